@@ -1,0 +1,98 @@
+import { ExNodeError } from '../../shared/index.js';
+import type { ErrorCode } from '../../shared/index.js';
+
+interface DriverError {
+  code?: string | number;
+  errno?: number;
+  number?: number;
+  message?: string;
+  sqlState?: string;
+}
+
+/** Driver and socket error codes mapped onto the closed set a technician can act on. */
+const BY_CODE: Record<string, ErrorCode> = {
+  ENOTFOUND: 'HOST_UNREACHABLE',
+  EAI_AGAIN: 'HOST_UNREACHABLE',
+  EHOSTUNREACH: 'HOST_UNREACHABLE',
+  ENETUNREACH: 'HOST_UNREACHABLE',
+  ECONNREFUSED: 'PORT_CLOSED',
+  ETIMEDOUT: 'TIMEOUT',
+  ETIMEOUT: 'TIMEOUT',
+  PROTOCOL_SEQUENCE_TIMEOUT: 'TIMEOUT',
+  ECONNRESET: 'CONNECTION_LOST',
+  EPIPE: 'CONNECTION_LOST',
+  PROTOCOL_CONNECTION_LOST: 'CONNECTION_LOST',
+  // MySQL / MariaDB
+  ER_ACCESS_DENIED_ERROR: 'LOGIN_FAILED',
+  ER_BAD_DB_ERROR: 'DATABASE_NOT_FOUND',
+  ER_DBACCESS_DENIED_ERROR: 'PERMISSION_DENIED',
+  ER_TABLEACCESS_DENIED_ERROR: 'PERMISSION_DENIED',
+  ER_NO_SUCH_TABLE: 'NOT_FOUND',
+  HANDSHAKE_SSL_ERROR: 'TLS_REFUSED',
+  HANDSHAKE_NO_SSL_SUPPORT: 'TLS_REFUSED',
+  // PostgreSQL SQLSTATE
+  '28P01': 'LOGIN_FAILED',
+  '28000': 'LOGIN_FAILED',
+  '3D000': 'DATABASE_NOT_FOUND',
+  '42501': 'PERMISSION_DENIED',
+  '42P01': 'NOT_FOUND',
+  '57014': 'TIMEOUT',
+  '08006': 'CONNECTION_LOST',
+  '57P01': 'CONNECTION_LOST',
+  // SQL Server (tedious)
+  ELOGIN: 'LOGIN_FAILED',
+  ESOCKET: 'PORT_CLOSED',
+  // SQLite
+  SQLITE_CANTOPEN: 'DATABASE_NOT_FOUND',
+  SQLITE_PERM: 'PERMISSION_DENIED',
+  SQLITE_READONLY: 'PERMISSION_DENIED',
+  SQLITE_BUSY: 'CONFLICT',
+};
+
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  HOST_UNREACHABLE: 'The database host cannot be found or reached; check the host name and the network route from this machine',
+  PORT_CLOSED: 'Nothing is listening at this host and port; check the port number and that the database service is running and allows remote connections',
+  TIMEOUT: 'The database did not answer in time; check the network or firewall, or raise the connect timeout',
+  CONNECTION_LOST: 'The connection to the database was dropped; it will be retried',
+  LOGIN_FAILED: 'The database refused the user name or password; check the credentials',
+  DATABASE_NOT_FOUND: 'The database does not exist on this server; check the database name',
+  PERMISSION_DENIED: 'The database user lacks a permission this needs; ask the database administrator to grant it',
+  TLS_REFUSED: 'The encrypted (TLS) connection was refused; check the TLS settings against the server\'s',
+};
+
+function codeOf(error: DriverError): ErrorCode | undefined {
+  for (const key of [error.code, error.sqlState]) {
+    if (key !== undefined && BY_CODE[String(key)]) return BY_CODE[String(key)];
+  }
+  const message = error.message ?? '';
+  if (/timeout|timed out/i.test(message)) return 'TIMEOUT';
+  if (/ECONNREFUSED/.test(message)) return 'PORT_CLOSED';
+  if (/ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(message)) return 'HOST_UNREACHABLE';
+  if (/password authentication failed|Access denied for user|Login failed/i.test(message)) return 'LOGIN_FAILED';
+  if (/database .* does not exist|Unknown database|Cannot open database/i.test(message)) return 'DATABASE_NOT_FOUND';
+  if (/SSL|TLS/i.test(message) && /not support|refus|required/i.test(message)) return 'TLS_REFUSED';
+  return undefined;
+}
+
+/** Removes anything that looks like a secret from a driver message before it is shown or logged. */
+export function redact(message: string, secrets: readonly (string | undefined)[]): string {
+  let out = message;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 3) out = out.split(secret).join('***');
+  }
+  return out.replace(/(password|pwd)\s*=\s*[^;\s]+/gi, '$1=***');
+}
+
+/**
+ * Turns a driver failure into an ExNodeError with a message a technician can act on; the driver's
+ * own words follow in brackets, with secrets removed.
+ */
+export function classifyError(error: unknown, context: { what: string; secrets?: readonly (string | undefined)[] }): ExNodeError {
+  if (error instanceof ExNodeError) return error;
+  const driver = (error ?? {}) as DriverError;
+  const raw = redact(String(driver.message ?? error), context.secrets ?? []);
+  const code = codeOf(driver) ?? 'INTERNAL';
+  const advice = MESSAGES[code];
+  const message = advice ? `${context.what}: ${advice} (${raw})` : `${context.what} failed: ${raw}`;
+  return new ExNodeError(code, message, { cause: error });
+}

@@ -1,0 +1,88 @@
+import type {
+  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, TableRef, TableSchema,
+  TableSummary, TestResult,
+} from '../../shared/index.js';
+
+/** Where and what to read: one table, in key order, one bounded page at a time. */
+export interface ReadOptions {
+  readonly table: TableRef;
+  /** Columns to return, as described by `describeTable`; values come back canonical for their type. */
+  readonly columns: readonly Column[];
+  /** Key columns that order the read and define the keyset position (usually the primary key). */
+  readonly keyColumns: readonly string[];
+  /** Return only rows whose key tuple is strictly greater than this one. */
+  readonly after?: readonly unknown[];
+  /** Return only rows whose key tuple is less than or equal to this one. */
+  readonly upTo?: readonly unknown[];
+  readonly filter?: readonly FilterCondition[];
+  readonly batchSize: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface LookupOptions {
+  readonly table: TableRef;
+  readonly columns: readonly Column[];
+  readonly keyColumns: readonly string[];
+  /** Key tuples, in the order of `keyColumns`. */
+  readonly keys: readonly (readonly unknown[])[];
+  readonly filter?: readonly FilterCondition[];
+}
+
+export interface UpsertCounts {
+  readonly inserted: number;
+  readonly updated: number;
+}
+
+/**
+ * Writes inside one transaction that the caller controls. Every count is what the database itself
+ * reported as affected, never the number of rows handed in.
+ */
+export interface Writer {
+  /** Plain insert; a duplicate key fails the statement. */
+  insert(table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
+  /** Insert or replace by `keyColumns` with the dialect's native upsert. */
+  upsert(
+    table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[],
+  ): Promise<UpsertCounts>;
+  /** Delete rows whose key tuple is in `keys`. */
+  deleteKeys(table: TableRef, keyColumns: readonly string[], keys: readonly (readonly unknown[])[]): Promise<number>;
+  /** Read inside the transaction (sees its own writes). */
+  lookup(options: LookupOptions): Promise<Row[]>;
+  /**
+   * The dialect's fast load path (COPY FROM STDIN, LOAD DATA LOCAL INFILE, bulk insert, executeMany)
+   * for rows known to be new; absent where the dialect has none, and callers fall back to `insert`.
+   */
+  bulkInsert?(table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
+}
+
+export interface Connector {
+  readonly config: ConnectionConfig;
+  readonly capabilities: DialectCapabilities;
+
+  /** Connect, identify the server and measure a round trip; failures are classified, never thrown raw. */
+  test(): Promise<TestResult>;
+  listTables(): Promise<TableSummary[]>;
+  describeTable(table: TableRef): Promise<TableSchema>;
+  tableExists(table: TableRef): Promise<boolean>;
+  /** Creates a table from canonical columns; throws UNSUPPORTED before creating anything it cannot map. */
+  createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void>;
+  addColumns(table: TableRef, columns: readonly Column[]): Promise<void>;
+  dropTable(table: TableRef): Promise<void>;
+
+  /** Keyset-paginated read: at most `batchSize` rows in memory, whatever the table size. */
+  readBatches(options: ReadOptions): AsyncIterable<Row[]>;
+  lookup(options: LookupOptions): Promise<Row[]>;
+  count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number>;
+  /** Current time on the database server, as canonical datetime in UTC. */
+  serverNow(): Promise<string>;
+
+  transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type ConnectorFactory = (config: ConnectionConfig, context: ConnectorContext) => Connector;
+
+export interface ConnectorContext {
+  /** Resolves the password of a saved connection (decrypted, or read from `passwordEnv`). */
+  readonly password: string | undefined;
+}

@@ -1,0 +1,122 @@
+import type { Dialect, FilterCondition } from '../../shared/index.js';
+import { ExNodeError } from '../../shared/index.js';
+
+/** A fragment of SQL with `?` placeholders and the values bound to them, in order. */
+export interface Fragment {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+const QUOTES: Record<Dialect, readonly [string, string]> = {
+  mysql: ['`', '`'],
+  postgres: ['"', '"'],
+  sqlite: ['"', '"'],
+  oracle: ['"', '"'],
+  mssql: ['[', ']'],
+};
+
+/** Quotes one identifier for `dialect`; the closing quote is doubled, so no name can end the quote. */
+export function quoteIdent(dialect: Dialect, name: string): string {
+  if (name.length === 0) throw new ExNodeError('INVALID_INPUT', 'An identifier must not be empty');
+  if (name.includes('\u0000')) throw new ExNodeError('INVALID_INPUT', 'An identifier must not contain a NUL character');
+  const [open, close] = QUOTES[dialect];
+  return open + name.split(close).join(close + close) + close;
+}
+
+export type Quote = (name: string) => string;
+
+export function quoter(dialect: Dialect): Quote {
+  return (name) => quoteIdent(dialect, name);
+}
+
+export function quoteTable(quote: Quote, table: { schema?: string | undefined; name: string }): string {
+  return table.schema ? `${quote(table.schema)}.${quote(table.name)}` : quote(table.name);
+}
+
+/** Compiles a filter given as data. Columns are quoted, values are always bound. */
+export function compileFilter(filter: readonly FilterCondition[] | undefined, quote: Quote): Fragment {
+  if (!filter || filter.length === 0) return { sql: '', params: [] };
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const c of filter) {
+    const col = quote(c.column);
+    switch (c.op) {
+      case 'is null':
+        parts.push(`${col} IS NULL`);
+        break;
+      case 'is not null':
+        parts.push(`${col} IS NOT NULL`);
+        break;
+      case 'in':
+      case 'not in': {
+        const values = Array.isArray(c.value) ? c.value : [c.value];
+        parts.push(`${col} ${c.op === 'in' ? 'IN' : 'NOT IN'} (${values.map(() => '?').join(', ')})`);
+        params.push(...values);
+        break;
+      }
+      case 'like':
+        parts.push(`${col} LIKE ?`);
+        params.push(c.value);
+        break;
+      default:
+        parts.push(`${col} ${c.op === '!=' ? '<>' : c.op} ?`);
+        params.push(c.value);
+    }
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * `(k1, k2) > (a, b)` written out as `k1 > a OR (k1 = a AND k2 > b)`, which every dialect accepts
+ * (SQL Server has no row-value comparison) and which still uses the leading key's index.
+ */
+export function keysetPredicate(
+  keyColumns: readonly string[], values: readonly unknown[], direction: '>' | '<=', quote: Quote,
+): Fragment {
+  if (keyColumns.length !== values.length) {
+    throw new ExNodeError('INTERNAL', `Key position has ${values.length} values for ${keyColumns.length} key columns`);
+  }
+  const strict = direction === '>' ? '>' : '<';
+  const ors: string[] = [];
+  const params: unknown[] = [];
+  for (let i = 0; i < keyColumns.length; i++) {
+    const ands: string[] = [];
+    for (let j = 0; j < i; j++) {
+      ands.push(`${quote(keyColumns[j]!)} = ?`);
+      params.push(values[j]);
+    }
+    const last = i === keyColumns.length - 1;
+    const op = last && direction === '<=' ? '<=' : strict;
+    ands.push(`${quote(keyColumns[i]!)} ${op} ?`);
+    params.push(values[i]);
+    ors.push(ands.length === 1 ? ands[0]! : `(${ands.join(' AND ')})`);
+  }
+  return { sql: ors.length === 1 ? ors[0]! : `(${ors.join(' OR ')})`, params };
+}
+
+/** Matches rows whose key tuple is one of `keys`. */
+export function keyMembership(keyColumns: readonly string[], keys: readonly (readonly unknown[])[], quote: Quote): Fragment {
+  if (keys.length === 0) return { sql: '1 = 0', params: [] };
+  if (keyColumns.length === 1) {
+    return { sql: `${quote(keyColumns[0]!)} IN (${keys.map(() => '?').join(', ')})`, params: keys.map((k) => k[0]) };
+  }
+  const one = `(${keyColumns.map((c) => `${quote(c)} = ?`).join(' AND ')})`;
+  return { sql: `(${keys.map(() => one).join(' OR ')})`, params: keys.flat() };
+}
+
+/** Joins non-empty fragments with AND. */
+export function and(...fragments: Fragment[]): Fragment {
+  const used = fragments.filter((f) => f.sql.length > 0);
+  return {
+    sql: used.map((f) => (used.length > 1 ? `(${f.sql})` : f.sql)).join(' AND '),
+    params: used.flatMap((f) => f.params),
+  };
+}
+
+/** Splits rows into chunks so one statement never binds more than `maxParams` values. */
+export function chunkForParams<T>(rows: readonly T[], paramsPerRow: number, maxParams: number, maxRows = 1000): T[][] {
+  const size = Math.max(1, Math.min(maxRows, Math.floor(maxParams / Math.max(1, paramsPerRow))));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}

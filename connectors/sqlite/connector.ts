@@ -1,0 +1,285 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  Column, FilterCondition, Row, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
+} from '../../shared/index.js';
+import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
+import type { Connector, LookupOptions, ReadOptions, UpsertCounts, Writer } from '../core/connector.js';
+import { classifyError } from '../core/classify.js';
+import { and, chunkForParams, compileFilter, keyMembership, keysetPredicate, quoteTable, quoter } from '../core/sql.js';
+import { Mutex } from '../core/mutex.js';
+import { canonicalFromSqlite, fromSqlite, sqliteTypeFor, toSqlite } from './types.js';
+
+const quote = quoter('sqlite');
+const caps = CAPABILITIES.sqlite;
+/** SQLite's compiled-in limit on host parameters is 32766; stay well under it per statement. */
+const MAX_PARAMS = 30_000;
+
+export class SqliteConnector implements Connector {
+  readonly capabilities = caps;
+  private db: Database.Database | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly writeLock = new Mutex();
+
+  constructor(readonly config: SqliteConnectionConfig) {}
+
+  private open(): Database.Database {
+    if (this.db) return this.db;
+    const file = this.config.filename;
+    if (this.config.readOnly && !fs.existsSync(file)) {
+      throw new ExNodeError('DATABASE_NOT_FOUND', `The SQLite file ${file} does not exist; check the file path`);
+    }
+    try {
+      if (!this.config.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      const db = new Database(file, { readonly: this.config.readOnly, timeout: this.config.connectTimeoutMs });
+      if (!this.config.readOnly) db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      this.db = db;
+      return db;
+    } catch (error) {
+      throw classifyError(error, { what: `Opening SQLite file ${file}` });
+    }
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.open().prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  async test(): Promise<TestResult> {
+    const started = performance.now();
+    try {
+      const row = this.open().prepare('SELECT sqlite_version() AS version').get() as { version: string };
+      return {
+        ok: true,
+        product: 'SQLite',
+        version: row.version,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        currentDatabase: path.resolve(this.config.filename),
+      };
+    } catch (error) {
+      const e = classifyError(error, { what: 'Opening the SQLite file' });
+      return { ok: false, errorCode: e.code, message: e.message };
+    }
+  }
+
+  async listTables(): Promise<TableSummary[]> {
+    const rows = this.open()
+      .prepare(`SELECT name, type FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string; type: string }[];
+    return rows.map((r) => ({ name: r.name, kind: r.type === 'view' ? 'view' : 'table', rowEstimate: null }));
+  }
+
+  async tableExists(table: TableRef): Promise<boolean> {
+    const row = this.open()
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?`)
+      .get(table.name);
+    return row !== undefined;
+  }
+
+  async describeTable(table: TableRef): Promise<TableSchema> {
+    const db = this.open();
+    const meta = db.prepare(`SELECT type FROM sqlite_master WHERE type IN ('table','view') AND name = ?`).get(table.name) as
+      | { type: string }
+      | undefined;
+    if (!meta) throw new ExNodeError('NOT_FOUND', `Table "${table.name}" does not exist in ${this.config.filename}`);
+    const info = db.prepare(`SELECT * FROM pragma_table_info(?)`).all(table.name) as {
+      name: string; type: string; notnull: number; dflt_value: string | null; pk: number;
+    }[];
+    const primaryKey = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const columns: Column[] = info.map((c) => ({
+      name: c.name,
+      nativeType: c.type,
+      ...canonicalFromSqlite(c.type),
+      nullable: c.notnull === 0 && c.pk === 0,
+      defaultValue: c.dflt_value,
+      primaryKey: c.pk > 0,
+    }));
+    const indexList = db.prepare(`SELECT * FROM pragma_index_list(?)`).all(table.name) as {
+      name: string; unique: number; origin: string;
+    }[];
+    const indexes = indexList.map((ix) => ({
+      name: ix.name,
+      unique: ix.unique === 1,
+      primary: ix.origin === 'pk',
+      columns: (db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(ix.name) as { name: string }[]).map((r) => r.name),
+    }));
+    if (primaryKey.length > 0 && !indexes.some((i) => i.primary)) {
+      indexes.unshift({ name: 'PRIMARY', unique: true, primary: true, columns: primaryKey });
+    }
+    return {
+      name: table.name,
+      kind: meta.type === 'view' ? 'view' : 'table',
+      rowEstimate: null,
+      columns,
+      primaryKey,
+      uniqueKeys: indexes.filter((i) => i.unique && !i.primary).map((i) => i.columns),
+      indexes,
+    };
+  }
+
+  async createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
+    const defs = columns.map((c) => `${quote(c.name)} ${sqliteTypeFor(c)}${c.nullable ? '' : ' NOT NULL'}`);
+    if (primaryKey.length > 0) defs.push(`PRIMARY KEY (${primaryKey.map(quote).join(', ')})`);
+    await this.exclusive(() => this.open().exec(`CREATE TABLE ${quoteTable(quote, table)} (\n  ${defs.join(',\n  ')}\n)`));
+    this.statements.clear();
+  }
+
+  async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
+    await this.exclusive(() => {
+      for (const c of columns) this.open().exec(`ALTER TABLE ${quoteTable(quote, table)} ADD COLUMN ${quote(c.name)} ${sqliteTypeFor(c)}`);
+    });
+    this.statements.clear();
+  }
+
+  async dropTable(table: TableRef): Promise<void> {
+    await this.exclusive(() => this.open().exec(`DROP TABLE IF EXISTS ${quoteTable(quote, table)}`));
+    this.statements.clear();
+  }
+
+  async *readBatches(options: ReadOptions): AsyncIterable<Row[]> {
+    let after = options.after ? [...options.after] : undefined;
+    const names = options.columns.map((c) => c.name);
+    const keyIndexes = options.keyColumns.map((k) => {
+      const i = names.indexOf(k);
+      if (i < 0) throw new ExNodeError('INTERNAL', `Key column "${k}" must be among the columns read`);
+      return i;
+    });
+    for (;;) {
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      const where = and(
+        compileFilter(options.filter, quote),
+        after ? keysetPredicate(options.keyColumns, after, '>', quote) : { sql: '', params: [] },
+        options.upTo ? keysetPredicate(options.keyColumns, options.upTo, '<=', quote) : { sql: '', params: [] },
+      );
+      const sql =
+        `SELECT ${names.map(quote).join(', ')} FROM ${quoteTable(quote, options.table)}` +
+        (where.sql ? ` WHERE ${where.sql}` : '') +
+        ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(options.batchSize)}`;
+      const rows = this.selectRows(sql, where.params.map(toSqlite), options.columns);
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < options.batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = keyIndexes.map((i) => toSqlite(last[names[i]!]));
+    }
+  }
+
+  async lookup(options: LookupOptions): Promise<Row[]> {
+    const names = options.columns.map((c) => c.name);
+    const out: Row[] = [];
+    const perKey = options.keyColumns.length;
+    for (const keys of chunkForParams(options.keys, perKey, MAX_PARAMS - 100, 5000)) {
+      const where = and(compileFilter(options.filter, quote), keyMembership(options.keyColumns, keys, quote));
+      const sql = `SELECT ${names.map(quote).join(', ')} FROM ${quoteTable(quote, options.table)} WHERE ${where.sql}`;
+      out.push(...this.selectRows(sql, where.params.map(toSqlite), options.columns));
+    }
+    return out;
+  }
+
+  async count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number> {
+    const where = compileFilter(filter, quote);
+    const sql = `SELECT COUNT(*) AS n FROM ${quoteTable(quote, table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number };
+    return Number(row.n);
+  }
+
+  async serverNow(): Promise<string> {
+    const row = this.open().prepare(`SELECT strftime('%Y-%m-%d %H:%M:%f', 'now') AS now`).get() as { now: string };
+    return row.now;
+  }
+
+  async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
+    return this.writeLock.run(async () => {
+      const db = this.open();
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.writer());
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    this.db?.close();
+    this.db = null;
+  }
+
+  private exclusive(work: () => void): Promise<void> {
+    return this.writeLock.run(async () => work());
+  }
+
+  private selectRows(sql: string, params: unknown[], columns: readonly Column[]): Row[] {
+    const statement = this.prepare(sql);
+    statement.safeIntegers(true);
+    const raw = statement.all(...params) as Row[];
+    for (const row of raw) {
+      for (const c of columns) row[c.name] = fromSqlite(c.type, row[c.name]);
+    }
+    return raw;
+  }
+
+  private writer(): Writer {
+    return {
+      insert: async (table, columns, rows) => {
+        const statement = this.prepare(insertSql(table, columns));
+        let n = 0;
+        for (const row of rows) n += statement.run(...row.map(toSqlite)).changes;
+        return n;
+      },
+      upsert: async (table, columns, keyColumns, rows): Promise<UpsertCounts> => {
+        const valueColumns = columns.filter((c) => !keyColumns.includes(c.name));
+        const keyIdx = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
+        const valIdx = valueColumns.map((v) => columns.indexOf(v));
+        if (keyIdx.some((i) => i < 0)) throw new ExNodeError('INTERNAL', 'Upsert key columns must be among the written columns');
+        const update = valueColumns.length > 0
+          ? this.prepare(
+              `UPDATE ${quoteTable(quote, table)} SET ${valueColumns.map((c) => `${quote(c.name)} = ?`).join(', ')} WHERE ${keyColumns.map((k) => `${quote(k)} = ?`).join(' AND ')}`,
+            )
+          : null;
+        const exists = this.prepare(`SELECT 1 FROM ${quoteTable(quote, table)} WHERE ${keyColumns.map((k) => `${quote(k)} = ?`).join(' AND ')}`);
+        const insert = this.prepare(insertSql(table, columns));
+        let inserted = 0;
+        let updated = 0;
+        for (const row of rows) {
+          const values = row.map(toSqlite);
+          const key = keyIdx.map((i) => values[i]);
+          if (update) {
+            const changes = update.run(...valIdx.map((i) => values[i]), ...key).changes;
+            if (changes > 0) {
+              updated += changes;
+              continue;
+            }
+          } else if (exists.get(...key) !== undefined) {
+            continue;
+          }
+          inserted += insert.run(...values).changes;
+        }
+        return { inserted, updated };
+      },
+      deleteKeys: async (table, keyColumns, keys) => {
+        let n = 0;
+        for (const chunk of chunkForParams(keys, keyColumns.length, MAX_PARAMS - 100, 5000)) {
+          const where = keyMembership(keyColumns, chunk, quote);
+          n += this.open().prepare(`DELETE FROM ${quoteTable(quote, table)} WHERE ${where.sql}`).run(...where.params.map(toSqlite)).changes;
+        }
+        return n;
+      },
+      lookup: (options) => this.lookup(options),
+    };
+  }
+}
+
+function insertSql(table: TableRef, columns: readonly Column[]): string {
+  return `INSERT INTO ${quoteTable(quote, table)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}

@@ -1,0 +1,42 @@
+import type {
+  BridgeConfig, Column, ReceiverCounts, RunRecord, SenderCounts, TableRef,
+} from '../../../shared/index.js';
+import type { Connector } from '../../../connectors/core/connector.js';
+import type { Mapping } from './mapping.js';
+import type { CheckpointTable, NodeColumns } from './exchange-state.js';
+import type { RunProgress } from './run-store.js';
+
+/** Everything one run of one bridge needs, assembled by the runner. */
+export interface RunContext {
+  readonly run: RunRecord;
+  readonly bridgeId: string;
+  /** Key of the checkpoint row: one per exchange table (send) or per bridge (receive). */
+  readonly stateKey: string;
+  readonly bridge: BridgeConfig;
+  readonly source: Connector;
+  readonly target: Connector;
+  readonly sourceTable: TableRef;
+  readonly targetTable: TableRef;
+  readonly mapping: Mapping;
+  readonly node: NodeColumns;
+  readonly checkpoints: CheckpointTable;
+  readonly signal: AbortSignal;
+  /** Persists counts and progress (throttled) and tells the console. */
+  report(progress: RunProgress, sender: SenderCounts, receiver: ReceiverCounts): Promise<void>;
+  log(level: 'info' | 'warn' | 'error', message: string): Promise<void>;
+  reject(rows: readonly { key: Record<string, unknown>; reason: string }[]): Promise<void>;
+}
+
+/** Column lookup by name that fails loudly: a missing column is a schema change, not a null. */
+export function columnsByName(columns: readonly Column[], names: readonly string[]): Column[] {
+  return names.map((n) => {
+    const c = columns.find((col) => col.name === n);
+    if (!c) throw new Error(`column ${n} missing`);
+    return c;
+  });
+}
+
+/** A stable string for a key tuple, equal for equal canonical values whatever the driver's JS type. */
+export function keyString(values: readonly unknown[]): string {
+  return values.map((v) => (v === null || v === undefined ? '\u0000' : Buffer.isBuffer(v) ? v.toString('hex') : String(v))).join('\u0001');
+}

@@ -1,0 +1,215 @@
+import type { RunRecord, TableRef, TableSchema } from '../../../shared/index.js';
+import { ExNodeError, tableLabel } from '../../../shared/index.js';
+import type { Connector } from '../../../connectors/core/connector.js';
+import type { ConnectionService } from '../connections/service.js';
+import type { EventBus } from '../events.js';
+import type { Vault } from '../secrets/vault.js';
+import type { BridgeService, StoredBridge } from './service.js';
+import type { RunProgress, RunStore } from './run-store.js';
+import type { RunContext } from './context.js';
+import { CheckpointTable, nodeColumns } from './exchange-state.js';
+import { buildMapping } from './mapping.js';
+import { runSend } from './sync-send.js';
+import { runReceive } from './sync-receive.js';
+
+export interface RunnerDeps {
+  readonly runs: RunStore;
+  readonly bridges: BridgeService;
+  readonly connections: ConnectionService;
+  readonly events: EventBus;
+  readonly vault: Vault;
+  readonly columnPrefix: () => Promise<string>;
+  readonly concurrency: number;
+}
+
+interface Active {
+  readonly controller: AbortController;
+  readonly done: Promise<RunRecord>;
+}
+
+const REPORT_INTERVAL_MS = 500;
+
+function processAlive(pid: number | null): boolean {
+  if (pid === null) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The run queue: no two runs of one bridge at once, at most `concurrency` runs in all. */
+export class BridgeRunner {
+  private readonly queue: { run: RunRecord; resolve: (r: RunRecord) => void }[] = [];
+  private readonly active = new Map<string, Active>();
+  private readonly waiters = new Map<string, Promise<RunRecord>>();
+  private closed = false;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  async start(bridgeName: string, trigger: RunRecord['trigger']): Promise<RunRecord> {
+    const bridge = await this.deps.bridges.load(bridgeName);
+    if (!bridge.config.enabled) throw new ExNodeError('CONFLICT', `Bridge "${bridgeName}" is disabled; enable it before running`);
+    const mine = this.queue.find((q) => q.run.bridgeId === bridge.id)?.run
+      ?? [...this.active.keys()].map((id) => ({ id, bridgeId: this.activeBridges.get(id) })).find((a) => a.bridgeId === bridge.id);
+    if (mine) throw new ExNodeError('CONFLICT', `Bridge "${bridgeName}" already has run ${mine.id} under way; wait for it or cancel it`);
+    const orphan = (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridge.id);
+    if (orphan && processAlive(orphan.ownerPid)) {
+      throw new ExNodeError('CONFLICT', `Bridge "${bridgeName}" is being run by another ExNode process (pid ${orphan.ownerPid}, run ${orphan.id})`);
+    }
+    if (orphan) return this.resume(orphan);
+    const run = await this.deps.runs.create(bridge, trigger);
+    this.enqueue(run);
+    return run;
+  }
+
+  /** Runs whose process died (a crash, a kill, a power cut) continue from their checkpoints. */
+  async resumeUnfinished(): Promise<void> {
+    for (const run of await this.deps.runs.unfinished()) {
+      if (!processAlive(run.ownerPid)) await this.resume(run);
+    }
+  }
+
+  private async resume(run: RunRecord): Promise<RunRecord> {
+    await this.deps.runs.log(run.id, 'warn', 'The process running this run stopped; resuming from the last checkpoint');
+    const record = await this.deps.runs.claim(run.id, process.pid);
+    this.enqueue(record);
+    return record;
+  }
+
+  wait(runId: string): Promise<RunRecord> {
+    return this.waiters.get(runId) ?? this.deps.runs.get(runId);
+  }
+
+  async cancel(runId: string): Promise<RunRecord> {
+    const run = await this.deps.runs.get(runId);
+    const queued = this.queue.findIndex((q) => q.run.id === runId);
+    if (queued >= 0) {
+      const [entry] = this.queue.splice(queued, 1);
+      const record = await this.finish(runId, 'cancelled', { code: 'CANCELLED', message: 'Cancelled before it started' });
+      entry!.resolve(record);
+      return record;
+    }
+    const active = this.active.get(runId);
+    if (!active) {
+      if (run.status === 'running' || run.status === 'queued') return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: 'Cancelled' });
+      throw new ExNodeError('CONFLICT', `Run ${runId} has already ${run.status}`);
+    }
+    active.controller.abort();
+    return active.done;
+  }
+
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    for (const a of this.active.values()) a.controller.abort(new ExNodeError('CANCELLED', 'The node is shutting down'));
+    await Promise.allSettled([...this.active.values()].map((a) => a.done));
+  }
+
+  private enqueue(run: RunRecord): void {
+    const done = new Promise<RunRecord>((resolve) => this.queue.push({ run, resolve }));
+    this.waiters.set(run.id, done);
+    void done.finally(() => this.waiters.delete(run.id));
+    this.pump();
+  }
+
+  private pump(): void {
+    while (!this.closed && this.active.size < this.deps.concurrency) {
+      const index = this.queue.findIndex((q) => ![...this.active.keys()].some((id) => this.bridgeOfActive(id) === q.run.bridgeId));
+      if (index < 0) return;
+      const [entry] = this.queue.splice(index, 1);
+      const controller = new AbortController();
+      const done = this.execute(entry!.run, controller.signal);
+      this.active.set(entry!.run.id, { controller, done });
+      this.activeBridges.set(entry!.run.id, entry!.run.bridgeId);
+      void done.then((record) => {
+        this.active.delete(entry!.run.id);
+        this.activeBridges.delete(entry!.run.id);
+        entry!.resolve(record);
+        this.pump();
+      });
+    }
+  }
+
+  private readonly activeBridges = new Map<string, string>();
+  private bridgeOfActive(runId: string): string | undefined {
+    return this.activeBridges.get(runId);
+  }
+
+  private async execute(queued: RunRecord, signal: AbortSignal): Promise<RunRecord> {
+    const run = await this.deps.runs.claim(queued.id, process.pid);
+    this.deps.events.emit('run.updated', run);
+    const opened: Connector[] = [];
+    try {
+      const bridge = await this.deps.bridges.loadById(run.bridgeId);
+      const ctx = await this.context(run, bridge, signal, opened);
+      await ctx.log('info', `Run started: ${bridge.config.mode} ${bridge.config.direction} ${bridge.config.source.connection}.${bridge.config.source.table} → ${ctx.targetTable.name}`);
+      if (bridge.config.direction === 'send') await runSend(ctx);
+      else await runReceive(ctx);
+      const record = await this.deps.runs.get(run.id);
+      await this.deps.runs.log(run.id, record.deviation.total === 0 ? 'info' : 'warn',
+        `Finished: read ${record.sender.total}, sender I/U/D ${record.sender.inserted}/${record.sender.updated}/${record.sender.deleted}, receiver I/U/D ${record.receiver.inserted}/${record.receiver.updated}/${record.receiver.deleted}, rejected ${record.receiver.rejected}, deviation ${record.deviation.total}`);
+      return await this.finish(run.id, 'succeeded', null);
+    } catch (raw) {
+      const error = raw instanceof ExNodeError ? raw : new ExNodeError('INTERNAL', (raw as Error).message ?? String(raw), { cause: raw });
+      const cancelled = signal.aborted || error.code === 'CANCELLED';
+      await this.deps.runs.log(run.id, cancelled ? 'warn' : 'error', cancelled ? 'Run cancelled; run the bridge again to continue' : error.message);
+      return await this.finish(run.id, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : error.code, message: error.message });
+    } finally {
+      await Promise.allSettled(opened.map((c) => c.close()));
+    }
+  }
+
+  private async finish(runId: string, status: RunRecord['status'], error: { code: string; message: string } | null): Promise<RunRecord> {
+    const record = await this.deps.runs.update(runId, { status, error, finished: true });
+    this.deps.events.emit('run.updated', record);
+    return record;
+  }
+
+  private async context(run: RunRecord, stored: StoredBridge, signal: AbortSignal, opened: Connector[]): Promise<RunContext> {
+    const bridge = stored.config;
+    const open = async (name: string) => {
+      const c = await this.deps.connections.open(name);
+      opened.push(c);
+      return c;
+    };
+    const prefix = await this.deps.columnPrefix();
+    const node = nodeColumns(prefix);
+    const target = await this.deps.bridges.targetOf(bridge);
+    if (bridge.direction === 'receive' && !bridge.target.connection) {
+      throw new ExNodeError('INVALID_INPUT', 'A receive bridge needs "target.connection": the business database to write into');
+    }
+    const source = await open(bridge.source.connection);
+    const receiver = await open(target.connection);
+    const sourceTable: TableRef = bridge.source.schema ? { schema: bridge.source.schema, name: bridge.source.table } : { name: bridge.source.table };
+    const targetTable: TableRef = bridge.target.schema ? { schema: bridge.target.schema, name: target.table } : { name: target.table };
+    const schema = await source.describeTable(sourceTable);
+    const hmac = this.deps.vault.hmac.bind(this.deps.vault);
+    const isNode = (name: string) => Object.values(node).includes(name);
+    const business: TableSchema = bridge.direction === 'receive'
+      ? { ...schema, columns: schema.columns.filter((c) => !isNode(c.name)) }
+      : schema;
+    let mapping = buildMapping(bridge, business, hmac);
+    if (bridge.direction === 'receive') {
+      const extra = schema.columns.filter((c) => c.name === node.op || c.name === node.seq);
+      mapping = { ...mapping, sourceColumns: [...mapping.sourceColumns, ...extra] };
+    }
+    let lastReport = 0;
+    return {
+      run, bridgeId: stored.id, bridge,
+      stateKey: bridge.direction === 'send' ? `send:${tableLabel(targetTable)}` : `receive:${stored.id}`, source, target: receiver, sourceTable, targetTable, mapping, node,
+      checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
+      signal,
+      report: async (progress: RunProgress, sender, receiverCounts) => {
+        const now = Date.now();
+        if (now - lastReport < REPORT_INTERVAL_MS && progress.phase !== 'done') return;
+        lastReport = now;
+        const record = await this.deps.runs.update(run.id, { progress, sender, receiver: receiverCounts });
+        this.deps.events.emit('run.updated', record);
+      },
+      log: (level, message) => this.deps.runs.log(run.id, level, message),
+      reject: (rows) => this.deps.runs.reject(run.id, rows),
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import type { Writer } from '../../../connectors/core/connector.js';
+import type { RunContext } from './context.js';
+import { type Checkpoint } from './exchange-state.js';
+import { applyBatch, throwIfCancelled } from './batch-writer.js';
+
+interface Change {
+  readonly op: 'I' | 'U' | 'D';
+  readonly values: unknown[];
+  readonly key: unknown[];
+  readonly seq: string;
+}
+
+/**
+ * Receive direction (exchange database → business database): applies the exchange table's changes
+ * past the checkpoint (`seq > last`) with upserts and deletes. The checkpoint lives in the exchange
+ * database and advances after the business write commits; replaying a batch is harmless because
+ * every write is an idempotent upsert or delete by key.
+ */
+export async function runReceive(ctx: RunContext): Promise<void> {
+  const { mapping, node, bridge } = ctx;
+  await ctx.checkpoints.ensure(ctx.source);
+  if (!(await ctx.target.tableExists(ctx.targetTable))) {
+    await ctx.target.createTable(ctx.targetTable, mapping.targetColumns, mapping.targetKey);
+    await ctx.log('info', `Created business table ${ctx.targetTable.name}`);
+  }
+  let cp = await ctx.checkpoints.read(ctx.source, ctx.stateKey);
+  if (cp.runId === ctx.run.id && cp.phase === 'receive') {
+    await ctx.log('info', `Resuming after change ${String(cp.position?.[0] ?? 0)}`);
+  } else {
+    cp = {
+      runId: ctx.run.id, phase: 'receive', position: cp.position, nextSeq: cp.nextSeq, extra: {},
+      sender: { total: 0, inserted: 0, updated: 0, deleted: 0 }, receiver: { inserted: 0, updated: 0, deleted: 0, rejected: 0 },
+    };
+  }
+  const seqColumn = mapping.sourceColumns.find((c) => c.name === node.seq);
+  const opColumn = mapping.sourceColumns.find((c) => c.name === node.op);
+  if (!seqColumn || !opColumn) throw new Error(`${ctx.sourceTable.name} is not an exchange table: it lacks ${node.seq} / ${node.op}`);
+  const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
+  const estimatedTotal = await ctx.source.count(ctx.sourceTable, cp.position ? [{ column: node.seq, op: '>', value: String(cp.position[0]) }] : undefined);
+
+  for await (const rows of ctx.source.readBatches({
+    table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: [node.seq], batchSize: bridge.batchSize,
+    signal: ctx.signal, ...(cp.position ? { after: cp.position } : {}), ...(bridge.filter ? { filter: bridge.filter } : {}),
+  })) {
+    throwIfCancelled(ctx.signal);
+    const changes = rows.map((row): Change => {
+      const values = mapping.apply(row);
+      return { op: row[node.op] as Change['op'], values, key: keyIdx.map((i) => values[i]), seq: String(row[node.seq]) };
+    });
+    cp = await applyChanges(ctx, cp, changes);
+    await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
+    await ctx.report({ phase: 'receive', rowsRead: cp.sender.total, estimatedTotal }, cp.sender, cp.receiver);
+  }
+  cp = { ...cp, phase: 'idle' };
+  await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
+  await ctx.report({ phase: 'done', rowsRead: cp.sender.total, estimatedTotal }, cp.sender, cp.receiver);
+}
+
+async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonly Change[]): Promise<Checkpoint> {
+  let cp = start;
+  const { mapping } = ctx;
+  const whole = async (batch: readonly Change[], w: Writer): Promise<void> => {
+    const next = structuredClone(cp);
+    // Only the latest change per key matters inside one batch.
+    const latest = new Map<string, Change>();
+    for (const c of batch) latest.set(JSON.stringify(c.key), c);
+    const upserts = [...latest.values()].filter((c) => c.op !== 'D');
+    const deletes = [...latest.values()].filter((c) => c.op === 'D');
+    for (const c of batch) {
+      next.sender.total += 1;
+      if (c.op === 'I') next.sender.inserted += 1;
+      else if (c.op === 'U') next.sender.updated += 1;
+      else next.sender.deleted += 1;
+    }
+    if (upserts.length > 0) {
+      const counts = await w.upsert(ctx.targetTable, mapping.targetColumns, mapping.targetKey, upserts.map((c) => c.values));
+      next.receiver.inserted += counts.inserted;
+      next.receiver.updated += counts.updated;
+    }
+    if (deletes.length > 0) next.receiver.deleted += await w.deleteKeys(ctx.targetTable, mapping.targetKey, deletes.map((c) => c.key));
+    next.position = [batch[batch.length - 1]!.seq];
+    cp = next;
+  };
+  await applyBatch(ctx, changes, whole, async (change, reason) => {
+    const next = structuredClone(cp);
+    next.sender.total += 1;
+    next.receiver.rejected += 1;
+    if (change.op === 'I') next.sender.inserted += 1;
+    else if (change.op === 'U') next.sender.updated += 1;
+    else next.sender.deleted += 1;
+    next.position = [change.seq];
+    await ctx.reject([{ key: Object.fromEntries(mapping.targetKey.map((k, i) => [k, change.key[i]])), reason }]);
+    cp = next;
+  });
+  return cp;
+}

@@ -1,0 +1,26 @@
+import type { Column } from '../../../shared/index.js';
+import { tableLabel } from '../../../shared/index.js';
+import type { RunContext } from './context.js';
+import { nodeColumnDefs } from './exchange-state.js';
+
+/**
+ * Creates the exchange table from the mapped source columns on the first run, or adds the columns a
+ * changed mapping needs. Returns the business columns as they are written.
+ */
+export async function ensureTargetTable(ctx: RunContext): Promise<Column[]> {
+  const business = ctx.mapping.targetColumns;
+  const all = [...business, ...nodeColumnDefs(ctx.node)];
+  if (!(await ctx.target.tableExists(ctx.targetTable))) {
+    await ctx.target.createTable(ctx.targetTable, all, ctx.mapping.targetKey);
+    await ctx.log('info', `Created exchange table ${tableLabel(ctx.targetTable)} with ${business.length} business columns`);
+    return business;
+  }
+  const existing = await ctx.target.describeTable(ctx.targetTable);
+  const have = new Set(existing.columns.map((c) => c.name.toLowerCase()));
+  const missing = all.filter((c) => !have.has(c.name.toLowerCase())).map((c) => ({ ...c, nullable: true }));
+  if (missing.length > 0) {
+    await ctx.target.addColumns(ctx.targetTable, missing);
+    await ctx.log('warn', `Added column(s) ${missing.map((c) => c.name).join(', ')} to ${tableLabel(ctx.targetTable)}`);
+  }
+  return business;
+}

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import type { ConnectionConfig, ConnectionView, TestResult } from '../../../shared/index.js';
+import { connectionConfigSchema, ExNodeError, parseOrThrow } from '../../../shared/index.js';
+import type { Connector } from '../../../connectors/core/connector.js';
+import { openConnector } from '../../../connectors/core/registry.js';
+import type { StateDb } from '../store/db.js';
+import type { Vault } from '../secrets/vault.js';
+import { newId, nowIso } from '../clock.js';
+import { summarize, withoutSecret } from './summary.js';
+
+interface ConnectionRow {
+  id: string;
+  name: string;
+  dialect: string;
+  config_json: string;
+  password_enc: string | null;
+  is_exchange: number | boolean;
+  health: string;
+  last_tested_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const DEFAULT_EXCHANGE_NAME = 'exchange';
+
+export class ConnectionService {
+  constructor(
+    private readonly db: StateDb,
+    private readonly vault: Vault,
+    private readonly dataDir: string,
+  ) {}
+
+  /** Makes sure an exchange database is configured: by default an embedded SQLite file in the data dir. */
+  async ensureExchange(): Promise<void> {
+    const existing = await this.db<ConnectionRow>('connections').where({ is_exchange: true }).first();
+    if (existing) return;
+    const config = parseOrThrow(connectionConfigSchema, {
+      name: DEFAULT_EXCHANGE_NAME,
+      dialect: 'sqlite',
+      filename: path.join(this.dataDir, 'exchange.sqlite'),
+      description: 'Embedded exchange database (前置交换库)',
+    });
+    await this.save(config, { replace: true, exchange: true });
+  }
+
+  async list(): Promise<ConnectionView[]> {
+    const rows = await this.db<ConnectionRow>('connections').orderBy([{ column: 'is_exchange', order: 'desc' }, 'name']);
+    return rows.map(toView);
+  }
+
+  async get(name: string): Promise<ConnectionView> {
+    return toView(await this.row(name));
+  }
+
+  async exchange(): Promise<ConnectionView> {
+    const row = await this.db<ConnectionRow>('connections').where({ is_exchange: true }).first();
+    if (!row) throw new ExNodeError('NOT_FOUND', 'No exchange database is configured; run `exnode exchange set --file F`');
+    return toView(row);
+  }
+
+  async save(config: ConnectionConfig, options: { replace: boolean; exchange?: boolean }): Promise<ConnectionView> {
+    const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
+    if (existing && !options.replace) {
+      throw new ExNodeError('ALREADY_EXISTS', `A connection named "${config.name}" already exists; choose another name or replace it`);
+    }
+    const now = nowIso();
+    const password = (config as { password?: string }).password;
+    let passwordEnc = existing?.password_enc ?? null;
+    if (password !== undefined) passwordEnc = password === '' ? null : this.vault.encrypt(password);
+    const row = {
+      name: config.name,
+      dialect: config.dialect,
+      config_json: JSON.stringify(withoutSecret(config)),
+      password_enc: passwordEnc,
+      updated_at: now,
+      health: 'unknown',
+      last_error: null,
+    };
+    await this.db.transaction(async (trx) => {
+      if (options.exchange) await trx('connections').update({ is_exchange: false });
+      if (existing) {
+        await trx('connections').where({ id: existing.id }).update({ ...row, ...(options.exchange ? { is_exchange: true } : {}) });
+      } else {
+        await trx('connections').insert({ ...row, id: newId('conn'), created_at: now, is_exchange: options.exchange ?? false });
+      }
+    });
+    return this.get(config.name);
+  }
+
+  async delete(name: string, usedBy: string[]): Promise<void> {
+    const row = await this.row(name);
+    if (row.is_exchange) throw new ExNodeError('CONFLICT', `"${name}" is the exchange database; point the node at another one first`);
+    if (usedBy.length > 0) throw new ExNodeError('CONFLICT', `Connection "${name}" is used by bridge(s) ${usedBy.join(', ')}; delete or change them first`);
+    await this.db('connections').where({ id: row.id }).delete();
+  }
+
+  /** The full config including the decrypted password, for opening a connector; never sent out. */
+  async resolve(name: string): Promise<{ config: ConnectionConfig; password: string | undefined }> {
+    const row = await this.row(name);
+    const config = parseOrThrow(connectionConfigSchema, JSON.parse(row.config_json), `stored connection "${name}"`);
+    return { config, password: this.passwordFor(config, row.password_enc) };
+  }
+
+  async open(name: string): Promise<Connector> {
+    const { config, password } = await this.resolve(name);
+    return openConnector(config, { password });
+  }
+
+  async test(name: string): Promise<TestResult> {
+    const connector = await this.open(name);
+    let result: TestResult;
+    try {
+      result = await connector.test();
+    } finally {
+      await connector.close().catch(() => undefined);
+    }
+    await this.db('connections').where({ name }).update({
+      health: result.ok ? 'ok' : 'failed',
+      last_tested_at: nowIso(),
+      last_error: result.ok ? null : (result.message ?? null),
+    });
+    return result;
+  }
+
+  async testUnsaved(config: ConnectionConfig): Promise<TestResult> {
+    const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
+    const connector = await openConnector(config, { password: this.passwordFor(config, existing?.password_enc ?? null) });
+    try {
+      return await connector.test();
+    } finally {
+      await connector.close().catch(() => undefined);
+    }
+  }
+
+  private passwordFor(config: ConnectionConfig, sealed: string | null): string | undefined {
+    if ('password' in config && config.password) return config.password;
+    if ('passwordEnv' in config && config.passwordEnv) {
+      const value = process.env[config.passwordEnv];
+      if (value === undefined) {
+        throw new ExNodeError('INVALID_INPUT', `Connection "${config.name}" reads its password from $${config.passwordEnv}, which is not set in the engine's environment`);
+      }
+      return value;
+    }
+    return sealed ? this.vault.decrypt(sealed) : undefined;
+  }
+
+  private async row(name: string): Promise<ConnectionRow> {
+    const row = await this.db<ConnectionRow>('connections').where({ name }).first();
+    if (!row) throw new ExNodeError('NOT_FOUND', `No connection named "${name}"; see \`exnode connection list\``);
+    return row;
+  }
+}
+
+function toView(row: ConnectionRow): ConnectionView {
+  const config = JSON.parse(row.config_json) as ConnectionConfig;
+  const view: ConnectionView = {
+    id: row.id,
+    name: row.name,
+    dialect: config.dialect,
+    summary: summarize(config),
+    hasPassword: row.password_enc !== null,
+    isExchange: Boolean(row.is_exchange),
+    config: config as unknown as Record<string, unknown>,
+    health: row.health as ConnectionView['health'],
+    lastTestedAt: row.last_tested_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (config.description) view.description = config.description;
+  if ('passwordEnv' in config && config.passwordEnv) view.passwordEnv = config.passwordEnv;
+  return view;
+}

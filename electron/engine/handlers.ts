@@ -1,0 +1,65 @@
+import type { OperationName, Output, ParsedInput } from '../../shared/index.js';
+import { CAPABILITIES, PRESETS } from '../../shared/index.js';
+import type { EngineServices } from './services.js';
+import { loadDemo } from './demo/load-demo.js';
+
+export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices) => Promise<Output<K>>;
+export type Handlers = { readonly [K in OperationName]: Handler<K> };
+
+/** One handler per operation of the contract; the compiler rejects a missing or mistyped one. */
+export const handlers: Handlers = {
+  'node/info': async (_input, s) => s.nodeInfo(),
+  'node/capabilities': async () => ({ capabilities: { ...CAPABILITIES }, presets: [...PRESETS] }),
+  'demo/load': async (input, s) => {
+    const result = await loadDemo(s, input.rows, (rows) => s.events.emit('demo.progress', { rows, total: input.rows }));
+    s.events.emit('connections.changed', { name: result.connection });
+    s.events.emit('bridges.changed', { name: result.bridge });
+    return result;
+  },
+
+  'connections/list': async (_input, s) => s.connections.list(),
+  'connections/get': async (input, s) => s.connections.get(input.name),
+  'connections/save': async (input, s) => {
+    const view = await s.connections.save(input.config, { replace: input.replace });
+    s.events.emit('connections.changed', { name: view.name });
+    return view;
+  },
+  'connections/delete': async (input, s) => {
+    await s.connections.delete(input.name, await s.bridges.usingConnection(input.name));
+    s.events.emit('connections.changed', { name: input.name });
+    return { ok: true as const };
+  },
+  'connections/test': async (input, s) => ('name' in input ? s.connections.test(input.name) : s.connections.testUnsaved(input.config)),
+  'connections/tables': async (input, s) => s.withConnector(input.name, (c) => c.listTables()),
+  'connections/describe': async (input, s) =>
+    s.withConnector(input.name, (c) => c.describeTable(input.schema ? { schema: input.schema, name: input.table } : { name: input.table })),
+
+  'exchange/get': async (_input, s) => s.connections.exchange(),
+  'exchange/set': async (input, s) => {
+    const view = await s.connections.save(input.config, { replace: true, exchange: true });
+    s.events.emit('connections.changed', { name: view.name });
+    return view;
+  },
+
+  'bridges/list': async (_input, s) => s.bridges.list(),
+  'bridges/get': async (input, s) => s.bridges.get(input.name),
+  'bridges/save': async (input, s) => {
+    const view = await s.bridges.save(input.config, input.replace);
+    s.events.emit('bridges.changed', { name: view.name });
+    return view;
+  },
+  'bridges/delete': async (input, s) => {
+    await s.bridges.delete(input.name);
+    s.events.emit('bridges.changed', { name: input.name });
+    return { ok: true as const };
+  },
+  'bridges/run': async (input, s) => {
+    const run = await s.runner.start(input.name, 'manual');
+    return input.wait ? s.runner.wait(run.id) : run;
+  },
+  'runs/list': async (input, s) => s.runs.list({ limit: input.limit, ...(input.bridge ? { bridgeName: input.bridge } : {}) }),
+  'runs/get': async (input, s) => s.runs.get(input.id),
+  'runs/log': async (input, s) => s.runs.logs(input.id),
+  'runs/rejected': async (input, s) => s.runs.rejected(input.id),
+  'runs/cancel': async (input, s) => s.runner.cancel(input.id),
+};

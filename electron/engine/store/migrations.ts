@@ -1,0 +1,83 @@
+import type { Knex } from 'knex';
+
+interface Migration {
+  readonly name: string;
+  up(knex: Knex): Promise<void>;
+}
+
+/** Versioned, append-only: never edit a shipped migration, add the next one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001_initial',
+    async up(knex) {
+      await knex.schema.createTable('connections', (t) => {
+        t.string('id').primary();
+        t.string('name').notNullable().unique();
+        t.string('dialect').notNullable();
+        t.text('config_json').notNullable();
+        t.text('password_enc');
+        t.boolean('is_exchange').notNullable().defaultTo(false);
+        t.string('health').notNullable().defaultTo('unknown');
+        t.string('last_tested_at');
+        t.text('last_error');
+        t.string('created_at').notNullable();
+        t.string('updated_at').notNullable();
+      });
+      await knex.schema.createTable('bridges', (t) => {
+        t.string('id').primary();
+        t.string('name').notNullable().unique();
+        t.text('config_json').notNullable();
+        t.boolean('enabled').notNullable().defaultTo(true);
+        t.string('created_at').notNullable();
+        t.string('updated_at').notNullable();
+      });
+      await knex.schema.createTable('runs', (t) => {
+        t.string('id').primary();
+        t.string('bridge_id').notNullable().index();
+        t.string('bridge_name').notNullable();
+        t.string('mode').notNullable();
+        t.string('direction').notNullable();
+        t.string('trigger').notNullable();
+        t.string('status').notNullable().index();
+        t.string('started_at').notNullable();
+        t.string('finished_at');
+        t.text('sender_json').notNullable();
+        t.text('receiver_json').notNullable();
+        t.text('progress_json').notNullable();
+        t.string('error_code');
+        t.text('error_message');
+        // The process executing the run: a run whose process is gone is resumed, never run twice.
+        t.integer('owner_pid');
+      });
+      await knex.schema.createTable('run_logs', (t) => {
+        t.increments('id');
+        t.string('run_id').notNullable().index();
+        t.string('at').notNullable();
+        t.string('level').notNullable();
+        t.text('message').notNullable();
+      });
+      await knex.schema.createTable('rejected_rows', (t) => {
+        t.increments('id');
+        t.string('run_id').notNullable().index();
+        t.text('key_json').notNullable();
+        t.text('reason').notNullable();
+        t.string('at').notNullable();
+      });
+      await knex.schema.createTable('settings', (t) => {
+        t.string('key').primary();
+        t.text('value').notNullable();
+      });
+      await knex.schema.createTable('audit_events', (t) => {
+        t.increments('seq');
+        t.string('at').notNullable();
+        t.string('actor').notNullable();
+        t.string('operation').notNullable();
+        t.text('target');
+        t.string('outcome').notNullable();
+        t.text('detail_json');
+        t.string('prev_hash').notNullable();
+        t.string('hash').notNullable();
+      });
+    },
+  },
+];

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { z } from 'zod';
+import type { OperationName, Output } from '../../shared/index.js';
+import { bridgeConfigSchema, connectionConfigSchema, ExNodeError, isExNodeError, parseOrThrow } from '../../shared/index.js';
+import { Engine, VERSION } from '../engine/engine.js';
+import { LOCAL_OPERATOR } from '../engine/actor.js';
+import { resolveDataDir } from '../engine/paths.js';
+import { DEFAULT_PORT, serve } from './serve.js';
+import { printBridges, printConnections, printRun, printTest } from './cli-print.js';
+
+interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+/** Runs one CLI invocation; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('exnode')
+    .description('ExNode 前置交换节点: front-end exchange node for government data sharing')
+    .version(VERSION)
+    .option('--data-dir <dir>', 'node data directory (default: $EXNODE_DATA_DIR or the OS app-data folder)')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  const withEngine = <T>(work: (engine: Engine, opts: GlobalOptions) => Promise<T>) => async () => {
+    const opts = program.opts<GlobalOptions>();
+    const engine = await Engine.open({ dataDir: resolveDataDir(opts.dataDir) });
+    const stop = () => engine.runner.shutdown();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      await work(engine, opts);
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await engine.close();
+    }
+  };
+  const call = <K extends OperationName>(engine: Engine, op: K, input: unknown): Promise<Output<K>> => engine.call(op, input, LOCAL_OPERATOR);
+  const emit = (opts: GlobalOptions, value: unknown, human: () => void) => {
+    if (opts.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    else human();
+  };
+
+  program
+    .command('serve')
+    .description('run the engine as a service with the web console')
+    .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1'))
+    .addOption(new Option('--port <port>', 'port to listen on').default(String(DEFAULT_PORT)))
+    .action(async (cmd: { host: string; port: string }) => {
+      const opts = program.opts<GlobalOptions>();
+      const port = Number(cmd.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExNodeError('INVALID_INPUT', `--port must be a number from 0 to 65535, not "${cmd.port}"`);
+      const node = await serve({
+        dataDir: resolveDataDir(opts.dataDir), host: cmd.host, port,
+        ...(process.env.EXNODE_SESSION_SECRET ? { sessionSecret: process.env.EXNODE_SESSION_SECRET } : {}),
+      });
+      emit(opts, { url: node.url, dataDir: node.engine.dataDir }, () => {
+        process.stdout.write(`ExNode console: ${node.url}\nData directory: ${node.engine.dataDir}\nPress Ctrl+C to stop.\n`);
+      });
+      await new Promise<void>((resolve) => {
+        const stop = () => void node.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('create the demo business database (birth certificates) and its bridge')
+    .option('--rows <n>', 'number of demo records', '100000')
+    .action(async (cmd: { rows: string }) => withEngine(async (engine, opts) => {
+      const result = await call(engine, 'demo/load', { rows: Number(cmd.rows) });
+      emit(opts, result, () => process.stdout.write(
+        `Demo database ${result.filename} with ${result.rows} records\nConnection: ${result.connection}\nBridge: ${result.bridge} (run it with: exnode bridge run ${result.bridge})\n`));
+    })());
+
+  const connection = program.command('connection').description('business database connections');
+  connection
+    .command('add')
+    .requiredOption('--file <file>', 'connection file (JSON)')
+    .option('--replace', 'replace a connection of the same name')
+    .action(async (cmd: { file: string; replace?: boolean }) => withEngine(async (engine, opts) => {
+      const config = readJsonFile(cmd.file, connectionConfigSchema, 'connection file');
+      const view = await call(engine, 'connections/save', { config, replace: Boolean(cmd.replace) });
+      emit(opts, view, () => process.stdout.write(`Saved connection ${view.name} (${view.summary})\n`));
+    })());
+  connection.command('list').action(async () => withEngine(async (engine, opts) => {
+    const list = await call(engine, 'connections/list', {});
+    emit(opts, list, () => printConnections(list));
+  })());
+  connection.command('test <name>').action(async (name: string) => withEngine(async (engine, opts) => {
+    const result = await call(engine, 'connections/test', { name });
+    emit(opts, result, () => printTest(name, result));
+    if (!result.ok) exitCode = 1;
+  })());
+
+  const exchange = program.command('exchange').description('the front exchange database (前置交换库)');
+  exchange
+    .command('set')
+    .requiredOption('--file <file>', 'connection file (JSON) of the exchange database')
+    .action(async (cmd: { file: string }) => withEngine(async (engine, opts) => {
+      const config = readJsonFile(cmd.file, connectionConfigSchema, 'connection file');
+      const view = await call(engine, 'exchange/set', { config });
+      emit(opts, view, () => process.stdout.write(`Exchange database is now ${view.name} (${view.summary})\n`));
+    })());
+  exchange.command('show').action(async () => withEngine(async (engine, opts) => {
+    const view = await call(engine, 'exchange/get', {});
+    emit(opts, view, () => process.stdout.write(`${view.name}: ${view.summary}\n`));
+  })());
+
+  const bridge = program.command('bridge').description('bridges (桥接任务)');
+  bridge
+    .command('add')
+    .requiredOption('--file <file>', 'bridge file (JSON)')
+    .option('--replace', 'replace a bridge of the same name')
+    .action(async (cmd: { file: string; replace?: boolean }) => withEngine(async (engine, opts) => {
+      const config = readJsonFile(cmd.file, bridgeConfigSchema, 'bridge file');
+      const view = await call(engine, 'bridges/save', { config, replace: Boolean(cmd.replace) });
+      emit(opts, view, () => process.stdout.write(`Saved bridge ${view.name}: ${view.sourceConnection}.${view.config.source.table} → ${view.targetConnection}.${view.targetTable}\n`));
+    })());
+  bridge.command('list').action(async () => withEngine(async (engine, opts) => {
+    const list = await call(engine, 'bridges/list', {});
+    emit(opts, list, () => printBridges(list));
+  })());
+  bridge.command('run <name>').description('run a bridge now and wait for it').action(async (name: string) => withEngine(async (engine, opts) => {
+    const run = await call(engine, 'bridges/run', { name, wait: true });
+    emit(opts, run, () => printRun(run));
+    if (run.status !== 'succeeded') exitCode = 1;
+  })());
+  bridge.command('cancel <runId>').action(async (id: string) => withEngine(async (engine, opts) => {
+    const run = await call(engine, 'runs/cancel', { id });
+    emit(opts, run, () => printRun(run));
+  })());
+
+  const run = program.command('run').description('bridge runs');
+  run.command('show <id>').action(async (id: string) => withEngine(async (engine, opts) => {
+    const record = await call(engine, 'runs/get', { id });
+    emit(opts, record, () => printRun(record));
+  })());
+  run.command('list').option('--bridge <name>').option('--limit <n>', 'how many', '20').action(async (cmd: { bridge?: string; limit: string }) => withEngine(async (engine, opts) => {
+    const list = await call(engine, 'runs/list', { limit: Number(cmd.limit), ...(cmd.bridge ? { bridge: cmd.bridge } : {}) });
+    emit(opts, list, () => list.forEach((r) => printRun(r)));
+  })());
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const e = isExNodeError(error) ? error : new ExNodeError('INTERNAL', (error as Error).message ?? String(error));
+    if (program.opts<GlobalOptions>().json) process.stdout.write(`${JSON.stringify(e.toEnvelope(), null, 2)}\n`);
+    process.stderr.write(`Error [${e.code}]: ${e.message}\n`);
+    return 1;
+  }
+}
+
+function readJsonFile<S extends z.ZodType>(file: string, schema: S, what: string): z.output<S> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ExNodeError('INVALID_INPUT', `Cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ExNodeError('INVALID_INPUT', `The ${what} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseOrThrow(schema, json, `${what} ${file}`);
+}

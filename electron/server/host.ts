@@ -1,0 +1,32 @@
+import { resolveDataDir } from '../engine/paths.js';
+import { serve } from './serve.js';
+
+/**
+ * Entry of the engine process the desktop shell forks (Electron utilityProcess). It serves on a
+ * random loopback port, requires the per-launch session secret, and reports its address back.
+ */
+interface ParentPort {
+  postMessage(message: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+async function start(): Promise<void> {
+  const sessionSecret = process.env.EXNODE_SESSION_SECRET;
+  if (!sessionSecret) throw new Error('EXNODE_SESSION_SECRET is required when the engine runs under the desktop shell');
+  const node = await serve({
+    dataDir: resolveDataDir(process.env.EXNODE_DATA_DIR),
+    host: '127.0.0.1',
+    port: 0,
+    sessionSecret,
+    ...(process.env.EXNODE_CONSOLE_DIR ? { consoleDir: process.env.EXNODE_CONSOLE_DIR } : {}),
+  });
+  node.engine.events.subscribe((event) => parentPort?.postMessage({ type: 'event', event }));
+  parentPort?.postMessage({ type: 'ready', url: node.url, dataDir: node.engine.dataDir });
+  process.on('SIGTERM', () => void node.close().then(() => process.exit(0)));
+}
+
+start().catch((error: Error) => {
+  parentPort?.postMessage({ type: 'failed', message: error.message });
+  process.exit(1);
+});

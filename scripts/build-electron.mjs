@@ -1,0 +1,34 @@
+// Bundles the desktop shell (main, preload) and the engine host for Electron with esbuild.
+import { build } from 'esbuild';
+
+// Native modules and drivers knex loads by name stay outside the bundle.
+const external = [
+  'electron', 'better-sqlite3', 'oracledb', 'mysql', 'sqlite3', 'pg-native', 'tedious', 'mssql',
+  'mysql2', 'pg', 'pg-query-stream', 'pg-copy-streams', 'knex',
+];
+
+await build({
+  entryPoints: { 'main/index': 'electron/main/index.ts', 'preload/index': 'electron/preload/index.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  sourcemap: true,
+});
+
+await build({
+  entryPoints: { 'engine-host': 'electron/server/host.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  sourcemap: true,
+});
+console.log('Built dist/electron (main, preload, engine-host)');

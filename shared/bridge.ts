@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { CANONICAL_TYPES } from './types.js';
+import { resourceNameSchema } from './connection.js';
+
+/** A column name as it appears in a database; quoting is the connector's job, never the user's. */
+export const identifierSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || '"`[]'.includes(ch)), 'must not contain quotes, brackets or control characters');
+
+export const filterOperators = ['=', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'like', 'is null', 'is not null'] as const;
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A row filter as data: every value is bound as a parameter, every column is quoted. */
+export const filterConditionSchema = z
+  .object({
+    column: identifierSchema,
+    op: z.enum(filterOperators),
+    value: z.union([scalar, z.array(scalar).min(1)]).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const unary = c.op === 'is null' || c.op === 'is not null';
+    const list = c.op === 'in' || c.op === 'not in';
+    if (unary && c.value !== undefined) ctx.addIssue({ code: 'custom', message: `"${c.op}" takes no value`, path: ['value'] });
+    if (!unary && c.value === undefined) ctx.addIssue({ code: 'custom', message: `"${c.op}" needs a value`, path: ['value'] });
+    if (list && !Array.isArray(c.value)) ctx.addIssue({ code: 'custom', message: `"${c.op}" needs a list of values`, path: ['value'] });
+    if (!list && Array.isArray(c.value)) ctx.addIssue({ code: 'custom', message: `"${c.op}" takes one value, not a list`, path: ['value'] });
+  });
+export type FilterCondition = z.infer<typeof filterConditionSchema>;
+
+export const MASK_KINDS = ['idcard', 'phone', 'name', 'hash', 'null'] as const;
+export const maskSchema = z.object({
+  kind: z.enum(MASK_KINDS),
+  /** For `hash`: the digest; the key comes from the node's secret store. */
+  algorithm: z.enum(['sha256', 'sm3']).default('sha256'),
+});
+export type MaskSpec = z.infer<typeof maskSchema>;
+
+export const columnMappingSchema = z
+  .object({
+    /** Source column; omit together with `constant` to fill the target with a fixed value. */
+    source: identifierSchema.optional(),
+    target: identifierSchema.optional(),
+    constant: scalar.nullable().optional(),
+    cast: z.enum(CANONICAL_TYPES).optional(),
+    mask: maskSchema.optional(),
+  })
+  .refine((m) => m.source !== undefined || m.constant !== undefined, 'give either "source" or "constant"')
+  .refine((m) => m.source !== undefined || m.target !== undefined, 'a constant column needs a "target" name');
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const SYNC_MODES = ['full', 'incremental', 'diff'] as const;
+export type SyncMode = (typeof SYNC_MODES)[number];
+export const DIRECTIONS = ['send', 'receive'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const bridgeConfigSchema = z.object({
+  name: resourceNameSchema,
+  description: z.string().max(500).optional(),
+  direction: z.enum(DIRECTIONS).default('send'),
+  source: z.object({
+    connection: resourceNameSchema,
+    table: identifierSchema,
+    schema: identifierSchema.optional(),
+  }),
+  target: z
+    .object({
+      /** Defaults to the exchange database. */
+      connection: resourceNameSchema.optional(),
+      table: identifierSchema.optional(),
+      schema: identifierSchema.optional(),
+    })
+    .default({}),
+  mode: z.enum(SYNC_MODES).default('full'),
+  primaryKey: z.array(identifierSchema).min(1).optional(),
+  /** Incremental mode: the column(s) whose values only grow (update time, id, rowversion). */
+  cursor: z.array(identifierSchema).min(1).optional(),
+  /** Incremental mode: seconds re-read before the watermark to catch late commits. */
+  lookbackSeconds: z.number().int().min(0).max(86_400).default(0),
+  columns: z.array(columnMappingSchema).optional(),
+  exclude: z.array(identifierSchema).optional(),
+  filter: z.array(filterConditionSchema).optional(),
+  batchSize: z.number().int().min(1).max(100_000).default(5000),
+  rowsPerSecond: z.number().int().positive().optional(),
+  enabled: z.boolean().default(true),
+});
+export type BridgeConfig = z.infer<typeof bridgeConfigSchema>;
+export type BridgeConfigInput = z.input<typeof bridgeConfigSchema>;
+
+export const bridgeViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  config: bridgeConfigSchema,
+  sourceConnection: z.string(),
+  targetConnection: z.string(),
+  targetTable: z.string(),
+  enabled: z.boolean(),
+  lastRun: z
+    .object({ id: z.string(), status: z.string(), startedAt: z.string(), deviation: z.number() })
+    .nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type BridgeView = z.infer<typeof bridgeViewSchema>;
+
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const senderCountsSchema = z.object({
+  total: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
+});
+export const receiverCountsSchema = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
+  rejected: z.number().int(),
+});
+export type SenderCounts = z.infer<typeof senderCountsSchema>;
+export type ReceiverCounts = z.infer<typeof receiverCountsSchema>;
+
+export const runRecordSchema = z.object({
+  id: z.string(),
+  bridgeId: z.string(),
+  bridgeName: z.string(),
+  mode: z.enum(SYNC_MODES),
+  direction: z.enum(DIRECTIONS),
+  trigger: z.enum(['manual', 'schedule', 'cli', 'resume']),
+  status: z.enum(RUN_STATUSES),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  sender: senderCountsSchema,
+  receiver: receiverCountsSchema,
+  /** Sender minus receiver per kind, and the sum of their absolute values. */
+  deviation: z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), total: z.number() }),
+  progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable() }),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export const runLogEntrySchema = z.object({
+  at: z.string(),
+  level: z.enum(['info', 'warn', 'error']),
+  message: z.string(),
+});
+export type RunLogEntry = z.infer<typeof runLogEntrySchema>;
+
+export const rejectedRowSchema = z.object({
+  key: z.record(z.string(), z.unknown()),
+  reason: z.string(),
+  at: z.string(),
+});
+export type RejectedRow = z.infer<typeof rejectedRowSchema>;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { runRecordSchema } from './bridge.js';
+
+/** Events the engine pushes to the console over server-sent events. */
+export const eventSchemas = {
+  'run.updated': runRecordSchema,
+  'connections.changed': z.object({ name: z.string() }),
+  'bridges.changed': z.object({ name: z.string() }),
+  'demo.progress': z.object({ rows: z.number(), total: z.number() }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
+export interface EngineEvent<E extends EventName = EventName> {
+  readonly type: E;
+  readonly payload: EventPayload<E>;
+}
+export const EVENT_NAMES = Object.keys(eventSchemas) as EventName[];

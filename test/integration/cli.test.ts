@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exnode } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+
+const tmp = tempDir();
+const dataDir = path.join(tmp.dir, 'data');
+const file = (name: string, value: unknown) => {
+  const p = path.join(tmp.dir, name);
+  fs.writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value));
+  return p;
+};
+const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args]);
+
+afterAll(() => tmp.remove());
+
+describe('exnode CLI', () => {
+  it('loads the demo and runs its bridge, printing the reconciliation as JSON', async () => {
+    const demo = await cli('demo', '--rows', '3000', '--json');
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(JSON.parse(demo.stdout)).toMatchObject({ bridge: 'demo-birth-certificates', rows: 3000 });
+
+    const run = await cli('bridge', 'run', 'demo-birth-certificates', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const record = JSON.parse(run.stdout);
+    expect(record).toMatchObject({
+      status: 'succeeded',
+      sender: { total: 3000, inserted: 3000, updated: 0, deleted: 0 },
+      receiver: { inserted: 3000, updated: 0, deleted: 0, rejected: 0 },
+      deviation: { total: 0 },
+    });
+
+    const shown = await cli('run', 'show', record.id, '--json');
+    expect(JSON.parse(shown.stdout).id).toBe(record.id);
+
+    const again = await cli('bridge', 'run', 'demo-birth-certificates', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ sender: { total: 3000, inserted: 0, updated: 0, deleted: 0 }, receiver: { inserted: 0 } });
+  });
+
+  it('adds, lists and tests a connection from a file, and keeps the password out of the output', async () => {
+    const f = file('local.json', { name: 'local-sqlite', dialect: 'sqlite', filename: path.join(tmp.dir, 'biz.sqlite') });
+    const add = await cli('connection', 'add', '--file', f, '--json');
+    expect(add.code, add.stderr).toBe(0);
+    const test = await cli('connection', 'test', 'local-sqlite', '--json');
+    expect(JSON.parse(test.stdout)).toMatchObject({ ok: true, product: 'SQLite' });
+    const list = await cli('connection', 'list', '--json');
+    expect(JSON.parse(list.stdout).map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['exchange', 'local-sqlite']));
+  });
+
+  it('says which field a connection file is missing', async () => {
+    const f = file('bad.json', { name: 'hr', dialect: 'mysql', host: 'db.local', user: 'app' });
+    const r = await cli('connection', 'add', '--file', f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/INVALID_INPUT/);
+    expect(r.stderr).toMatch(/database/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('says a file is not JSON', async () => {
+    const r = await cli('connection', 'add', '--file', file('broken.json', '{"name": '));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a bridge naming an unknown connection', async () => {
+    const f = file('bridge.json', { name: 'staff', source: { connection: 'no-such-db', table: 'staff' }, mode: 'full' });
+    const r = await cli('bridge', 'add', '--file', f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/NOT_FOUND.*no-such-db/);
+  });
+
+  it('refuses a second serve on a busy port with a clear message', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const r = await cli('serve', '--port', String(port));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`PORT_IN_USE.*${port}`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('exits non-zero for an unknown command', async () => {
+    const r = await cli('frobnicate');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/unknown command/);
+  });
+});

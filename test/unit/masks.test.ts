@@ -1,0 +1,29 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { applyMask } from '../../electron/engine/bridges/masks.js';
+
+const hmac = (algorithm: 'sha256' | 'sm3', value: string) => crypto.createHmac(algorithm, 'k').update(value).digest('hex');
+const mask = (kind: 'idcard' | 'phone' | 'name' | 'hash' | 'null', value: unknown, algorithm: 'sha256' | 'sm3' = 'sha256') =>
+  applyMask({ kind, algorithm }, value, hmac);
+
+describe('masking (脱敏)', () => {
+  it('keeps the region and the last four digits of a citizen ID', () => {
+    expect(mask('idcard', '11010519491231002X')).toBe('110105********002X');
+  });
+  it('keeps the carrier prefix and the last four digits of a phone number', () => {
+    expect(mask('phone', '13812345678')).toBe('138****5678');
+  });
+  it('keeps the first character of a name, including compound surnames\' first character', () => {
+    expect(mask('name', '张三')).toBe('张*');
+    expect(mask('name', '欧阳娜娜')).toBe('欧***');
+  });
+  it('hashes with a key, SHA-256 or SM3, deterministically', () => {
+    expect(mask('hash', 'abc')).toBe(hmac('sha256', 'abc'));
+    expect(mask('hash', 'abc', 'sm3')).toBe(hmac('sm3', 'abc'));
+    expect(mask('hash', 'abc', 'sm3')).not.toBe(mask('hash', 'abc'));
+  });
+  it('passes NULL through and nulls on request', () => {
+    expect(mask('idcard', null)).toBeNull();
+    expect(mask('null', 'secret')).toBeNull();
+  });
+});

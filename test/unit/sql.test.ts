@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { chunkForParams, compileFilter, keyMembership, keysetPredicate, quoteIdent, quoter } from '../../connectors/core/sql.js';
+
+describe('identifier quoting', () => {
+  it('doubles the closing quote so a name can never end the quote', () => {
+    expect(quoteIdent('mysql', 'a`b; DROP TABLE x')).toBe('`a``b; DROP TABLE x`');
+    expect(quoteIdent('postgres', 'a"b')).toBe('"a""b"');
+    expect(quoteIdent('mssql', 'a]b')).toBe('[a]]b]');
+  });
+  it('rejects empty names and NUL', () => {
+    expect(() => quoteIdent('sqlite', '')).toThrow(/empty/);
+    expect(() => quoteIdent('sqlite', 'a\u0000b')).toThrow(/NUL/);
+  });
+});
+
+describe('filters', () => {
+  const q = quoter('postgres');
+  it('binds every value and quotes every column', () => {
+    const f = compileFilter([
+      { column: 'status', op: '=', value: "x' OR 1=1 --" },
+      { column: 'id', op: 'in', value: [1, 2, 3] },
+      { column: 'deleted_at', op: 'is null' },
+      { column: 'a', op: '!=', value: 5 },
+    ], q);
+    expect(f.sql).toBe('"status" = ? AND "id" IN (?, ?, ?) AND "deleted_at" IS NULL AND "a" <> ?');
+    expect(f.params).toEqual(["x' OR 1=1 --", 1, 2, 3, 5]);
+  });
+});
+
+describe('keyset predicates', () => {
+  const q = quoter('sqlite');
+  it('expands a composite key without row-value syntax', () => {
+    const p = keysetPredicate(['a', 'b'], [1, 'x'], '>', q);
+    expect(p.sql).toBe('("a" > ? OR ("a" = ? AND "b" > ?))');
+    expect(p.params).toEqual([1, 1, 'x']);
+  });
+  it('makes an inclusive upper bound', () => {
+    const p = keysetPredicate(['a', 'b'], [9, 'z'], '<=', q);
+    expect(p.sql).toBe('("a" < ? OR ("a" = ? AND "b" <= ?))');
+  });
+  it('matches key tuples', () => {
+    expect(keyMembership(['id'], [[1], [2]], q)).toEqual({ sql: '"id" IN (?, ?)', params: [1, 2] });
+    expect(keyMembership(['a', 'b'], [[1, 2], [3, 4]], q).sql).toBe('(("a" = ? AND "b" = ?) OR ("a" = ? AND "b" = ?))');
+    expect(keyMembership(['id'], [], q).sql).toBe('1 = 0');
+  });
+});
+
+describe('chunking to the bind-parameter limit', () => {
+  it('never exceeds the limit', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => i);
+    const chunks = chunkForParams(rows, 15, 2100);
+    expect(Math.max(...chunks.map((c) => c.length)) * 15).toBeLessThanOrEqual(2100);
+    expect(chunks.flat()).toEqual(rows);
+  });
+});
