@@ -6,20 +6,22 @@ import { ZERO_RECEIVER, ZERO_SENDER } from './run-store.js';
 export interface NodeColumns {
   readonly op: string;
   readonly seq: string;
+  /** The sequence number at which the key (last) appeared: tells a consumer an insert from an update. */
+  readonly firstSeq: string;
   readonly batch: string;
   readonly changedAt: string;
   readonly hash: string;
 }
 
 export function nodeColumns(prefix: string): NodeColumns {
-  return { op: `${prefix}op`, seq: `${prefix}seq`, batch: `${prefix}batch`, changedAt: `${prefix}changed_at`, hash: `${prefix}hash` };
+  return { op: `${prefix}op`, seq: `${prefix}seq`, firstSeq: `${prefix}first_seq`, batch: `${prefix}batch`, changedAt: `${prefix}changed_at`, hash: `${prefix}hash` };
 }
 
 export function nodeColumnDefs(n: NodeColumns): Column[] {
   const col = (name: string, type: Column['type'], length?: number): Column => ({
     name, nativeType: type, type, nullable: false, primaryKey: false, ...(length ? { length } : {}),
   });
-  return [col(n.op, 'string', 1), col(n.seq, 'bigint'), col(n.batch, 'string', 40), col(n.changedAt, 'datetime'), col(n.hash, 'string', 40)];
+  return [col(n.op, 'string', 1), col(n.seq, 'bigint'), col(n.firstSeq, 'bigint'), col(n.batch, 'string', 40), col(n.changedAt, 'datetime'), col(n.hash, 'string', 40)];
 }
 
 /** A bridge's checkpoint, kept in the receiving database and written in the same transaction as the rows. */

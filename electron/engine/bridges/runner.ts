@@ -192,7 +192,7 @@ export class BridgeRunner {
       : schema;
     let mapping = buildMapping(bridge, business, hmac);
     if (bridge.direction === 'receive') {
-      const extra = schema.columns.filter((c) => c.name === node.op || c.name === node.seq);
+      const extra = schema.columns.filter((c) => c.name === node.op || c.name === node.seq || c.name === node.firstSeq);
       mapping = { ...mapping, sourceColumns: [...mapping.sourceColumns, ...extra] };
     }
     let lastReport = 0;

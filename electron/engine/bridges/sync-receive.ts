@@ -1,3 +1,4 @@
+import { ExNodeError } from '../../../shared/index.js';
 import type { Writer } from '../../../connectors/core/connector.js';
 import type { RunContext } from './context.js';
 import { type Checkpoint } from './exchange-state.js';
@@ -5,6 +6,8 @@ import { applyBatch, throwIfCancelled } from './batch-writer.js';
 
 interface Change {
   readonly op: 'I' | 'U' | 'D';
+  /** The key appeared after this receiver's previous checkpoint: new to the business table. */
+  readonly isNew: boolean;
   readonly values: unknown[];
   readonly key: unknown[];
   readonly seq: string;
@@ -28,13 +31,17 @@ export async function runReceive(ctx: RunContext): Promise<void> {
     await ctx.log('info', `Resuming after change ${String(cp.position?.[0] ?? 0)}`);
   } else {
     cp = {
-      runId: ctx.run.id, phase: 'receive', position: cp.position, nextSeq: cp.nextSeq, extra: {},
+      runId: ctx.run.id, phase: 'receive', position: cp.position, nextSeq: cp.nextSeq,
+      extra: { startedAfter: String(cp.position?.[0] ?? 0) },
       sender: { total: 0, inserted: 0, updated: 0, deleted: 0 }, receiver: { inserted: 0, updated: 0, deleted: 0, rejected: 0 },
     };
   }
-  const seqColumn = mapping.sourceColumns.find((c) => c.name === node.seq);
-  const opColumn = mapping.sourceColumns.find((c) => c.name === node.op);
-  if (!seqColumn || !opColumn) throw new Error(`${ctx.sourceTable.name} is not an exchange table: it lacks ${node.seq} / ${node.op}`);
+  for (const name of [node.seq, node.op, node.firstSeq]) {
+    if (!mapping.sourceColumns.some((c) => c.name === name)) {
+      throw new ExNodeError('SCHEMA_MISMATCH', `${ctx.sourceTable.name} is not an exchange table written by a send bridge: it lacks ${name}`);
+    }
+  }
+  const seenUpTo = BigInt(String(cp.extra.startedAfter ?? 0));
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
   const estimatedTotal = await ctx.source.count(ctx.sourceTable, cp.position ? [{ column: node.seq, op: '>', value: String(cp.position[0]) }] : undefined);
 
@@ -45,7 +52,8 @@ export async function runReceive(ctx: RunContext): Promise<void> {
     throwIfCancelled(ctx.signal);
     const changes = rows.map((row): Change => {
       const values = mapping.apply(row);
-      return { op: row[node.op] as Change['op'], values, key: keyIdx.map((i) => values[i]), seq: String(row[node.seq]) };
+      const isNew = BigInt(String(row[node.firstSeq])) > seenUpTo;
+      return { op: row[node.op] as Change['op'], isNew, values, key: keyIdx.map((i) => values[i]), seq: String(row[node.seq]) };
     });
     cp = await applyChanges(ctx, cp, changes);
     await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
@@ -66,12 +74,7 @@ async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonl
     for (const c of batch) latest.set(JSON.stringify(c.key), c);
     const upserts = [...latest.values()].filter((c) => c.op !== 'D');
     const deletes = [...latest.values()].filter((c) => c.op === 'D');
-    for (const c of batch) {
-      next.sender.total += 1;
-      if (c.op === 'I') next.sender.inserted += 1;
-      else if (c.op === 'U') next.sender.updated += 1;
-      else next.sender.deleted += 1;
-    }
+    for (const c of batch) countSent(next, c);
     if (upserts.length > 0) {
       const counts = await w.upsert(ctx.targetTable, mapping.targetColumns, mapping.targetKey, upserts.map((c) => c.values));
       next.receiver.inserted += counts.inserted;
@@ -83,14 +86,26 @@ async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonl
   };
   await applyBatch(ctx, changes, whole, async (change, reason) => {
     const next = structuredClone(cp);
-    next.sender.total += 1;
     next.receiver.rejected += 1;
-    if (change.op === 'I') next.sender.inserted += 1;
-    else if (change.op === 'U') next.sender.updated += 1;
-    else next.sender.deleted += 1;
+    countSent(next, change);
     next.position = [change.seq];
     await ctx.reject([{ key: Object.fromEntries(mapping.targetKey.map((k, i) => [k, change.key[i]])), reason }]);
     cp = next;
   });
   return cp;
+}
+
+/**
+ * What the receiver should see, from the exchange row alone: a key new since the last checkpoint is
+ * an insert (or nothing, if it was deleted again before this run); an older key is an update or delete.
+ */
+function countSent(cp: Checkpoint, change: Change): void {
+  cp.sender.total += 1;
+  if (change.op === 'D') {
+    if (!change.isNew) cp.sender.deleted += 1;
+  } else if (change.isNew) {
+    cp.sender.inserted += 1;
+  } else {
+    cp.sender.updated += 1;
+  }
 }

@@ -101,7 +101,7 @@ async function applyChanges(
   const { node, mapping } = ctx;
   let cp = start;
   const batchId = ctx.run.id;
-  const lookupColumns = [...columnsByName(targetColumns, mapping.targetKey), ...columnsByName(writeColumns, [node.op, node.hash])];
+  const lookupColumns = [...columnsByName(targetColumns, mapping.targetKey), ...columnsByName(writeColumns, [node.op, node.hash, node.firstSeq])];
 
   const whole = async (rows: readonly Prepared[], w: Writer): Promise<void> => {
     const next = structuredClone(cp);
@@ -120,7 +120,9 @@ async function applyChanges(
       const old = existing.get(keyString(row.key));
       if (old && old[node.op] !== 'D' && old[node.hash] === row.hash) continue;
       const op = !old || old[node.op] === 'D' ? 'I' : 'U';
-      const full = [...row.values, op, String(next.nextSeq++), batchId, changedAt, row.hash];
+      const seq = String(next.nextSeq++);
+      const firstSeq = op === 'I' ? seq : String(old![node.firstSeq]);
+      const full = [...row.values, op, seq, firstSeq, batchId, changedAt, row.hash];
       if (!old) inserts.push(full);
       else if (op === 'I') revivals.push(full);
       else updates.push(full);

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionConfigInput, RunRecord } from '../../../shared/index.js';
+import type { Connector } from '../../../connectors/core/connector.js';
+import { nodeColumnDefs, nodeColumns } from '../../../electron/engine/bridges/exchange-state.js';
+import {
+  business, createPeople, deletePeople, insertPeople, PEOPLE, readAll, startHarness, updatePeople, type Harness,
+} from './harness.js';
+
+export interface SyncSuiteOptions {
+  /** Label of the dialect pair, e.g. `mysql → sqlite`. */
+  readonly label: string;
+  /** A business database connection (name is set by the suite). */
+  readonly source: () => Omit<ConnectionConfigInput, 'name'>;
+  /** The exchange database; the embedded SQLite default when absent. */
+  readonly exchange?: () => Omit<ConnectionConfigInput, 'name'>;
+  /** A second business database that receives from the exchange database. */
+  readonly receiver: () => Omit<ConnectionConfigInput, 'name'>;
+  /** A prefix keeping this suite's tables apart from other suites on the same server. */
+  readonly prefix: string;
+}
+
+const node = nodeColumns('exn_');
+const exchangeColumns = [...PEOPLE, ...nodeColumnDefs(node)];
+
+/**
+ * Every sync mode and both directions against one pair of real databases: a scripted mix of inserts,
+ * updates and deletes must be reported exactly on both sides, and the target must equal the source.
+ */
+export function syncSuite(options: SyncSuiteOptions): void {
+  describe(`bridges: ${options.label}`, () => {
+    let h: Harness;
+    let source: Connector;
+    let exchange: Connector;
+    let receiver: Connector;
+    const t = (name: string) => ({ name: `${options.prefix}${name}` });
+    const people = t('people');
+    const incr = t('people_incr');
+    const back = t('people_back');
+
+    const run = (name: string) => h.call<RunRecord>('bridges/run', { name, wait: true });
+
+    beforeAll(async () => {
+      h = await startHarness();
+      await h.call('connections/save', { config: { ...options.source(), name: 'biz' } });
+      await h.call('connections/save', { config: { ...options.receiver(), name: 'biz2' } });
+      if (options.exchange) await h.call('exchange/set', { config: { ...options.exchange(), name: 'xchg' } });
+      source = await h.connector('biz');
+      receiver = await h.connector('biz2');
+      exchange = await h.connector(options.exchange ? 'xchg' : 'exchange');
+      for (const table of [people, incr, back]) {
+        await exchange.dropTable(table);
+        await receiver.dropTable(table);
+      }
+      await exchange.dropTable({ name: 'exn_state' });
+      await createPeople(source, people, 1000);
+      await createPeople(source, incr, 1000);
+    });
+    afterAll(async () => {
+      for (const table of [people, incr]) await source.dropTable(table);
+      await h?.close();
+    });
+
+    const expectEqual = async (sourceTable: { name: string }, targetConnector: Connector, targetTable: { name: string }, liveOnly: boolean) => {
+      const want = business(await readAll(source, sourceTable, PEOPLE));
+      const got = business(await readAll(targetConnector, targetTable, liveOnly ? exchangeColumns : PEOPLE,
+        liveOnly ? [{ column: node.op, op: '!=', value: 'D' }] : undefined));
+      expect(got.length).toBe(want.length);
+      expect(got).toEqual(want);
+    };
+
+    it('full: first run inserts everything, counted on both sides', async () => {
+      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, mode: 'full', batchSize: 300 } });
+      const r = await run('people-full');
+      expect(r.status, r.error?.message).toBe('succeeded');
+      expect(r.sender).toEqual({ total: 1000, inserted: 1000, updated: 0, deleted: 0 });
+      expect(r.receiver).toEqual({ inserted: 1000, updated: 0, deleted: 0, rejected: 0 });
+      await expectEqual(people, exchange, people, true);
+    });
+
+    it('full: an unchanged source moves nothing', async () => {
+      const r = await run('people-full');
+      expect(r.sender).toEqual({ total: 1000, inserted: 0, updated: 0, deleted: 0 });
+      expect(r.receiver).toEqual({ inserted: 0, updated: 0, deleted: 0, rejected: 0 });
+    });
+
+    it('full: finds exactly the inserts, updates and deletes', async () => {
+      await insertPeople(source, people, 1001, 30, 1);
+      await updatePeople(source, people, Array.from({ length: 20 }, (_, i) => i + 1), 2);
+      await deletePeople(source, people, Array.from({ length: 10 }, (_, i) => 100 + i));
+      const r = await run('people-full');
+      expect(r.sender).toEqual({ total: 1020, inserted: 30, updated: 20, deleted: 10 });
+      expect(r.receiver).toEqual({ inserted: 30, updated: 20, deleted: 10, rejected: 0 });
+      expect(r.deviation.total).toBe(0);
+      await expectEqual(people, exchange, people, true);
+      const deleted = await exchange.count(people, [{ column: node.op, op: '=', value: 'D' }]);
+      expect(deleted).toBe(10);
+    });
+
+    it('diff: a re-inserted key comes back as an insert', async () => {
+      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, mode: 'diff', batchSize: 300 }, replace: true });
+      await insertPeople(source, people, 100, 2, 3);
+      await deletePeople(source, people, [500]);
+      const r = await run('people-full');
+      expect(r.sender).toMatchObject({ inserted: 2, updated: 0, deleted: 1 });
+      expect(r.receiver).toMatchObject({ inserted: 2, updated: 0, deleted: 1, rejected: 0 });
+      await expectEqual(people, exchange, people, true);
+    });
+
+    it('incremental: reads past the (cursor, key) watermark only', async () => {
+      await h.call('bridges/save', {
+        config: { name: 'people-incr', source: { connection: 'biz', table: incr.name }, mode: 'incremental', cursor: ['updated_at'], batchSize: 250 },
+      });
+      const first = await run('people-incr');
+      expect(first.sender).toEqual({ total: 1000, inserted: 1000, updated: 0, deleted: 0 });
+      await insertPeople(source, incr, 1001, 30, 1);
+      await updatePeople(source, incr, Array.from({ length: 20 }, (_, i) => i + 1), 2);
+      const second = await run('people-incr');
+      expect(second.sender).toEqual({ total: 50, inserted: 30, updated: 20, deleted: 0 });
+      expect(second.receiver).toEqual({ inserted: 30, updated: 20, deleted: 0, rejected: 0 });
+      await expectEqual(incr, exchange, incr, true);
+      const third = await run('people-incr');
+      expect(third.sender).toEqual({ total: 0, inserted: 0, updated: 0, deleted: 0 });
+    });
+
+    it('receive: applies exchange changes to a business table, deletes included', async () => {
+      const exchangeName = options.exchange ? 'xchg' : 'exchange';
+      await h.call('bridges/save', {
+        config: { name: 'people-back', direction: 'receive', source: { connection: exchangeName, table: people.name }, target: { connection: 'biz2', table: back.name }, batchSize: 400 },
+      });
+      const first = await run('people-back');
+      expect(first.status, first.error?.message).toBe('succeeded');
+      expect(first.sender).toMatchObject({ inserted: 1021, updated: 0, deleted: 0 });
+      expect(first.deviation.total).toBe(0);
+      await expectEqual(people, receiver, back, false);
+
+      await insertPeople(source, people, 2001, 5, 4);
+      await updatePeople(source, people, [1, 2, 3], 5);
+      await deletePeople(source, people, [7, 8]);
+      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, mode: 'full', batchSize: 300 }, replace: true });
+      await run('people-full');
+      const second = await run('people-back');
+      expect(second.sender).toEqual({ total: 10, inserted: 5, updated: 3, deleted: 2 });
+      expect(second.receiver).toEqual({ inserted: 5, updated: 3, deleted: 2, rejected: 0 });
+      await expectEqual(people, receiver, back, false);
+    });
+  });
+}
