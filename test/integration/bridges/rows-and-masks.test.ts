@@ -1,0 +1,93 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RejectedRow, RunRecord } from '../../../shared/index.js';
+import { createPeople, startHarness, type Harness } from './harness.js';
+import { tempDir } from '../../support/temp.js';
+
+describe('bridges: bad rows, filters, mapping and masking', () => {
+  const tmp = tempDir('exnode-rows-');
+  const businessFile = path.join(tmp.dir, 'business.sqlite');
+  let h: Harness;
+  const run = (name: string) => h.call<RunRecord>('bridges/run', { name, wait: true });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.call('connections/save', { config: { name: 'biz', dialect: 'sqlite', filename: businessFile } });
+    await createPeople(await h.connector('biz'), { name: 'people' }, 500);
+  });
+  afterAll(async () => {
+    await h.close();
+    tmp.remove();
+  });
+
+  it('quarantines rows the receiver rejects, with key and reason, and writes all the others', async () => {
+    // An exchange table made by a DBA with a rule the business data breaks for some rows.
+    const exchange = new Database(path.join(h.engine.dataDir, 'exchange.sqlite'));
+    exchange.exec(`CREATE TABLE strict_people (
+      id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL, city VARCHAR(50) NOT NULL,
+      amount DECIMAL_TEXT(14,2) NOT NULL CHECK (CAST(amount AS REAL) < 9000), updated_at DATETIME NOT NULL, note TEXT,
+      exn_op VARCHAR(1) NOT NULL, exn_seq BIGINT NOT NULL, exn_first_seq BIGINT NOT NULL, exn_batch VARCHAR(40) NOT NULL,
+      exn_changed_at DATETIME NOT NULL, exn_hash VARCHAR(40) NOT NULL)`);
+    exchange.close();
+    const bad = (new Database(businessFile, { readonly: true })
+      .prepare('SELECT id FROM people WHERE CAST(amount AS REAL) >= 9000 ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    expect(bad.length).toBeGreaterThan(0);
+
+    await h.call('bridges/save', { config: { name: 'strict', source: { connection: 'biz', table: 'people' }, target: { table: 'strict_people' }, batchSize: 100 } });
+    const r = await run('strict');
+    expect(r.status).toBe('succeeded');
+    expect(r.sender).toMatchObject({ total: 500, inserted: 500 });
+    expect(r.receiver).toMatchObject({ inserted: 500 - bad.length, rejected: bad.length });
+    expect(r.deviation.inserted).toBe(bad.length);
+    const rejected = await h.call<RejectedRow[]>('runs/rejected', { id: r.id });
+    expect(rejected.map((x) => x.key.id)).toEqual(bad);
+    expect(rejected[0]!.reason).toMatch(/CHECK constraint/);
+  });
+
+  it('applies the filter on both reading and delete detection, and masks before writing', async () => {
+    await h.call('bridges/save', {
+      config: {
+        name: 'masked',
+        source: { connection: 'biz', table: 'people' },
+        target: { table: 'people_masked' },
+        filter: [{ column: 'city', op: 'in', value: ['济南', '青岛'] }],
+        columns: [
+          { source: 'id' },
+          { source: 'name', target: 'masked_name', mask: { kind: 'name' } },
+          { source: 'note', target: 'note_token', mask: { kind: 'hash', algorithm: 'sm3' } },
+          { target: 'provider', constant: '市卫健委' },
+        ],
+      },
+    });
+    const r = await run('masked');
+    expect(r.status, r.error?.message).toBe('succeeded');
+    expect(r.sender.total).toBe(200);
+    const rows = new Database(path.join(h.engine.dataDir, 'exchange.sqlite'), { readonly: true })
+      .prepare('SELECT * FROM people_masked ORDER BY id').all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(200);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'masked_name', 'note_token', 'provider']));
+    expect(Object.keys(rows[0]!)).not.toContain('name');
+    expect(rows[0]!.masked_name).toBe('居***');
+    expect(rows[0]!.provider).toBe('市卫健委');
+    expect(rows.find((x) => x.id === 5)!.note_token).toBeNull();
+    expect(String(rows[0]!.note_token)).toMatch(/^[0-9a-f]{64}$/);
+    const again = await run('masked');
+    expect(again.sender).toEqual({ total: 200, inserted: 0, updated: 0, deleted: 0 });
+  });
+
+  it('refuses to mask a key column', async () => {
+    await h.call('bridges/save', { config: { name: 'bad-mask', source: { connection: 'biz', table: 'people' }, target: { table: 'x' }, columns: [{ source: 'id', mask: { kind: 'hash' } }] } });
+    const r = await run('bad-mask');
+    expect(r.status).toBe('failed');
+    expect(r.error?.message).toMatch(/Key column "id" cannot be masked/);
+  });
+
+  it('says clearly when the source table is missing', async () => {
+    await h.call('bridges/save', { config: { name: 'ghost', source: { connection: 'biz', table: 'no_such_table' } } });
+    const r = await run('ghost');
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(r.error?.message).toMatch(/no_such_table/);
+  });
+});
