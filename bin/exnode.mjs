@@ -3,5 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A closed pipe (`exnode ... | head`) is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import('../electron/server/cli.ts');
 process.exitCode = await main(process.argv);

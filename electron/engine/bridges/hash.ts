@@ -1,15 +1,21 @@
 import crypto from 'node:crypto';
 
+const NULL = '\u0000N';
+const SEP = '\u0000';
+
 /**
  * Hash of a row's business values, in column order. Values are canonical (see shared/types.ts),
- * so the same row read from any dialect hashes the same.
+ * so the same row read from any dialect hashes the same. One string, one digest call: this runs
+ * for every row of every run.
  */
 export function rowHash(values: readonly unknown[]): string {
-  const h = crypto.createHash('sha1');
+  let text = '';
   for (const v of values) {
-    if (v === null || v === undefined) h.update('\u0000N');
-    else if (Buffer.isBuffer(v)) h.update('\u0000B').update(v);
-    else h.update('\u0000S').update(typeof v === 'string' ? v : String(v));
+    text += SEP;
+    if (v === null || v === undefined) text += NULL;
+    else if (typeof v === 'string') text += v;
+    else if (Buffer.isBuffer(v)) text += `\u0000B${v.toString('base64')}`;
+    else text += String(v);
   }
-  return h.digest('hex');
+  return crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 }

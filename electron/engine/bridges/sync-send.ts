@@ -71,16 +71,19 @@ export async function runSend(ctx: RunContext): Promise<void> {
       if (rowsPerSecond) await sleep(Math.max(0, (rows.length / rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
     }
     if (!incremental) {
-      cp = { ...cp, phase: 'deletes', position: null };
+      // After loading into an empty table every exchange row came from this read: none can be missing
+      // from the source (a delete made during the load is found by the next run).
+      cp = { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: null };
       await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
     }
   }
 
   if (cp.phase === 'deletes') {
     await ctx.log('info', `Looking for rows deleted in the source (${cp.sender.total} rows read)`);
+    const keyColumns = columnsByName(targetColumns, mapping.targetKey);
     const liveFilter: FilterCondition[] = [{ column: node.op, op: '!=', value: 'D' }];
     for await (const rows of ctx.target.readBatches({
-      table: ctx.targetTable, columns: writeColumns, keyColumns: mapping.targetKey, batchSize: bridge.batchSize,
+      table: ctx.targetTable, columns: keyColumns, keyColumns: mapping.targetKey, batchSize: bridge.batchSize,
       filter: liveFilter, signal: ctx.signal, ...(cp.position ? { after: cp.position } : {}),
     })) {
       throwIfCancelled(ctx.signal);
@@ -160,10 +163,13 @@ async function applyChanges(
   return cp;
 }
 
-/** Marks exchange rows whose key the source no longer has as deleted (`op = D`), keeping the row. */
-async function softDeleteMissing(ctx: RunContext, start: Checkpoint, rows: Row[], writeColumns: Column[]): Promise<Checkpoint> {
+/**
+ * Marks exchange rows whose key the source no longer has as deleted (`op = D`), keeping the row.
+ * `keyRows` hold only the key columns; full rows are fetched for the (few) missing keys.
+ */
+async function softDeleteMissing(ctx: RunContext, start: Checkpoint, keyRows: Row[], writeColumns: Column[]): Promise<Checkpoint> {
   const { node, mapping } = ctx;
-  const keys = rows.map((r) => mapping.targetKey.map((k) => r[k]));
+  const keys = keyRows.map((r) => mapping.targetKey.map((k) => r[k]));
   const sourceKeyColumns = columnsByName(mapping.sourceColumns, mapping.sourceKey);
   const present = await ctx.source.lookup({
     table: ctx.sourceTable, columns: sourceKeyColumns, keyColumns: mapping.sourceKey, keys,
@@ -173,19 +179,17 @@ async function softDeleteMissing(ctx: RunContext, start: Checkpoint, rows: Row[]
   const changedAt = utcNow();
   const next = structuredClone(start);
   next.position = keys[keys.length - 1]!;
-  const deletes: unknown[][] = [];
-  for (const r of rows) {
-    if (alive.has(keyString(mapping.targetKey.map((k) => r[k])))) continue;
-    deletes.push(writeColumns.map((c) => {
+  const missing = keys.filter((k) => !alive.has(keyString(k)));
+  next.sender.deleted += missing.length;
+  await ctx.target.transaction(async (w) => {
+    const rows = missing.length === 0 ? [] : await w.lookup({ table: ctx.targetTable, columns: writeColumns, keyColumns: mapping.targetKey, keys: missing });
+    const deletes = rows.map((r) => writeColumns.map((c) => {
       if (c.name === node.op) return 'D';
       if (c.name === node.seq) return String(next.nextSeq++);
       if (c.name === node.batch) return ctx.run.id;
       if (c.name === node.changedAt) return changedAt;
       return r[c.name];
     }));
-  }
-  next.sender.deleted += deletes.length;
-  await ctx.target.transaction(async (w) => {
     if (deletes.length > 0) {
       const counts = await w.upsert(ctx.targetTable, writeColumns, mapping.targetKey, deletes);
       next.receiver.deleted += counts.updated;

@@ -53,7 +53,7 @@ export function* birthCertificates(count: number, seed = 20240101): Generator<Bi
     const motherBirth = `${year - between(random, 22, 40)}-${pad(between(random, 1, 12))}-${pad(between(random, 1, 28))}`;
     const fatherBirth = `${year - between(random, 23, 45)}-${pad(between(random, 1, 12))}-${pad(between(random, 1, 28))}`;
     yield {
-      cert_no: `${String.fromCharCode(65 + (i % 26))}${pad(370000000 + i, 9)}`,
+      cert_no: `${String.fromCharCode(65 + (Math.floor(i / 1_000_000) % 26))}${pad(370000000 + i, 9)}`,
       newborn_name: personName(random, fatherSurname, male),
       sex: male ? '男' : '女',
       sex_code: male ? '1' : '2',
