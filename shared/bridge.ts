@@ -138,7 +138,8 @@ export const runRecordSchema = z.object({
   receiver: receiverCountsSchema,
   /** Sender minus receiver per kind, and the sum of their absolute values. */
   deviation: z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), total: z.number() }),
-  progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable() }),
+  /** rowsRead: source rows covered; rowsTransferred: full rows actually moved (diff skips unchanged ones). */
+  progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

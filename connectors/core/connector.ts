@@ -28,6 +28,23 @@ export interface LookupOptions {
   readonly filter?: readonly FilterCondition[];
 }
 
+/** Name of the per-row hash field `readKeyHashes` returns next to the key columns. */
+export const KEY_HASH_FIELD = '__exn_row_hash';
+
+export interface RangeChecksumOptions {
+  readonly table: TableRef;
+  readonly columns: readonly Column[];
+  readonly keyColumns: readonly string[];
+  readonly after?: readonly unknown[];
+  readonly upTo?: readonly unknown[];
+  readonly filter?: readonly FilterCondition[];
+}
+
+export interface RangeChecksum {
+  readonly count: number;
+  readonly checksum: string;
+}
+
 export interface UpsertCounts {
   readonly inserted: number;
   readonly updated: number;
@@ -73,6 +90,18 @@ export interface Connector {
   readBatches(options: ReadOptions): AsyncIterable<Row[]>;
   lookup(options: LookupOptions): Promise<Row[]>;
   count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number>;
+  /**
+   * Row count and a checksum of `columns` over the key range (after, upTo], computed inside the
+   * database so that an unchanged range moves no rows. The checksum is only ever compared with an
+   * earlier checksum of the same database, never across dialects.
+   */
+  rangeChecksum?(options: RangeChecksumOptions): Promise<RangeChecksum>;
+  /**
+   * Keyset-paginated read of key columns plus the database's own hash of `columns` (the same per-row
+   * hash `rangeChecksum` sums), in the field KEY_HASH_FIELD: diff mode fetches full rows only where
+   * that hash changed.
+   */
+  readKeyHashes?(options: ReadOptions): AsyncIterable<Row[]>;
   /** Current time on the database server, as canonical datetime in UTC. */
   serverNow(): Promise<string>;
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,7 +6,10 @@ import type {
   Column, FilterCondition, Row, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
-import type { Connector, LookupOptions, ReadOptions, UpsertCounts, Writer } from '../core/connector.js';
+import { KEY_HASH_FIELD } from '../core/connector.js';
+import type {
+  Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
+} from '../core/connector.js';
 import { classifyError } from '../core/classify.js';
 import { and, chunkForParams, compileFilter, keyMembership, keysetPredicate, quoteTable, quoter } from '../core/sql.js';
 import { Mutex } from '../core/mutex.js';
@@ -35,6 +39,7 @@ export class SqliteConnector implements Connector {
       const db = new Database(file, { readonly: this.config.readOnly, timeout: this.config.connectTimeoutMs });
       if (!this.config.readOnly) db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.function('exn_row_hash', { varargs: true, deterministic: true }, rowHash52);
       this.db = db;
       return db;
     } catch (error) {
@@ -152,11 +157,7 @@ export class SqliteConnector implements Connector {
     });
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
-      const where = and(
-        compileFilter(options.filter, quote),
-        after ? keysetPredicate(options.keyColumns, after, '>', quote) : { sql: '', params: [] },
-        options.upTo ? keysetPredicate(options.keyColumns, options.upTo, '<=', quote) : { sql: '', params: [] },
-      );
+      const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
       const sql =
         `SELECT ${names.map(quote).join(', ')} FROM ${quoteTable(quote, options.table)}` +
         (where.sql ? ` WHERE ${where.sql}` : '') +
@@ -168,6 +169,38 @@ export class SqliteConnector implements Connector {
       const last = rows[rows.length - 1]!;
       after = keyIndexes.map((i) => toSqlite(last[names[i]!]));
     }
+  }
+
+  async *readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
+    const keyColumns = options.keyColumns.map((k) => {
+      const c = options.columns.find((col) => col.name === k);
+      if (!c) throw new ExNodeError('INTERNAL', `Key column "${k}" must be among the columns hashed`);
+      return c;
+    });
+    const hashed = options.columns.map((c) => quote(c.name)).join(', ');
+    let after = options.after ? [...options.after] : undefined;
+    for (;;) {
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
+      const sql = `SELECT ${options.keyColumns.map(quote).join(', ')}, exn_row_hash(${hashed}) AS ${quote(KEY_HASH_FIELD)}` +
+        ` FROM ${quoteTable(quote, options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}` +
+        ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(options.batchSize)}`;
+      const rows = this.selectRows(sql, where.params.map(toSqlite), keyColumns);
+      for (const row of rows) row[KEY_HASH_FIELD] = String(row[KEY_HASH_FIELD]);
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < options.batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = options.keyColumns.map((k) => toSqlite(last[k]));
+    }
+  }
+
+  private rangeWhere(filter: readonly FilterCondition[] | undefined, keyColumns: readonly string[], after?: readonly unknown[], upTo?: readonly unknown[]) {
+    return and(
+      compileFilter(filter, quote),
+      after ? keysetPredicate(keyColumns, after, '>', quote) : { sql: '', params: [] },
+      upTo ? keysetPredicate(keyColumns, upTo, '<=', quote) : { sql: '', params: [] },
+    );
   }
 
   async lookup(options: LookupOptions): Promise<Row[]> {
@@ -187,6 +220,15 @@ export class SqliteConnector implements Connector {
     const sql = `SELECT COUNT(*) AS n FROM ${quoteTable(quote, table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number };
     return Number(row.n);
+  }
+
+  async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
+    const where = this.rangeWhere(options.filter, options.keyColumns, options.after, options.upTo);
+    const sql = `SELECT COUNT(*) AS n, TOTAL(exn_row_hash(${options.columns.map((c) => quote(c.name)).join(', ')})) AS s` +
+      ` FROM ${quoteTable(quote, options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    // TOTAL (a float) cannot overflow; the same rows always sum the same way, which is all a checksum needs.
+    const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number; s: number | null };
+    return { count: Number(row.n), checksum: String(row.s ?? 0) };
   }
 
   async serverNow(): Promise<string> {
@@ -282,4 +324,17 @@ export class SqliteConnector implements Connector {
 
 function insertSql(table: TableRef, columns: readonly Column[]): string {
   return `INSERT INTO ${quoteTable(quote, table)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
+/**
+ * A 52-bit row hash (the first 13 hex digits of MD5 over the values), computed inside SQLite for
+ * range checksums and diff key hashes; 52 bits keeps it exact in a JavaScript number.
+ */
+function rowHash52(...values: unknown[]): number {
+  const h = crypto.createHash('md5');
+  for (const v of values) {
+    h.update(v === null ? '\u0000N' : Buffer.isBuffer(v) ? v : String(v));
+    h.update('\u0000');
+  }
+  return parseInt(h.digest('hex').slice(0, 13), 16);
 }

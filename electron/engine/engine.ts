@@ -11,6 +11,7 @@ import { ConnectionService } from './connections/service.js';
 import { BridgeService } from './bridges/service.js';
 import { RunStore } from './bridges/run-store.js';
 import { BridgeRunner } from './bridges/runner.js';
+import { RangeStore } from './bridges/range-store.js';
 import { Settings } from './settings.js';
 import { handlers, type Handler } from './handlers.js';
 import type { Actor } from './actor.js';
@@ -49,6 +50,7 @@ export class Engine implements EngineServices {
     this.runs = new RunStore(db);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
+      ranges: new RangeStore(db),
       columnPrefix: () => this.settings.get('exchange.columnPrefix'),
       concurrency: 2,
     });

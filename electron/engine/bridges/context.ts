@@ -4,6 +4,7 @@ import type {
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { Mapping } from './mapping.js';
 import type { CheckpointTable, NodeColumns } from './exchange-state.js';
+import type { RangeStore } from './range-store.js';
 import type { RunProgress } from './run-store.js';
 
 /** Everything one run of one bridge needs, assembled by the runner. */
@@ -20,6 +21,8 @@ export interface RunContext {
   readonly mapping: Mapping;
   readonly node: NodeColumns;
   readonly checkpoints: CheckpointTable;
+  /** Key-range checksums of diff bridges (node state store). */
+  readonly ranges: RangeStore;
   readonly signal: AbortSignal;
   /** Persists counts and progress (throttled) and tells the console. */
   report(progress: RunProgress, sender: SenderCounts, receiver: ReceiverCounts): Promise<void>;

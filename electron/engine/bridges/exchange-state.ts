@@ -11,17 +11,22 @@ export interface NodeColumns {
   readonly batch: string;
   readonly changedAt: string;
   readonly hash: string;
+  /** The source database's own hash of the row (diff mode): an unchanged row is never fetched. */
+  readonly sourceHash: string;
 }
 
 export function nodeColumns(prefix: string): NodeColumns {
-  return { op: `${prefix}op`, seq: `${prefix}seq`, firstSeq: `${prefix}first_seq`, batch: `${prefix}batch`, changedAt: `${prefix}changed_at`, hash: `${prefix}hash` };
+  return { op: `${prefix}op`, seq: `${prefix}seq`, firstSeq: `${prefix}first_seq`, batch: `${prefix}batch`, changedAt: `${prefix}changed_at`, hash: `${prefix}hash`, sourceHash: `${prefix}src_hash` };
 }
 
 export function nodeColumnDefs(n: NodeColumns): Column[] {
   const col = (name: string, type: Column['type'], length?: number): Column => ({
     name, nativeType: type, type, nullable: false, primaryKey: false, ...(length ? { length } : {}),
   });
-  return [col(n.op, 'string', 1), col(n.seq, 'bigint'), col(n.firstSeq, 'bigint'), col(n.batch, 'string', 40), col(n.changedAt, 'datetime'), col(n.hash, 'string', 40)];
+  return [
+    col(n.op, 'string', 1), col(n.seq, 'bigint'), col(n.firstSeq, 'bigint'), col(n.batch, 'string', 40),
+    col(n.changedAt, 'datetime'), col(n.hash, 'string', 40), { ...col(n.sourceHash, 'string', 40), nullable: true },
+  ];
 }
 
 /** A bridge's checkpoint, kept in the receiving database and written in the same transaction as the rows. */

@@ -31,6 +31,7 @@ export interface RunProgress {
   phase: string;
   rowsRead: number;
   estimatedTotal: number | null;
+  rowsTransferred?: number;
 }
 
 /** Run records, their logs and rejected rows, in the node's state store. */

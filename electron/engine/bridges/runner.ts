@@ -11,6 +11,7 @@ import { CheckpointTable, nodeColumns } from './exchange-state.js';
 import { buildMapping } from './mapping.js';
 import { runSend } from './sync-send.js';
 import { runReceive } from './sync-receive.js';
+import type { RangeStore } from './range-store.js';
 
 export interface RunnerDeps {
   readonly runs: RunStore;
@@ -18,6 +19,7 @@ export interface RunnerDeps {
   readonly connections: ConnectionService;
   readonly events: EventBus;
   readonly vault: Vault;
+  readonly ranges: RangeStore;
   readonly columnPrefix: () => Promise<string>;
   readonly concurrency: number;
 }
@@ -201,6 +203,7 @@ export class BridgeRunner {
       stateKey: bridge.direction === 'send' ? `send:${tableLabel(targetTable)}` : `receive:${stored.id}`, source, target: receiver, sourceTable, targetTable, mapping, node,
       checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
       signal,
+      ranges: this.deps.ranges,
       report: async (progress: RunProgress, sender, receiverCounts) => {
         const now = Date.now();
         if (now - lastReport < REPORT_INTERVAL_MS && progress.phase !== 'done') return;

@@ -80,4 +80,19 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0002_diff_ranges',
+    async up(knex) {
+      // Per bridge, the key ranges of its source and their last checksums (diff mode).
+      await knex.schema.createTable('diff_ranges', (t) => {
+        t.string('bridge_id').notNullable();
+        t.integer('idx').notNullable();
+        t.text('upper_json');
+        t.integer('row_count').notNullable();
+        t.string('checksum').notNullable();
+        t.string('signature').notNullable();
+        t.primary(['bridge_id', 'idx']);
+      });
+    },
+  },
 ];

@@ -1,0 +1,144 @@
+import type { Column, Row } from '../../../shared/index.js';
+import { ExNodeError } from '../../../shared/index.js';
+import type { Writer } from '../../../connectors/core/connector.js';
+import { type RunContext, columnsByName, keyString } from './context.js';
+import { type Checkpoint, utcNow } from './exchange-state.js';
+import { applyBatch } from './batch-writer.js';
+
+/** A source row after mapping, ready to be classified against the exchange table. */
+export interface Prepared {
+  readonly values: unknown[];
+  readonly key: unknown[];
+  /** Hash of the mapped business values (the exchange table's `hash` column). */
+  readonly hash: string;
+  /** The row hash the source database computed (diff mode), kept to skip the row next time. */
+  readonly sourceHash: string | null;
+  /** The source position of this row (key, or cursor + key). */
+  readonly position: unknown[];
+}
+
+export interface WriteOptions {
+  /** Add the rows to the sender's `total` (false when the total comes from range counts). */
+  readonly countRead: boolean;
+}
+
+/**
+ * Classifies a batch (insert / update / unchanged) against the exchange table and writes it, with
+ * the checkpoint, in one receiver transaction. Rows the receiver rejects are quarantined one by one.
+ */
+export async function writeChanges(
+  ctx: RunContext, start: Checkpoint, prepared: readonly Prepared[], writeColumns: Column[], options: WriteOptions,
+): Promise<Checkpoint> {
+  const { node, mapping } = ctx;
+  let cp = start;
+  const lookupColumns = columnsByName(writeColumns, [
+    ...mapping.targetKey, node.op, node.seq, node.firstSeq, node.batch, node.changedAt, node.hash, node.sourceHash,
+  ]);
+
+  const whole = async (rows: readonly Prepared[], w: Writer): Promise<void> => {
+    const next = structuredClone(cp);
+    if (options.countRead) next.sender.total += rows.length;
+    next.position = rows[rows.length - 1]!.position;
+    const existing = new Map<string, Row>();
+    if (!cp.extra.bulk) {
+      const found = await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys: rows.map((r) => r.key) });
+      for (const r of found) existing.set(keyString(mapping.targetKey.map((k) => r[k])), r);
+    }
+    const inserts: unknown[][] = [];
+    const revivals: unknown[][] = [];
+    const updates: unknown[][] = [];
+    const refreshes: unknown[][] = [];
+    const changedAt = utcNow();
+    for (const row of rows) {
+      const old = existing.get(keyString(row.key));
+      if (old && old[node.op] !== 'D' && old[node.hash] === row.hash) {
+        // Same business values; only the source's own hash was missing or stale: no change to publish.
+        if (row.sourceHash !== null && old[node.sourceHash] !== row.sourceHash) {
+          refreshes.push([...row.values, old[node.op], ...rowNodeValues(old, node), row.sourceHash]);
+        }
+        continue;
+      }
+      const op = !old || old[node.op] === 'D' ? 'I' : 'U';
+      const seq = String(next.nextSeq++);
+      const firstSeq = op === 'I' ? seq : String(old![node.firstSeq]);
+      const full = [...row.values, op, seq, firstSeq, ctx.run.id, changedAt, row.hash, row.sourceHash];
+      if (!old) inserts.push(full);
+      else if (op === 'I') revivals.push(full);
+      else updates.push(full);
+    }
+    next.sender.inserted += inserts.length + revivals.length;
+    next.sender.updated += updates.length;
+    if (inserts.length > 0) {
+      next.receiver.inserted += cp.extra.bulk && w.bulkInsert
+        ? await w.bulkInsert(ctx.targetTable, writeColumns, inserts)
+        : await w.insert(ctx.targetTable, writeColumns, inserts);
+    }
+    if (revivals.length > 0) {
+      const counts = await w.upsert(ctx.targetTable, writeColumns, mapping.targetKey, revivals);
+      next.receiver.inserted += counts.inserted + counts.updated;
+    }
+    if (updates.length > 0) {
+      const counts = await w.upsert(ctx.targetTable, writeColumns, mapping.targetKey, updates);
+      next.receiver.updated += counts.updated;
+      next.receiver.inserted += counts.inserted;
+    }
+    if (refreshes.length > 0) await w.upsert(ctx.targetTable, writeColumns, mapping.targetKey, refreshes);
+    await ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next);
+    cp = next;
+  };
+
+  await applyBatch(ctx, prepared, whole, async (row, reason) => {
+    const next = structuredClone(cp);
+    if (options.countRead) next.sender.total += 1;
+    next.sender.inserted += 1;
+    next.receiver.rejected += 1;
+    next.position = row.position;
+    await ctx.reject([{ key: Object.fromEntries(mapping.targetKey.map((k, i) => [k, row.key[i]])), reason }]);
+    await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next));
+    cp = next;
+  });
+  return cp;
+}
+
+/** An unchanged row's node values (seq, first seq, batch, time, hash) as they are. */
+function rowNodeValues(old: Row, node: RunContext['node']): unknown[] {
+  return [old[node.seq], old[node.firstSeq], old[node.batch], old[node.changedAt], old[node.hash]];
+}
+
+/**
+ * Marks exchange rows whose key the source no longer has as deleted (`op = D`), keeping the row.
+ * `candidates` are key tuples (target key order); each is checked against the source by key
+ * equality, so a different collation on either side can never delete a live row.
+ */
+export async function softDeleteMissing(
+  ctx: RunContext, start: Checkpoint, candidates: unknown[][], writeColumns: Column[], position: unknown[] | null,
+): Promise<Checkpoint> {
+  const { node, mapping } = ctx;
+  const next = structuredClone(start);
+  if (position) next.position = position;
+  const present = candidates.length === 0 ? [] : await ctx.source.lookup({
+    table: ctx.sourceTable, columns: columnsByName(mapping.sourceColumns, mapping.sourceKey), keyColumns: mapping.sourceKey, keys: candidates,
+    ...(ctx.bridge.filter ? { filter: ctx.bridge.filter } : {}),
+  });
+  const alive = new Set(present.map((r) => keyString(mapping.sourceKey.map((k) => r[k]))));
+  const missing = candidates.filter((k) => !alive.has(keyString(k)));
+  next.sender.deleted += missing.length;
+  const changedAt = utcNow();
+  await ctx.target.transaction(async (w) => {
+    const rows = missing.length === 0 ? [] : await w.lookup({ table: ctx.targetTable, columns: writeColumns, keyColumns: mapping.targetKey, keys: missing });
+    const deletes = rows.map((r) => writeColumns.map((c) => {
+      if (c.name === node.op) return 'D';
+      if (c.name === node.seq) return String(next.nextSeq++);
+      if (c.name === node.batch) return ctx.run.id;
+      if (c.name === node.changedAt) return changedAt;
+      return r[c.name];
+    }));
+    if (deletes.length > 0) {
+      const counts = await w.upsert(ctx.targetTable, writeColumns, mapping.targetKey, deletes);
+      next.receiver.deleted += counts.updated;
+      if (counts.inserted > 0) throw new ExNodeError('CONFLICT', 'A row vanished from the exchange table while the node was deleting it; run again');
+    }
+    await ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next);
+  });
+  return next;
+}

@@ -1,0 +1,142 @@
+import crypto from 'node:crypto';
+import type { Row } from '../../../shared/index.js';
+import { ExNodeError } from '../../../shared/index.js';
+import { KEY_HASH_FIELD } from '../../../connectors/core/connector.js';
+import { type RunContext, columnsByName, keyString } from './context.js';
+import { type Checkpoint, nodeColumnDefs } from './exchange-state.js';
+import { throwIfCancelled } from './batch-writer.js';
+import { rowHash } from './hash.js';
+import { type Prepared, softDeleteMissing, writeChanges } from './exchange-writes.js';
+import type { KeyRange } from './range-store.js';
+
+/** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
+export const RANGE_ROWS = 10_000;
+
+/**
+ * Snapshot diff without moving unchanged rows. The source is split into key ranges; each range's
+ * count and checksum are computed inside the source database and compared with the last run's.
+ * Only a changed range is examined, and in it only rows whose source-side row hash differs from the
+ * one stored with the exchange row are fetched in full. Deletes are found per changed range.
+ */
+export async function runDiff(ctx: RunContext, start: Checkpoint, report: () => Promise<void>): Promise<Checkpoint> {
+  const { source, mapping } = ctx;
+  if (!source.rangeChecksum || !source.readKeyHashes) {
+    throw new ExNodeError('UNSUPPORTED', `Diff mode needs range checksums, which the ${source.capabilities.label} connector does not provide; use full mode`);
+  }
+  let cp = start;
+  const signature = diffSignature(ctx);
+  let ranges = await ctx.ranges.load(ctx.bridgeId, signature);
+  if (!ranges || cp.extra.rangeIndex === undefined) {
+    ranges = await buildRanges(ctx, undefined);
+    await ctx.ranges.replace(ctx.bridgeId, signature, ranges);
+    await ctx.log('info', `Split the source into ${ranges.length} key ranges of up to ${RANGE_ROWS} rows`);
+  }
+  const common = { table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, ...(ctx.bridge.filter ? { filter: ctx.bridge.filter } : {}) };
+  let changed = 0;
+  for (let i = Number(cp.extra.rangeIndex ?? 0); i < ranges.length; i++) {
+    throwIfCancelled(ctx.signal);
+    const after = i === 0 ? undefined : ranges[i - 1]!.upper ?? undefined;
+    const range = ranges[i]!;
+    const bounds = { ...(after ? { after } : {}), ...(range.upper ? { upTo: range.upper } : {}) };
+    const sum = await source.rangeChecksum({ ...common, ...bounds });
+    if (range.upper === null && sum.count > 2 * RANGE_ROWS) {
+      // The open last range has grown: split it, then examine its parts one by one.
+      const parts = await buildRanges(ctx, after);
+      ranges = [...ranges.slice(0, i), ...parts];
+      await ctx.ranges.replace(ctx.bridgeId, signature, ranges);
+      i--;
+      continue;
+    }
+    let synced = sum;
+    if (sum.count !== range.count || sum.checksum !== range.checksum) {
+      changed++;
+      const rejectedBefore = cp.receiver.rejected;
+      cp = await syncRange(ctx, cp, bounds);
+      // A range with rejected rows stays "changed", so the next run offers those rows again.
+      if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
+    }
+    cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + sum.count }, extra: { ...cp.extra, rangeIndex: i + 1 } };
+    const persisted = cp;
+    await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, persisted));
+    await ctx.ranges.update(ctx.bridgeId, i, synced);
+    await report();
+  }
+  await ctx.log('info', `Diff: ${changed} of ${ranges.length} key ranges changed; ${String(cp.extra.transferred ?? 0)} rows transferred`);
+  return { ...cp, phase: 'idle' };
+}
+
+/** Examines one changed key range: fetches rows whose source hash changed, then finds deletes. */
+async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }): Promise<Checkpoint> {
+  const { source, target, mapping, node, bridge } = ctx;
+  let cp = start;
+  const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
+  const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
+  const stateColumns = columnsByName(writeColumns, [...mapping.targetKey, node.op, node.sourceHash]);
+  const filter = bridge.filter ? { filter: bridge.filter } : {};
+  const seen = new Set<string>();
+
+  for await (const batch of source.readKeyHashes!({
+    table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
+    signal: ctx.signal, ...bounds, ...filter,
+  })) {
+    throwIfCancelled(ctx.signal);
+    const hashes = new Map<string, string>();
+    const keys = batch.map((r) => {
+      const key = mapping.sourceKey.map((k) => r[k]);
+      hashes.set(keyString(key), String(r[KEY_HASH_FIELD]));
+      seen.add(keyString(key));
+      return key;
+    });
+    const known = new Map<string, Row>();
+    for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys })) {
+      known.set(keyString(mapping.targetKey.map((k) => r[k])), r);
+    }
+    const stale = keys.filter((key) => {
+      const old = known.get(keyString(key));
+      return !old || old[node.op] === 'D' || old[node.sourceHash] !== hashes.get(keyString(key));
+    });
+    if (stale.length === 0) continue;
+    const rows = await source.lookup({ table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, keys: stale, ...filter });
+    const prepared = rows.map((row): Prepared => {
+      const values = mapping.apply(row);
+      const sourceKey = mapping.sourceKey.map((k) => row[k]);
+      return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
+    });
+    if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
+    cp = { ...cp, extra: { ...cp.extra, transferred: Number(cp.extra.transferred ?? 0) + rows.length } };
+  }
+
+  const targetBounds = bounds;
+  for await (const batch of target.readBatches({
+    table: ctx.targetTable, columns: columnsByName(writeColumns, mapping.targetKey), keyColumns: mapping.targetKey,
+    batchSize: bridge.batchSize, filter: [{ column: node.op, op: '!=', value: 'D' }], signal: ctx.signal, ...targetBounds,
+  })) {
+    const candidates = batch.map((r) => mapping.targetKey.map((k) => r[k])).filter((k) => !seen.has(keyString(k)));
+    if (candidates.length > 0) cp = await softDeleteMissing(ctx, cp, candidates, writeColumns, null);
+  }
+  return cp;
+}
+
+/** Upper keys every RANGE_ROWS rows from `after` on, read as keys only; the last range is open. */
+async function buildRanges(ctx: RunContext, after: unknown[] | undefined): Promise<KeyRange[]> {
+  const { mapping } = ctx;
+  const ranges: KeyRange[] = [];
+  for await (const keys of ctx.source.readBatches({
+    table: ctx.sourceTable, columns: columnsByName(mapping.sourceColumns, mapping.sourceKey), keyColumns: mapping.sourceKey,
+    batchSize: RANGE_ROWS, signal: ctx.signal, ...(after ? { after } : {}), ...(ctx.bridge.filter ? { filter: ctx.bridge.filter } : {}),
+  })) {
+    const last = keys[keys.length - 1]!;
+    ranges.push({ upper: mapping.sourceKey.map((k) => last[k]), count: -1, checksum: '' });
+  }
+  if (ranges.length === 0) return [{ upper: null, count: -1, checksum: '' }];
+  ranges[ranges.length - 1] = { upper: null, count: -1, checksum: '' };
+  return ranges;
+}
+
+/** Ranges are only comparable while the bridge reads and maps the same way. */
+function diffSignature(ctx: RunContext): string {
+  const b = ctx.bridge;
+  return crypto.createHash('sha1').update(JSON.stringify([
+    ctx.sourceTable, ctx.mapping.sourceColumns.map((c) => [c.name, c.type]), ctx.mapping.sourceKey, b.columns ?? null, b.exclude ?? null, b.filter ?? null,
+  ])).digest('hex');
+}
