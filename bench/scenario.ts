@@ -1,0 +1,89 @@
+/**
+ * One bench scenario in its own process, so that its peak memory is ExNode's alone.
+ * Usage: node --import tsx bench/scenario.ts <name> <rows> ; prints one JSON line.
+ */
+import type { RunRecord } from '../shared/index.js';
+import { Engine } from '../electron/engine/engine.js';
+import { LOCAL_OPERATOR } from '../electron/engine/actor.js';
+import { tempDir } from '../test/support/temp.js';
+import { MYSQL, POSTGRES, mysqlConnection } from './native.js';
+import { TABLES } from './tables.js';
+
+const [name, rowsArg] = process.argv.slice(2);
+const rows = Number(rowsArg);
+
+const tmp = tempDir('exnode-bench-');
+const engine = await Engine.open({ dataDir: tmp.dir });
+const call = <T>(op: string, input: unknown) => engine.call(op, input, LOCAL_OPERATOR) as Promise<T>;
+const run = async (bridge: string) => {
+  const record = await call<RunRecord>('bridges/run', { name: bridge, wait: true });
+  if (record.status !== 'succeeded') throw new Error(`${bridge}: ${record.error?.message ?? record.status}`);
+  return record;
+};
+const measure = async (bridge: string) => {
+  const started = performance.now();
+  const record = await run(bridge);
+  return { ms: performance.now() - started, record };
+};
+
+await call('connections/save', { config: { name: 'maria', dialect: 'mysql', ...MYSQL, password: undefined } });
+await call('connections/save', { config: { name: 'pg', dialect: 'postgres', ...POSTGRES } });
+const pgExchange = { name: 'pgx', dialect: 'postgres', ...POSTGRES };
+
+let result: { ms: number; record: RunRecord };
+switch (name) {
+  case 'full-mysql-postgres':
+    await call('exchange/set', { config: pgExchange });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    result = await measure('b');
+    break;
+  case 'full-mysql-sqlite':
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    result = await measure('b');
+    break;
+  case 'full-postgres-mysql':
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'pg', table: TABLES.postgresSource }, target: { connection: 'maria', table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    result = await measure('b');
+    break;
+  case 'incremental': {
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlIncremental }, target: { table: TABLES.exnodeTarget }, mode: 'incremental', cursor: ['created_at'], batchSize: 10000 } });
+    await run('b');
+    const conn = await mysqlConnection();
+    const changed = Math.max(1, Math.round(rows * 0.001));
+    await conn.query(`UPDATE ${TABLES.mysqlIncremental} SET created_at = '2030-01-01 00:00:00', amount = amount + 1 ORDER BY id DESC LIMIT ?`, [changed]);
+    await conn.end();
+    result = await measure('b');
+    break;
+  }
+  case 'diff': {
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlDiff }, target: { table: TABLES.exnodeTarget }, mode: 'diff', batchSize: 10000 } });
+    await run('b');
+    const conn = await mysqlConnection();
+    const step = 300; // 1/300 updated, 1/300 deleted, 1/300 inserted: 1% in all
+    await conn.query(`UPDATE ${TABLES.mysqlDiff} SET amount = amount + 1 WHERE id % ${step} = 7`);
+    await conn.query(`DELETE FROM ${TABLES.mysqlDiff} WHERE id % ${step} = 11`);
+    await conn.query(`INSERT INTO ${TABLES.mysqlDiff} SELECT id + ${rows}, name, citizen_id, amount, created_at, note FROM ${TABLES.mysqlDiff} WHERE id % ${step} = 13`);
+    await conn.end();
+    result = await measure('b');
+    break;
+  }
+  case 'receive': {
+    await call('bridges/save', { config: { name: 'out', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    await run('out');
+    await call('bridges/save', { config: { name: 'b', direction: 'receive', source: { connection: 'exchange', table: TABLES.exnodeTarget }, target: { connection: 'maria', table: TABLES.mysqlReceive }, batchSize: 10000 } });
+    result = await measure('b');
+    break;
+  }
+  default:
+    throw new Error(`unknown scenario ${name}`);
+}
+
+const transferred = result.record.progress.rowsTransferred ?? result.record.sender.total;
+process.stdout.write(`${JSON.stringify({
+  name, rows: result.record.sender.total, ms: Math.round(result.ms), transferred,
+  changes: result.record.sender.inserted + result.record.sender.updated + result.record.sender.deleted,
+  deviation: result.record.deviation.total,
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+})}\n`);
+await engine.close();
+tmp.remove();
