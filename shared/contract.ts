@@ -5,6 +5,7 @@ import {
 import { connectionConfigSchema, connectionViewSchema, resourceNameSchema, testResultSchema } from './connection.js';
 import type { Permission } from './permissions.js';
 import { tableSchemaSchema, tableSummarySchema } from './types.js';
+import { driftEventSchema, snapshotResultSchema } from './drift.js';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 
 interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -71,6 +72,15 @@ export const operations = {
   'connections/describe': op({
     input: z.object({ name: resourceNameSchema, table: z.string().min(1), schema: z.string().optional() }).strict(),
     output: tableSchemaSchema, permission: 'connections.read', mutates: false, summary: 'Columns and keys of one table',
+  }),
+
+  'connections/snapshot': op({
+    input: byName, output: snapshotResultSchema, permission: 'connections.test', mutates: true,
+    summary: 'Collect the table structures now and compare them with the last collection',
+  }),
+  'connections/drift': op({
+    input: z.object({ name: resourceNameSchema, limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(driftEventSchema), permission: 'connections.read', mutates: false, summary: 'Schema changes seen on a connection',
   }),
 
   'exchange/get': op({ input: empty, output: connectionViewSchema, permission: 'connections.read', mutates: false, summary: 'The exchange database' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runRecordSchema } from './bridge.js';
+import { driftEventSchema } from './drift.js';
 
 /** Events the engine pushes to the console over server-sent events. */
 export const eventSchemas = {
@@ -7,6 +8,7 @@ export const eventSchemas = {
   'connections.changed': z.object({ name: z.string() }),
   'bridges.changed': z.object({ name: z.string() }),
   'demo.progress': z.object({ rows: z.number(), total: z.number() }),
+  'schema.drift': driftEventSchema,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -6,3 +6,4 @@ export * from './bridge.js';
 export * from './permissions.js';
 export * from './contract.js';
 export * from './events.js';
+export * from './drift.js';

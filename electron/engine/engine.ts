@@ -13,6 +13,7 @@ import { RunStore } from './bridges/run-store.js';
 import { BridgeRunner } from './bridges/runner.js';
 import { RangeStore } from './bridges/range-store.js';
 import { Settings } from './settings.js';
+import { SchemaService } from './schema/service.js';
 import { handlers, type Handler } from './handlers.js';
 import type { Actor } from './actor.js';
 import type { EngineServices } from './services.js';
@@ -41,6 +42,7 @@ export class Engine implements EngineServices {
   readonly runs: RunStore;
   readonly runner: BridgeRunner;
   readonly settings: Settings;
+  readonly schemas: SchemaService;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault) {
     this.audit = new AuditLog(db);
@@ -48,6 +50,7 @@ export class Engine implements EngineServices {
     this.connections = new ConnectionService(db, vault, dataDir);
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
+    this.schemas = new SchemaService(db, this.connections, this.events);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
       ranges: new RangeStore(db),

@@ -34,6 +34,9 @@ export const handlers: Handlers = {
   'connections/describe': async (input, s) =>
     s.withConnector(input.name, (c) => c.describeTable(input.schema ? { schema: input.schema, name: input.table } : { name: input.table })),
 
+  'connections/snapshot': async (input, s) => s.schemas.snapshot(input.name),
+  'connections/drift': async (input, s) => s.schemas.drift(input.name, input.limit),
+
   'exchange/get': async (_input, s) => s.connections.exchange(),
   'exchange/set': async (input, s) => {
     const view = await s.connections.save(input.config, { replace: true, exchange: true });

@@ -8,6 +8,7 @@ import type { ConnectionService } from './connections/service.js';
 import type { BridgeService } from './bridges/service.js';
 import type { RunStore } from './bridges/run-store.js';
 import type { BridgeRunner } from './bridges/runner.js';
+import type { SchemaService } from './schema/service.js';
 
 /** The engine's parts, as handlers see them. */
 export interface EngineServices {
@@ -20,6 +21,7 @@ export interface EngineServices {
   readonly bridges: BridgeService;
   readonly runs: RunStore;
   readonly runner: BridgeRunner;
+  readonly schemas: SchemaService;
   nodeInfo(): Promise<NodeInfo>;
   withConnector<T>(name: string, work: (connector: Connector) => Promise<T>): Promise<T>;
 }

@@ -95,4 +95,22 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0003_schema_snapshots',
+    async up(knex) {
+      await knex.schema.createTable('schema_snapshots', (t) => {
+        t.increments('id');
+        t.string('connection_id').notNullable().index();
+        t.string('taken_at').notNullable();
+        t.integer('table_count').notNullable();
+        t.text('snapshot_json').notNullable();
+      });
+      await knex.schema.createTable('schema_drift', (t) => {
+        t.increments('id');
+        t.string('connection_id').notNullable().index();
+        t.string('taken_at').notNullable();
+        t.text('changes_json').notNullable();
+      });
+    },
+  },
 ];
