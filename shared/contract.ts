@@ -4,7 +4,7 @@ import {
 } from './bridge.js';
 import { connectionConfigSchema, connectionViewSchema, resourceNameSchema, testResultSchema } from './connection.js';
 import type { Permission } from './permissions.js';
-import { tableSchemaSchema, tableSummarySchema } from './types.js';
+import { columnSchema, tableSchemaSchema, tableSummarySchema } from './types.js';
 import { driftEventSchema, snapshotResultSchema } from './drift.js';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 
@@ -36,6 +36,17 @@ export const nodeInfoSchema = z.object({
   demoLoaded: z.boolean(),
 });
 export type NodeInfo = z.infer<typeof nodeInfoSchema>;
+
+/** Settings of the exchange database conventions and the run queue (DESIGN.md section 4). */
+export const nodeSettingsSchema = z.object({
+  /** Prefix of the node columns (`exn_op`, `exn_seq`...) and of the state table. */
+  columnPrefix: z.string().regex(/^[a-z][a-z0-9_]{0,14}_$/, 'must be lower-case letters, digits and "_", ending with "_" (e.g. exn_)'),
+  /** Days soft-deleted rows (`op = D`) stay in exchange tables for consumers to see. */
+  softDeleteRetentionDays: z.number().int().min(1).max(3650),
+  /** Bridges that may run at the same time. */
+  runnerConcurrency: z.number().int().min(1).max(16),
+});
+export type NodeSettings = z.infer<typeof nodeSettingsSchema>;
 
 export const demoResultSchema = z.object({
   connection: z.string(),
@@ -83,6 +94,9 @@ export const operations = {
     output: z.array(driftEventSchema), permission: 'connections.read', mutates: false, summary: 'Schema changes seen on a connection',
   }),
 
+  'settings/get': op({ input: empty, output: nodeSettingsSchema, permission: 'node.read', mutates: false, summary: 'Node settings' }),
+  'settings/set': op({ input: nodeSettingsSchema.partial().strict(), output: nodeSettingsSchema, permission: 'exchange.write', mutates: true, summary: 'Change node settings' }),
+
   'exchange/get': op({ input: empty, output: connectionViewSchema, permission: 'connections.read', mutates: false, summary: 'The exchange database' }),
   'exchange/set': op({ input: z.object({ config: connectionConfigSchema }).strict(), output: connectionViewSchema, permission: 'exchange.write', mutates: true, summary: 'Point the node at an exchange database' }),
 
@@ -96,6 +110,11 @@ export const operations = {
   'bridges/run': op({
     input: z.object({ name: resourceNameSchema, wait: z.boolean().default(false) }).strict(),
     output: runRecordSchema, permission: 'bridges.run', mutates: true, summary: 'Start a run now',
+  }),
+  'bridges/preview': op({
+    input: z.object({ config: bridgeConfigSchema, limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    output: z.object({ columns: z.array(columnSchema), rows: z.array(z.array(z.unknown())), sourceRows: z.number() }),
+    permission: 'bridges.read', mutates: false, summary: 'The first rows as the bridge would write them, after mapping and masking',
   }),
   'runs/list': op({
     input: z.object({ bridge: resourceNameSchema.optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),

@@ -54,7 +54,7 @@ export class Engine implements EngineServices {
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
       ranges: new RangeStore(db),
-      columnPrefix: () => this.settings.get('exchange.columnPrefix'),
+      columnPrefix: () => this.settings.get('columnPrefix'),
       concurrency: 2,
     });
   }
@@ -64,6 +64,7 @@ export class Engine implements EngineServices {
     const db = await openStateDb(options.dataDir);
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir));
     await engine.connections.ensureExchange();
+    engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
     return engine;
   }

@@ -2,6 +2,7 @@ import type { OperationName, Output, ParsedInput } from '../../shared/index.js';
 import { CAPABILITIES, PRESETS } from '../../shared/index.js';
 import type { EngineServices } from './services.js';
 import { loadDemo } from './demo/load-demo.js';
+import { previewBridge } from './bridges/preview.js';
 
 export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices) => Promise<Output<K>>;
 export type Handlers = { readonly [K in OperationName]: Handler<K> };
@@ -37,6 +38,13 @@ export const handlers: Handlers = {
   'connections/snapshot': async (input, s) => s.schemas.snapshot(input.name),
   'connections/drift': async (input, s) => s.schemas.drift(input.name, input.limit),
 
+  'settings/get': async (_input, s) => s.settings.all(),
+  'settings/set': async (input, s) => {
+    const settings = await s.settings.update(input);
+    s.runner.setConcurrency(settings.runnerConcurrency);
+    return settings;
+  },
+
   'exchange/get': async (_input, s) => s.connections.exchange(),
   'exchange/set': async (input, s) => {
     const view = await s.connections.save(input.config, { replace: true, exchange: true });
@@ -60,6 +68,7 @@ export const handlers: Handlers = {
     const run = await s.runner.start(input.name, 'manual');
     return input.wait ? s.runner.wait(run.id) : run;
   },
+  'bridges/preview': async (input, s) => previewBridge(s, input.config, input.limit),
   'runs/list': async (input, s) => s.runs.list({ limit: input.limit, ...(input.bridge ? { bridgeName: input.bridge } : {}) }),
   'runs/get': async (input, s) => s.runs.get(input.id),
   'runs/log': async (input, s) => s.runs.logs(input.id),

@@ -9,6 +9,7 @@ import type { BridgeService } from './bridges/service.js';
 import type { RunStore } from './bridges/run-store.js';
 import type { BridgeRunner } from './bridges/runner.js';
 import type { SchemaService } from './schema/service.js';
+import type { Settings } from './settings.js';
 
 /** The engine's parts, as handlers see them. */
 export interface EngineServices {
@@ -22,6 +23,7 @@ export interface EngineServices {
   readonly runs: RunStore;
   readonly runner: BridgeRunner;
   readonly schemas: SchemaService;
+  readonly settings: Settings;
   nodeInfo(): Promise<NodeInfo>;
   withConnector<T>(name: string, work: (connector: Connector) => Promise<T>): Promise<T>;
 }

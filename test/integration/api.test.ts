@@ -66,6 +66,14 @@ describe('HTTP API', () => {
     expect(JSON.stringify(audit)).not.toContain('s3cret-pw');
   });
 
+  it('reads and validates node settings', async () => {
+    expect((await post('/api/ops/settings/get', {})).json()).toEqual({ columnPrefix: 'exn_', softDeleteRetentionDays: 30, runnerConcurrency: 2 });
+    const bad = await post('/api/ops/settings/set', { columnPrefix: 'Bad Prefix' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/columnPrefix/);
+    expect((await post('/api/ops/settings/set', { softDeleteRetentionDays: 90 })).json()).toMatchObject({ softDeleteRetentionDays: 90, columnPrefix: 'exn_' });
+  });
+
   it('refuses requests for a foreign Host header (DNS rebinding)', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/ops/node/info', payload: {}, headers: { host: 'evil.example:7420' } });
     expect(res.statusCode).toBe(403);

@@ -24,6 +24,7 @@ export interface RunnerDeps {
   readonly concurrency: number;
 }
 
+
 interface Active {
   readonly controller: AbortController;
   readonly done: Promise<RunRecord>;
@@ -48,8 +49,16 @@ export class BridgeRunner {
   private readonly active = new Map<string, Active>();
   private readonly waiters = new Map<string, Promise<RunRecord>>();
   private closed = false;
+  private concurrency: number;
 
-  constructor(private readonly deps: RunnerDeps) {}
+  constructor(private readonly deps: RunnerDeps) {
+    this.concurrency = deps.concurrency;
+  }
+
+  setConcurrency(value: number): void {
+    this.concurrency = value;
+    this.pump();
+  }
 
   async start(bridgeName: string, trigger: RunRecord['trigger']): Promise<RunRecord> {
     const bridge = await this.deps.bridges.load(bridgeName);
@@ -117,7 +126,7 @@ export class BridgeRunner {
   }
 
   private pump(): void {
-    while (!this.closed && this.active.size < this.deps.concurrency) {
+    while (!this.closed && this.active.size < this.concurrency) {
       const index = this.queue.findIndex((q) => ![...this.active.keys()].some((id) => this.bridgeOfActive(id) === q.run.bridgeId));
       if (index < 0) return;
       const [entry] = this.queue.splice(index, 1);

@@ -60,6 +60,13 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
         ],
       },
     });
+    const preview = await h.call<{ columns: { name: string }[]; rows: unknown[][]; sourceRows: number }>('bridges/preview', {
+      config: (await h.call<{ config: unknown }>('bridges/get', { name: 'masked' })).config, limit: 3,
+    });
+    expect(preview.columns.map((c) => c.name)).toEqual(['id', 'masked_name', 'note_token', 'provider']);
+    expect(preview.rows).toHaveLength(3);
+    expect(preview.rows[0]!.slice(0, 2)).toEqual([1, '居***']);
+    expect(preview.sourceRows).toBe(200);
     const r = await run('masked');
     expect(r.status, r.error?.message).toBe('succeeded');
     expect(r.sender.total).toBe(200);

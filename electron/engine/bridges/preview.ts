@@ -1,0 +1,28 @@
+import type { BridgeConfig, Column } from '../../../shared/index.js';
+import type { EngineServices } from '../services.js';
+import { buildMapping } from './mapping.js';
+
+/** The first rows of a bridge as it would write them: mapped, cast and masked, nothing written. */
+export async function previewBridge(
+  s: EngineServices, config: BridgeConfig, limit: number,
+): Promise<{ columns: Column[]; rows: unknown[][]; sourceRows: number }> {
+  return s.withConnector(config.source.connection, async (source) => {
+    const table = config.source.schema ? { schema: config.source.schema, name: config.source.table } : { name: config.source.table };
+    const schema = await source.describeTable(table);
+    const mapping = buildMapping(config, schema, s.vault.hmac.bind(s.vault));
+    const rows: unknown[][] = [];
+    for await (const batch of source.readBatches({
+      table, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: limit, ...(config.filter ? { filter: config.filter } : {}),
+    })) {
+      rows.push(...batch.map((r) => mapping.apply(r).map(forDisplay)));
+      break;
+    }
+    return { columns: mapping.targetColumns, rows, sourceRows: await source.count(table, config.filter) };
+  });
+}
+
+/** Binary values are shown as hex; everything else is already JSON-safe in canonical form. */
+function forDisplay(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return `0x${value.toString('hex').slice(0, 64)}${value.length > 32 ? '…' : ''}`;
+  return value;
+}
