@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { NodeSettings } from '../../../shared/index.js';
+import { call } from '../api/client.js';
+import { useOp } from '../useOp.js';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useOp('settings/get', {});
+  const exchange = useOp('exchange/get', {});
+  const [form] = Form.useForm<NodeSettings>();
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+
+  const save = async (values: NodeSettings) => {
+    try {
+      await call('settings/set', values);
+      message.success(t('settings.saved'));
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+
+  return (
+    <Card title={t('settings.title')} loading={settings.loading}>
+      <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('settings.exchangeDb')}>{exchange.data ? `${exchange.data.name} (${exchange.data.summary})` : '-'}</Descriptions.Item>
+      </Descriptions>
+      <Form form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={(v) => void save(v)}>
+        <Form.Item name="columnPrefix" label={t('settings.prefix')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,14}_$/ }]}><Input /></Form.Item>
+        <Form.Item name="softDeleteRetentionDays" label={t('settings.retention')} rules={[{ required: true }]}><InputNumber min={1} max={3650} /></Form.Item>
+        <Form.Item name="runnerConcurrency" label={t('settings.concurrency')} rules={[{ required: true }]}><InputNumber min={1} max={16} /></Form.Item>
+        <Button type="primary" htmlType="submit">{t('common.save')}</Button>
+      </Form>
+    </Card>
+  );
+}

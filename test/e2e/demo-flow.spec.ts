@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+
+test('a technician loads the demo, runs the bridge and sees 100,000 rows reconciled, in Chinese by default', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '前置交换节点' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '桥接任务' })).toBeVisible();
+
+  await page.getByTestId('load-demo').click();
+  await expect(page.getByText('演示数据已加载', { exact: false }).first()).toBeVisible({ timeout: 120_000 });
+
+  await page.getByRole('menuitem', { name: '桥接任务' }).click();
+  await page.getByTestId('run-demo-birth-certificates').click();
+  await expect(page).toHaveURL(/#\/runs\/run_/);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded', { timeout: 120_000 });
+
+  await expect(page.getByTestId('sender-total')).toHaveText('100,000');
+  await expect(page.getByTestId('receiver-inserted')).toHaveText('100,000');
+  await expect(page.getByTestId('sender-inserted')).toHaveText('100,000');
+  await expect(page.getByTestId('deviation-total')).toHaveText('0');
+  await expect(page.getByTestId('reconciled')).toBeVisible();
+  await page.screenshot({ path: 'test/output/demo-run.png', fullPage: true });
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByText('Reconciled: sender and receiver agree')).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Bridges' }).click();
+  await expect(page.getByRole('button', { name: /Run/ })).toBeVisible();
+  await page.screenshot({ path: 'test/output/bridges-en.png', fullPage: true });
+});
+
+test('connections page tests a connection and shows the classified result', async ({ page }) => {
+  await page.goto('/#/connections');
+  await page.getByTestId('test-exchange').click();
+  await expect(page.getByTestId('test-result')).toContainText('SQLite');
+});
