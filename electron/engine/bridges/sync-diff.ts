@@ -8,6 +8,7 @@ import { throwIfCancelled } from './batch-writer.js';
 import { rowHash } from './hash.js';
 import { type Prepared, softDeleteMissing, writeChanges } from './exchange-writes.js';
 import type { KeyRange } from './range-store.js';
+import type { Reporter } from './sync-send.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
 export const RANGE_ROWS = 10_000;
@@ -18,7 +19,7 @@ export const RANGE_ROWS = 10_000;
  * Only a changed range is examined, and in it only rows whose source-side row hash differs from the
  * one stored with the exchange row are fetched in full. Deletes are found per changed range.
  */
-export async function runDiff(ctx: RunContext, start: Checkpoint, report: () => Promise<void>): Promise<Checkpoint> {
+export async function runDiff(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
   const { source, mapping } = ctx;
   if (!source.rangeChecksum || !source.readKeyHashes) {
     throw new ExNodeError('UNSUPPORTED', `Diff mode needs range checksums, which the ${source.capabilities.label} connector does not provide; use full mode`);
@@ -59,7 +60,7 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: () => 
     const persisted = cp;
     await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, persisted));
     await ctx.ranges.update(ctx.bridgeId, i, synced);
-    await report();
+    await report('ranges', cp);
   }
   await ctx.log('info', `Diff: ${changed} of ${ranges.length} key ranges changed; ${String(cp.extra.transferred ?? 0)} rows transferred`);
   return { ...cp, phase: 'idle' };

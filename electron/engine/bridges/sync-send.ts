@@ -36,27 +36,24 @@ export async function runSend(ctx: RunContext): Promise<void> {
   }
 
   const estimatedTotal = await ctx.source.count(ctx.sourceTable, bridge.filter);
-  const report = (phase: string) => ctx.report({
-    phase, rowsRead: cp.sender.total, estimatedTotal,
-    rowsTransferred: bridge.mode === 'diff' ? Number(cp.extra.transferred ?? 0) : cp.sender.total,
-  }, cp.sender, cp.receiver);
+  const report: Reporter = (phase, at) => ctx.report({
+    phase, rowsRead: at.sender.total, estimatedTotal,
+    rowsTransferred: bridge.mode === 'diff' ? Number(at.extra.transferred ?? 0) : at.sender.total,
+  }, at.sender, at.receiver);
 
-  if (cp.phase === 'ranges') {
-    cp = await runDiff(ctx, cp, () => report('ranges'));
-  }
-  if (cp.phase === 'copy' || cp.phase === 'incremental') {
-    cp = await copyRows(ctx, cp, () => report(cp.phase));
-  }
-  if (cp.phase === 'deletes') {
-    cp = await findDeletes(ctx, cp, () => report('deletes'));
-  }
+  if (cp.phase === 'ranges') cp = await runDiff(ctx, cp, report);
+  if (cp.phase === 'copy' || cp.phase === 'incremental') cp = await copyRows(ctx, cp, report);
+  if (cp.phase === 'deletes') cp = await findDeletes(ctx, cp, report);
   cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0 } };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
-  await report('done');
+  await report('done', cp);
 }
 
+/** Tells the runner where a run stands: the phase and the checkpoint's counts. */
+export type Reporter = (phase: string, at: Checkpoint) => Promise<void>;
+
 /** Reads source rows in key (or cursor + key) order from the checkpoint on and writes the changes. */
-async function copyRows(ctx: RunContext, start: Checkpoint, report: () => Promise<void>): Promise<Checkpoint> {
+async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
   const { mapping, node, bridge } = ctx;
   let cp = start;
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
@@ -78,7 +75,7 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: () => Promis
     });
     cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: true });
     if (incremental) cp.extra.watermark = cp.position;
-    await report();
+    await report(cp.phase, cp);
     if (bridge.rowsPerSecond) await sleep(Math.max(0, (rows.length / bridge.rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
   }
   if (incremental) return cp;
@@ -90,7 +87,7 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: () => Promis
 }
 
 /** Scans the exchange table's live keys and soft-deletes those the source no longer has. */
-async function findDeletes(ctx: RunContext, start: Checkpoint, report: () => Promise<void>): Promise<Checkpoint> {
+async function findDeletes(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
   const { mapping, node, bridge } = ctx;
   let cp = start;
   await ctx.log('info', `Looking for rows deleted in the source (${cp.sender.total} rows read)`);
@@ -103,7 +100,7 @@ async function findDeletes(ctx: RunContext, start: Checkpoint, report: () => Pro
     throwIfCancelled(ctx.signal);
     const keys = rows.map((r) => mapping.targetKey.map((k) => r[k]));
     cp = await softDeleteMissing(ctx, cp, keys, writeColumns, keys[keys.length - 1]!);
-    await report();
+    await report('deletes', cp);
   }
   return cp;
 }
