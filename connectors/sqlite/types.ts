@@ -1,4 +1,5 @@
 import type { CanonicalType, Column } from '../../shared/index.js';
+import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
 
 /**
  * SQLite stores by affinity, so the declared type decides what survives. Exact decimals and JSON
@@ -81,6 +82,12 @@ export function fromSqlite(type: CanonicalType, value: unknown): unknown {
       return typeof value === 'string' ? value === '1' || value.toLowerCase() === 'true' : Number(value) !== 0;
     case 'binary':
       return Buffer.isBuffer(value) ? value : Buffer.from(String(value));
+    case 'datetime':
+      return canonicalDateTime(String(value));
+    case 'time':
+      return canonicalTime(String(value));
+    case 'timestamptz':
+      return canonicalInstant(String(value));
     default:
       return typeof value === 'bigint' ? value.toString() : typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }

@@ -53,3 +53,17 @@ describe('chunking to the bind-parameter limit', () => {
     expect(chunks.flat()).toEqual(rows);
   });
 });
+
+describe('canonical date and time text', async () => {
+  const { canonicalDateTime, canonicalInstant, canonicalTime } = await import('../../connectors/core/values.js');
+  it('drops trailing zeros of fractional seconds, whatever the source padded', () => {
+    expect(canonicalDateTime('2024-02-02 02:02:02.500000')).toBe('2024-02-02 02:02:02.5');
+    expect(canonicalDateTime('2024-02-02T02:02:02.000000')).toBe('2024-02-02 02:02:02');
+    expect(canonicalTime('23:59:59.000001')).toBe('23:59:59.000001');
+  });
+  it('puts instants in UTC with Z, keeping microseconds', () => {
+    expect(canonicalInstant('2024-01-01 08:00:00.123456+08')).toBe('2024-01-01T00:00:00.123456Z');
+    expect(canonicalInstant('2023-12-31T23:30:00-01:00')).toBe('2024-01-01T00:30:00Z');
+    expect(canonicalInstant('2024-01-01 00:00:00Z')).toBe('2024-01-01T00:00:00Z');
+  });
+});

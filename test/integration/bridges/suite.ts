@@ -36,6 +36,9 @@ export function syncSuite(options: SyncSuiteOptions): void {
     const people = t('people');
     const incr = t('people_incr');
     const back = t('people_back');
+    // Exchange tables get their own names: the exchange database may be the source's own server.
+    const xPeople = t('x_people');
+    const xIncr = t('x_people_incr');
 
     const run = (name: string) => h.call<RunRecord>('bridges/run', { name, wait: true });
 
@@ -47,16 +50,16 @@ export function syncSuite(options: SyncSuiteOptions): void {
       source = await h.connector('biz');
       receiver = await h.connector('biz2');
       exchange = await h.connector(options.exchange ? 'xchg' : 'exchange');
-      for (const table of [people, incr, back]) {
-        await exchange.dropTable(table);
-        await receiver.dropTable(table);
-      }
+      for (const table of [xPeople, xIncr]) await exchange.dropTable(table);
+      await receiver.dropTable(back);
       await exchange.dropTable({ name: 'exn_state' });
       await createPeople(source, people, 1000);
       await createPeople(source, incr, 1000);
     });
     afterAll(async () => {
       for (const table of [people, incr]) await source.dropTable(table);
+      for (const table of [xPeople, xIncr]) await exchange.dropTable(table);
+      await receiver.dropTable(back);
       await h?.close();
     });
 
@@ -69,12 +72,12 @@ export function syncSuite(options: SyncSuiteOptions): void {
     };
 
     it('full: first run inserts everything, counted on both sides', async () => {
-      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, mode: 'full', batchSize: 300 } });
+      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, target: { table: xPeople.name }, mode: 'full', batchSize: 300 } });
       const r = await run('people-full');
       expect(r.status, r.error?.message).toBe('succeeded');
       expect(r.sender).toEqual({ total: 1000, inserted: 1000, updated: 0, deleted: 0 });
       expect(r.receiver).toEqual({ inserted: 1000, updated: 0, deleted: 0, rejected: 0 });
-      await expectEqual(people, exchange, people, true);
+      await expectEqual(people, exchange, xPeople, true);
     });
 
     it('full: an unchanged source moves nothing', async () => {
@@ -91,24 +94,24 @@ export function syncSuite(options: SyncSuiteOptions): void {
       expect(r.sender).toEqual({ total: 1020, inserted: 30, updated: 20, deleted: 10 });
       expect(r.receiver).toEqual({ inserted: 30, updated: 20, deleted: 10, rejected: 0 });
       expect(r.deviation.total).toBe(0);
-      await expectEqual(people, exchange, people, true);
-      const deleted = await exchange.count(people, [{ column: node.op, op: '=', value: 'D' }]);
+      await expectEqual(people, exchange, xPeople, true);
+      const deleted = await exchange.count(xPeople, [{ column: node.op, op: '=', value: 'D' }]);
       expect(deleted).toBe(10);
     });
 
     it('diff: a re-inserted key comes back as an insert', async () => {
-      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, mode: 'diff', batchSize: 300 }, replace: true });
+      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, target: { table: xPeople.name }, mode: 'diff', batchSize: 300 }, replace: true });
       await insertPeople(source, people, 100, 2, 3);
       await deletePeople(source, people, [500]);
       const r = await run('people-full');
       expect(r.sender).toMatchObject({ inserted: 2, updated: 0, deleted: 1 });
       expect(r.receiver).toMatchObject({ inserted: 2, updated: 0, deleted: 1, rejected: 0 });
-      await expectEqual(people, exchange, people, true);
+      await expectEqual(people, exchange, xPeople, true);
     });
 
     it('incremental: reads past the (cursor, key) watermark only', async () => {
       await h.call('bridges/save', {
-        config: { name: 'people-incr', source: { connection: 'biz', table: incr.name }, mode: 'incremental', cursor: ['updated_at'], batchSize: 250 },
+        config: { name: 'people-incr', source: { connection: 'biz', table: incr.name }, target: { table: xIncr.name }, mode: 'incremental', cursor: ['updated_at'], batchSize: 250 },
       });
       const first = await run('people-incr');
       expect(first.sender).toEqual({ total: 1000, inserted: 1000, updated: 0, deleted: 0 });
@@ -117,7 +120,7 @@ export function syncSuite(options: SyncSuiteOptions): void {
       const second = await run('people-incr');
       expect(second.sender).toEqual({ total: 50, inserted: 30, updated: 20, deleted: 0 });
       expect(second.receiver).toEqual({ inserted: 30, updated: 20, deleted: 0, rejected: 0 });
-      await expectEqual(incr, exchange, incr, true);
+      await expectEqual(incr, exchange, xIncr, true);
       const third = await run('people-incr');
       expect(third.sender).toEqual({ total: 0, inserted: 0, updated: 0, deleted: 0 });
     });
@@ -125,7 +128,7 @@ export function syncSuite(options: SyncSuiteOptions): void {
     it('receive: applies exchange changes to a business table, deletes included', async () => {
       const exchangeName = options.exchange ? 'xchg' : 'exchange';
       await h.call('bridges/save', {
-        config: { name: 'people-back', direction: 'receive', source: { connection: exchangeName, table: people.name }, target: { connection: 'biz2', table: back.name }, batchSize: 400 },
+        config: { name: 'people-back', direction: 'receive', source: { connection: exchangeName, table: xPeople.name }, target: { connection: 'biz2', table: back.name }, batchSize: 400 },
       });
       const first = await run('people-back');
       expect(first.status, first.error?.message).toBe('succeeded');
@@ -136,7 +139,7 @@ export function syncSuite(options: SyncSuiteOptions): void {
       await insertPeople(source, people, 2001, 5, 4);
       await updatePeople(source, people, [1, 2, 3], 5);
       await deletePeople(source, people, [7, 8]);
-      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, mode: 'full', batchSize: 300 }, replace: true });
+      await h.call('bridges/save', { config: { name: 'people-full', source: { connection: 'biz', table: people.name }, target: { table: xPeople.name }, mode: 'full', batchSize: 300 }, replace: true });
       await run('people-full');
       const second = await run('people-back');
       expect(second.sender).toEqual({ total: 10, inserted: 5, updated: 3, deleted: 2 });

@@ -1,0 +1,298 @@
+import knexFactory, { type Knex } from 'knex';
+import type {
+  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, TableRef, TableSchema, TableSummary, TestResult,
+} from '../../shared/index.js';
+import { ExNodeError } from '../../shared/index.js';
+import type {
+  Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
+} from './connector.js';
+import { KEY_HASH_FIELD } from './connector.js';
+import { classifyError } from './classify.js';
+import { and, chunkForParams, compileFilter, type Fragment, keyMembership, keysetPredicate, quoteIdent, quoteTable } from './sql.js';
+
+/** What one statement returned: rows for a query, counts for a write. */
+export interface QueryResult {
+  readonly rows: Row[];
+  readonly affected: number;
+  /** The server's own summary line (MySQL: "Records: n  Duplicates: d  Warnings: w"). */
+  readonly info?: string;
+}
+
+/** A raw driver connection borrowed from knex's pool. */
+export type DriverConnection = unknown;
+
+/**
+ * Base of the server dialects (MySQL, PostgreSQL, ...): knex supplies the driver and the pool; the
+ * SQL on hot paths is built here with quoted identifiers and bound values, and run on the raw driver
+ * connection so that a transaction, a COPY or a LOAD DATA share one connection.
+ */
+export abstract class ServerConnector implements Connector {
+  abstract readonly capabilities: DialectCapabilities;
+  protected readonly knex: Knex;
+  private readonly secrets: (string | undefined)[];
+
+  constructor(readonly config: ConnectionConfig, protected readonly password: string | undefined) {
+    this.knex = knexFactory(this.knexConfig());
+    this.secrets = [password];
+    // knex logs pool errors (with stacks) to the console; classified errors are thrown instead.
+    this.knex.client.logger.error = () => undefined;
+    this.knex.client.logger.warn = () => undefined;
+  }
+
+  protected abstract knexConfig(): Knex.Config;
+  /** Runs one statement with `?` placeholders on a raw connection. */
+  protected abstract run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult>;
+  /** Converts one driver value to the canonical form of `column`. */
+  protected abstract fromDriver(column: Column, value: unknown): unknown;
+  /** Converts one canonical value to what the driver binds for `column`. */
+  protected abstract toDriver(column: Column, value: unknown): unknown;
+  protected abstract describe(conn: DriverConnection, table: TableRef): Promise<TableSchema | null>;
+  protected abstract tables(conn: DriverConnection): Promise<TableSummary[]>;
+  protected abstract identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>>;
+  protected abstract columnDdl(column: Column): string;
+  protected abstract createTableSuffix(): string;
+  protected abstract upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts>;
+  /** SQL expression: this dialect's hash of one row's `columns`, as text (diff mode). */
+  protected abstract rowHashSql(columns: readonly Column[]): string;
+  /** SQL aggregate: a checksum over `rowHash` values of many rows. */
+  protected abstract sumHashSql(rowHash: string): string;
+  bulkInsertRows?(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
+
+  protected q = (name: string): string => quoteIdent(this.capabilities.dialect, name);
+  protected table(ref: TableRef): string {
+    return quoteTable(this.q, this.withSchema(ref));
+  }
+
+  /** The configured schema applies to table names that carry none. */
+  protected withSchema(ref: TableRef): TableRef {
+    const schema = ref.schema ?? (this.config as { schema?: string }).schema;
+    return schema ? { schema, name: ref.name } : { name: ref.name };
+  }
+
+  protected what(action: string): string {
+    return `${action} on ${this.capabilities.label} connection "${this.config.name}"`;
+  }
+
+  protected async withConnection<T>(action: string, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
+    let conn: DriverConnection;
+    try {
+      conn = await this.knex.client.acquireConnection();
+    } catch (error) {
+      throw this.classify(error, this.what(action));
+    }
+    try {
+      return await work(conn);
+    } catch (error) {
+      throw this.classify(error, this.what(action));
+    } finally {
+      await this.knex.client.releaseConnection(conn);
+    }
+  }
+
+  protected classify(error: unknown, what: string): ExNodeError {
+    // knex wraps pool timeouts; the driver's own error, when there is one, says more.
+    const inner = (error as { cause?: unknown })?.cause ?? error;
+    if ((error as Error)?.name === 'KnexTimeoutError') {
+      return classifyError(inner === error ? Object.assign(new Error((error as Error).message), { code: 'ETIMEDOUT' }) : inner, { what, secrets: this.secrets });
+    }
+    return classifyError(error, { what, secrets: this.secrets });
+  }
+
+  async test(): Promise<TestResult> {
+    const started = performance.now();
+    try {
+      const identity = await this.withConnection('Connecting', async (conn) => {
+        await this.run(conn, 'SELECT 1', []);
+        return this.identify(conn);
+      });
+      return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100, ...identity };
+    } catch (error) {
+      const e = error instanceof ExNodeError ? error : this.classify(error, this.what('Connecting'));
+      return { ok: false, errorCode: e.code, message: e.message, latencyMs: Math.round(performance.now() - started) };
+    }
+  }
+
+  listTables(): Promise<TableSummary[]> {
+    return this.withConnection('Listing tables', (conn) => this.tables(conn));
+  }
+
+  async describeTable(table: TableRef): Promise<TableSchema> {
+    const schema = await this.withConnection(`Reading the structure of ${table.name}`, (conn) => this.describe(conn, this.withSchema(table)));
+    if (!schema) throw new ExNodeError('NOT_FOUND', `Table "${table.schema ? `${table.schema}.` : ''}${table.name}" does not exist on connection "${this.config.name}"`);
+    return schema;
+  }
+
+  async tableExists(table: TableRef): Promise<boolean> {
+    return (await this.withConnection('Looking up a table', (conn) => this.describe(conn, this.withSchema(table)))) !== null;
+  }
+
+  async createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
+    const defs = columns.map((c) => `${this.q(c.name)} ${this.columnDdl({ ...c, primaryKey: primaryKey.includes(c.name) })}${c.nullable && !primaryKey.includes(c.name) ? '' : ' NOT NULL'}`);
+    if (primaryKey.length > 0) defs.push(`PRIMARY KEY (${primaryKey.map(this.q).join(', ')})`);
+    await this.withConnection(`Creating table ${table.name}`, (conn) => this.run(conn, `CREATE TABLE ${this.table(table)} (\n  ${defs.join(',\n  ')}\n)${this.createTableSuffix()}`, []));
+  }
+
+  async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
+    await this.withConnection(`Altering table ${table.name}`, async (conn) => {
+      for (const c of columns) await this.run(conn, `ALTER TABLE ${this.table(table)} ADD ${this.q(c.name)} ${this.columnDdl(c)}`, []);
+    });
+  }
+
+  async dropTable(table: TableRef): Promise<void> {
+    await this.withConnection(`Dropping table ${table.name}`, (conn) => this.run(conn, `DROP TABLE IF EXISTS ${this.table(table)}`, []));
+  }
+
+  private where(filter?: readonly FilterCondition[], keyColumns?: readonly string[], after?: readonly unknown[], upTo?: readonly unknown[], keyTypes?: readonly Column[]): Fragment {
+    const conv = (values: readonly unknown[]) => values.map((v, i) => (keyTypes?.[i] ? this.toDriver(keyTypes[i]!, v) : v));
+    return and(
+      compileFilter(filter, this.q),
+      after && keyColumns ? keysetPredicate(keyColumns, conv(after), '>', this.q) : { sql: '', params: [] },
+      upTo && keyColumns ? keysetPredicate(keyColumns, conv(upTo), '<=', this.q) : { sql: '', params: [] },
+    );
+  }
+
+  protected keyTypes(columns: readonly Column[], keyColumns: readonly string[]): Column[] {
+    return keyColumns.map((k) => {
+      const c = columns.find((col) => col.name === k);
+      if (!c) throw new ExNodeError('INTERNAL', `Key column "${k}" must be among the columns read`);
+      return c;
+    });
+  }
+
+  protected abstract limitSql(sql: string, limit: number): string;
+
+  async *readBatches(options: ReadOptions): AsyncIterable<Row[]> {
+    const keyTypes = this.keyTypes(options.columns, options.keyColumns);
+    let after = options.after ? [...options.after] : undefined;
+    const select = options.columns.map((c) => this.q(c.name)).join(', ');
+    const order = options.keyColumns.map(this.q).join(', ');
+    for (;;) {
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      const where = this.where(options.filter, options.keyColumns, after, options.upTo, keyTypes);
+      const sql = this.limitSql(`SELECT ${select} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
+      const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+      this.normalize(rows, options.columns);
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < options.batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = options.keyColumns.map((k) => last[k]);
+    }
+  }
+
+  async *readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
+    const keyTypes = this.keyTypes(options.columns, options.keyColumns);
+    let after = options.after ? [...options.after] : undefined;
+    const select = `${options.keyColumns.map(this.q).join(', ')}, ${this.rowHashSql(options.columns)} AS ${this.q(KEY_HASH_FIELD)}`;
+    const order = options.keyColumns.map(this.q).join(', ');
+    for (;;) {
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      const where = this.where(options.filter, options.keyColumns, after, options.upTo, keyTypes);
+      const sql = this.limitSql(`SELECT ${select} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
+      const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+      this.normalize(rows, keyTypes);
+      for (const row of rows) row[KEY_HASH_FIELD] = String(row[KEY_HASH_FIELD]);
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < options.batchSize) return;
+      const last = rows[rows.length - 1]!;
+      after = options.keyColumns.map((k) => last[k]);
+    }
+  }
+
+  async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
+    const where = this.where(options.filter, options.keyColumns, options.after, options.upTo, this.keyTypes(options.columns, options.keyColumns));
+    const sql = `SELECT COUNT(*) AS n, ${this.sumHashSql(this.rowHashSql(options.columns))} AS s FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    const rows = await this.withConnection(`Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+    return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
+  }
+
+  async lookup(options: LookupOptions): Promise<Row[]> {
+    return this.withConnection(`Reading ${options.table.name}`, (conn) => this.lookupOn(conn, options));
+  }
+
+  private async lookupOn(conn: DriverConnection, options: LookupOptions): Promise<Row[]> {
+    const keyTypes = this.keyTypes(options.columns, options.keyColumns);
+    const select = options.columns.map((c) => this.q(c.name)).join(', ');
+    const out: Row[] = [];
+    const budget = Math.max(1, this.capabilities.maxBindParams - 200);
+    for (const keys of chunkForParams(options.keys, options.keyColumns.length, budget, 5000)) {
+      const converted = keys.map((k) => k.map((v, i) => this.toDriver(keyTypes[i]!, v)));
+      const where = and(compileFilter(options.filter, this.q), keyMembership(options.keyColumns, converted, this.q));
+      const rows = (await this.run(conn, `SELECT ${select} FROM ${this.table(options.table)} WHERE ${where.sql}`, where.params)).rows;
+      this.normalize(rows, options.columns);
+      out.push(...rows);
+    }
+    return out;
+  }
+
+  async count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number> {
+    const where = compileFilter(filter, this.q);
+    const rows = await this.withConnection(`Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS n FROM ${this.table(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  abstract serverNow(): Promise<string>;
+
+  async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
+    return this.withConnection('Writing', async (conn) => {
+      await this.run(conn, this.beginSql(), []);
+      try {
+        const result = await work(this.writer(conn));
+        await this.run(conn, 'COMMIT', []);
+        return result;
+      } catch (error) {
+        await this.run(conn, 'ROLLBACK', []).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  protected beginSql(): string {
+    return 'BEGIN';
+  }
+
+  private writer(conn: DriverConnection): Writer {
+    const writer: Writer = {
+      insert: (table, columns, rows) => this.insertRows(conn, table, columns, rows),
+      upsert: (table, columns, keyColumns, rows) => this.upsertRows(conn, table, columns, keyColumns, rows.map((r) => this.bindRow(columns, r))),
+      deleteKeys: async (table, keyColumns, keys) => {
+        let n = 0;
+        for (const chunk of chunkForParams(keys, keyColumns.length, this.capabilities.maxBindParams - 200, 5000)) {
+          const where = keyMembership(keyColumns, chunk, this.q);
+          n += (await this.run(conn, `DELETE FROM ${this.table(table)} WHERE ${where.sql}`, where.params)).affected;
+        }
+        return n;
+      },
+      lookup: (options) => this.lookupOn(conn, options),
+    };
+    if (this.bulkInsertRows) {
+      const bulk = this.bulkInsertRows.bind(this);
+      writer.bulkInsert = (table, columns, rows) => bulk(conn, table, columns, rows);
+    }
+    return writer;
+  }
+
+  protected bindRow(columns: readonly Column[], row: readonly unknown[]): unknown[] {
+    return row.map((v, i) => this.toDriver(columns[i]!, v));
+  }
+
+  protected async insertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
+    let n = 0;
+    const names = columns.map((c) => this.q(c.name)).join(', ');
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    for (const chunk of chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 200, 1000)) {
+      const sql = `INSERT INTO ${this.table(table)} (${names}) VALUES ${chunk.map(() => one).join(', ')}`;
+      n += (await this.run(conn, sql, chunk.flatMap((r) => this.bindRow(columns, r)))).affected;
+    }
+    return n;
+  }
+
+  protected normalize(rows: Row[], columns: readonly Column[]): void {
+    for (const row of rows) for (const c of columns) row[c.name] = this.fromDriver(c, row[c.name]);
+  }
+
+  async close(): Promise<void> {
+    await this.knex.destroy();
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Canonical text of date/time values, the same whatever database they came from: fractional seconds
+ * without trailing zeros ('12:00:00.5', not '12:00:00.500000'), a space between date and time, and
+ * UTC instants as ISO-8601 with 'Z'. Equal instants must hash equal across dialects.
+ */
+export function canonicalTime(text: string): string {
+  const m = /^(\d{2}:\d{2}:\d{2})(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  return fraction ? `${m[1]}.${fraction}` : m[1]!;
+}
+
+export function canonicalDateTime(text: string): string {
+  const m = /^(-?\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/.exec(text);
+  return m ? `${m[1]} ${canonicalTime(m[2]!)}` : text;
+}
+
+/** Any ISO-like instant with an offset or 'Z' → 'YYYY-MM-DDTHH:MM:SS[.f]Z' in UTC, keeping microseconds. */
+export function canonicalInstant(text: string): string {
+  const m = /^(-?\d{4,}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text.trim());
+  if (!m) return text;
+  const [, date, hh, mm, ss, fraction = '', zone = 'Z'] = m;
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+    offsetMinutes = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0));
+  }
+  let iso = `${date}T${hh}:${mm}:${ss}`;
+  if (offsetMinutes !== 0) {
+    const shifted = new Date(Date.parse(`${iso}Z`) - offsetMinutes * 60_000).toISOString();
+    iso = shifted.slice(0, 19);
+  }
+  const frac = fraction.replace(/0+$/, '');
+  return `${iso}${frac ? `.${frac}` : ''}Z`;
+}

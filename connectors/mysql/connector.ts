@@ -1,0 +1,159 @@
+import { Readable } from 'node:stream';
+import type { Knex } from 'knex';
+import type { Column, MysqlConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
+import { CAPABILITIES } from '../../shared/index.js';
+import type { UpsertCounts } from '../core/connector.js';
+import { chunkForParams } from '../core/sql.js';
+import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
+import { fromMysql, mysqlTypeFor, toMysql } from './types.js';
+import { describeMysqlTable, listMysqlTables } from './introspect.js';
+
+interface Mysql2Connection {
+  query(options: { sql: string; values?: unknown[]; infileStreamFactory?: () => Readable }, cb: (err: Error | null, result: unknown) => void): void;
+}
+
+interface Field {
+  type: string;
+  length: number;
+  buffer(): Buffer | null;
+}
+
+/** MySQL, MariaDB and the MySQL-protocol products (TiDB, OceanBase MySQL mode, GBase 8a). */
+export class MysqlConnector extends ServerConnector {
+  readonly capabilities = CAPABILITIES.mysql;
+  declare readonly config: MysqlConnectionConfig;
+
+  protected knexConfig(): Knex.Config {
+    const c = this.config as MysqlConnectionConfig;
+    return {
+      client: 'mysql2',
+      connection: {
+        host: c.host,
+        port: c.port ?? CAPABILITIES.mysql.defaultPort ?? 3306,
+        user: c.user,
+        password: this.password ?? '',
+        database: c.database,
+        charset: 'utf8mb4',
+        connectTimeout: c.connectTimeoutMs,
+        // Values stay text: dates are never shifted, big integers and decimals stay exact.
+        dateStrings: true,
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        decimalNumbers: false,
+        // Without FOUND_ROWS an unchanged upserted row reports 0, so insert (1) and update (2) stay distinct.
+        flags: '-FOUND_ROWS',
+        ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
+        typeCast: (field: Field, next: () => unknown) => {
+          if (field.type === 'BIT' && field.length === 1) {
+            const b = field.buffer();
+            return b === null ? null : b[0] === 1;
+          }
+          return next();
+        },
+      } as Knex.MySql2ConnectionConfig,
+      pool: {
+        min: 0,
+        max: c.poolSize,
+        // TIMESTAMP values are read and written in UTC; DATETIME values are never converted.
+        afterCreate: (conn: Mysql2Connection, done: (err: Error | null, conn: unknown) => void) => {
+          conn.query({ sql: "SET time_zone = '+00:00', NAMES utf8mb4" }, (err) => done(err, conn));
+        },
+      },
+      acquireConnectionTimeout: c.connectTimeoutMs,
+    };
+  }
+
+  protected run(conn: DriverConnection, sql: string, params: readonly unknown[], infile?: () => Readable): Promise<QueryResult> {
+    return new Promise((resolve, reject) => {
+      (conn as Mysql2Connection).query({ sql, values: params as unknown[], ...(infile ? { infileStreamFactory: infile } : {}) }, (err, result) => {
+        if (err) return reject(err);
+        if (Array.isArray(result)) return resolve({ rows: result as Record<string, unknown>[], affected: 0 });
+        const header = result as { affectedRows?: number; info?: string };
+        resolve({ rows: [], affected: header.affectedRows ?? 0, ...(header.info ? { info: header.info } : {}) });
+      });
+    });
+  }
+
+  protected fromDriver = fromMysql;
+  protected toDriver = toMysql;
+  protected columnDdl = mysqlTypeFor;
+
+  protected createTableSuffix(): string {
+    // Binary collation: keys compare byte for byte, as they do in the node and in every other dialect.
+    return ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
+  }
+
+  protected limitSql(sql: string, limit: number): string {
+    return `${sql} LIMIT ${Math.floor(limit)}`;
+  }
+
+  protected tables(conn: DriverConnection): Promise<TableSummary[]> {
+    return listMysqlTables(async (sql, params) => (await this.run(conn, sql, params)).rows);
+  }
+
+  protected describe(conn: DriverConnection, table: TableRef): Promise<TableSchema | null> {
+    return describeMysqlTable(async (sql, params) => (await this.run(conn, sql, params)).rows, table);
+  }
+
+  protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {
+    const row = (await this.run(conn, 'SELECT VERSION() AS version, CURRENT_USER() AS user, DATABASE() AS db', [])).rows[0]!;
+    const version = String(row.version);
+    const product = /mariadb/i.test(version) ? 'MariaDB' : /tidb/i.test(version) ? 'TiDB' : /oceanbase/i.test(version) ? 'OceanBase' : 'MySQL';
+    return { product, version, currentUser: String(row.user), currentDatabase: String(row.db) };
+  }
+
+  async serverNow(): Promise<string> {
+    return this.withConnection('Reading the server clock', async (conn) => String((await this.run(conn, 'SELECT UTC_TIMESTAMP(6) AS now', [])).rows[0]!.now));
+  }
+
+  protected rowHashSql(columns: readonly Column[]): string {
+    const parts = columns.map((c) => (c.type === 'binary' ? `COALESCE(HEX(${this.q(c.name)}), '~N')` : `COALESCE(CAST(${this.q(c.name)} AS CHAR), '~N')`));
+    return `MD5(CONCAT_WS('|', ${parts.join(', ')}))`;
+  }
+
+  protected sumHashSql(rowHash: string): string {
+    return `SUM(CAST(CONV(SUBSTRING(${rowHash}, 1, 13), 16, 10) AS UNSIGNED))`;
+  }
+
+  /** `INSERT ... ON DUPLICATE KEY UPDATE`; the server's own "Duplicates" figure splits inserts from updates. */
+  protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
+    const names = columns.map((c) => this.q(c.name)).join(', ');
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    const updates = columns.filter((c) => !keyColumns.includes(c.name)).map((c) => `${this.q(c.name)} = VALUES(${this.q(c.name)})`);
+    const onDuplicate = updates.length > 0 ? updates.join(', ') : `${this.q(keyColumns[0]!)} = ${this.q(keyColumns[0]!)}`;
+    let inserted = 0;
+    let updated = 0;
+    for (const chunk of chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 200, 1000)) {
+      const result = await this.run(conn, `INSERT INTO ${this.table(table)} (${names}) VALUES ${chunk.map(() => one).join(', ')} ON DUPLICATE KEY UPDATE ${onDuplicate}`, chunk.flat());
+      const duplicates = /Duplicates:\s*(\d+)/.exec(result.info ?? '');
+      if (duplicates) {
+        updated += Number(duplicates[1]);
+        inserted += chunk.length - Number(duplicates[1]);
+      } else {
+        // One-row statements carry no summary: 1 = inserted, 2 = updated, 0 = matched but unchanged.
+        if (result.affected === 1) inserted += 1;
+        else updated += 1;
+      }
+    }
+    return { inserted, updated };
+  }
+
+  /** LOAD DATA LOCAL INFILE from an in-memory stream: MySQL's own bulk path. */
+  override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
+    const targets = columns.map((c, i) => (c.type === 'binary' ? `@b${i}` : this.q(c.name)));
+    const sets = columns.flatMap((c, i) => (c.type === 'binary' ? [`${this.q(c.name)} = UNHEX(@b${i})`] : []));
+    const sql = `LOAD DATA LOCAL INFILE 'exnode-batch.tsv' INTO TABLE ${this.table(table)} CHARACTER SET utf8mb4 ` +
+      `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets.join(', ')})${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`;
+    const text = rows.map((r) => r.map((v, i) => loadDataField(columns[i]!, this.toDriver(columns[i]!, v))).join('\t')).join('\n') + '\n';
+    const result = await this.run(conn, sql, [], () => Readable.from([Buffer.from(text, 'utf8')]));
+    return result.affected;
+  }
+}
+
+/** One field of a LOAD DATA text file: NULL as \N, special characters escaped, binary as hex. */
+function loadDataField(c: Column, v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (c.type === 'binary') return (Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex');
+  const s = String(v);
+  return s.replace(/[\\\t\n\r\u0000]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\u0000': '\\0' })[ch]!);
+}

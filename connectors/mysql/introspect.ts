@@ -1,0 +1,77 @@
+import type { Column, TableRef, TableSchema, TableSummary } from '../../shared/index.js';
+import { canonicalFromMysql } from './types.js';
+
+type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+const schemaOf = (ref?: TableRef) => (ref?.schema ? '?' : 'DATABASE()');
+const params = (ref?: TableRef) => (ref?.schema ? [ref.schema] : []);
+
+export async function listMysqlTables(run: Run, schema?: string): Promise<TableSummary[]> {
+  const ref = schema ? { schema, name: '' } : undefined;
+  const rows = await run(
+    `SELECT TABLE_NAME AS name, TABLE_TYPE AS kind, TABLE_ROWS AS estimate FROM information_schema.TABLES WHERE TABLE_SCHEMA = ${schemaOf(ref)} ORDER BY TABLE_NAME`,
+    params(ref),
+  );
+  return rows.map((r) => ({
+    name: String(r.name),
+    kind: String(r.kind).includes('VIEW') ? 'view' : 'table',
+    rowEstimate: r.estimate === null ? null : Number(r.estimate),
+  }));
+}
+
+export async function describeMysqlTable(run: Run, ref: TableRef): Promise<TableSchema | null> {
+  const meta = await run(
+    `SELECT TABLE_TYPE AS kind, TABLE_ROWS AS estimate FROM information_schema.TABLES WHERE TABLE_SCHEMA = ${schemaOf(ref)} AND TABLE_NAME = ?`,
+    [...params(ref), ref.name],
+  );
+  if (meta.length === 0) return null;
+  const cols = await run(
+    `SELECT COLUMN_NAME AS name, DATA_TYPE AS dataType, COLUMN_TYPE AS columnType, CHARACTER_MAXIMUM_LENGTH AS charLength,
+       NUMERIC_PRECISION AS numPrecision, NUMERIC_SCALE AS numScale, DATETIME_PRECISION AS dtPrecision, IS_NULLABLE AS nullable,
+       COLUMN_DEFAULT AS def, COLUMN_COMMENT AS comment
+     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ${schemaOf(ref)} AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+    [...params(ref), ref.name],
+  );
+  const stats = await run(
+    `SELECT INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS col FROM information_schema.STATISTICS
+     WHERE TABLE_SCHEMA = ${schemaOf(ref)} AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+    [...params(ref), ref.name],
+  );
+  const indexes = new Map<string, { name: string; columns: string[]; unique: boolean; primary: boolean }>();
+  for (const s of stats) {
+    const name = String(s.name);
+    const entry = indexes.get(name) ?? { name, columns: [], unique: Number(s.nonUnique) === 0, primary: name === 'PRIMARY' };
+    entry.columns.push(String(s.col));
+    indexes.set(name, entry);
+  }
+  const primaryKey = indexes.get('PRIMARY')?.columns ?? [];
+  const columns: Column[] = cols.map((c) => {
+    const info = {
+      dataType: String(c.dataType), columnType: String(c.columnType),
+      charLength: c.charLength === null ? null : Number(c.charLength),
+      precision: c.numPrecision === null ? null : Number(c.numPrecision),
+      scale: c.numScale === null ? null : Number(c.numScale),
+      datetimePrecision: c.dtPrecision === null ? null : Number(c.dtPrecision),
+      comment: String(c.comment ?? ''),
+    };
+    return {
+      name: String(c.name),
+      nativeType: info.columnType,
+      ...canonicalFromMysql(info),
+      nullable: c.nullable === 'YES',
+      defaultValue: c.def === null || c.def === undefined ? null : String(c.def),
+      primaryKey: primaryKey.includes(String(c.name)),
+    };
+  });
+  const all = [...indexes.values()];
+  return {
+    ...(ref.schema ? { schema: ref.schema } : {}),
+    name: ref.name,
+    kind: String(meta[0]!.kind).includes('VIEW') ? 'view' : 'table',
+    rowEstimate: meta[0]!.estimate === null ? null : Number(meta[0]!.estimate),
+    columns,
+    primaryKey,
+    uniqueKeys: all.filter((i) => i.unique && !i.primary).map((i) => i.columns),
+    indexes: all,
+  };
+}

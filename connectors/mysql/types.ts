@@ -1,0 +1,153 @@
+import type { CanonicalType, Column } from '../../shared/index.js';
+import { ExNodeError } from '../../shared/index.js';
+import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+
+/** Marks a DATETIME column that holds UTC instants (MySQL's TIMESTAMP ends in 2038; DATETIME does not). */
+export const TIMESTAMPTZ_COMMENT = 'exnode:timestamptz';
+
+export interface MysqlColumnInfo {
+  dataType: string;
+  columnType: string;
+  charLength: number | null;
+  precision: number | null;
+  scale: number | null;
+  datetimePrecision: number | null;
+  comment: string;
+}
+
+type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision' | 'scale' | 'enumValues'>>;
+
+/** MySQL / MariaDB native type → canonical type, keeping sizes, scales and ENUM/SET values. */
+export function canonicalFromMysql(c: MysqlColumnInfo): Mapped {
+  const t = c.dataType.toLowerCase();
+  const unsigned = /unsigned/i.test(c.columnType);
+  switch (t) {
+    case 'tinyint':
+      return /^tinyint\(1\)/i.test(c.columnType) ? { type: 'boolean' } : { type: 'integer' };
+    case 'smallint':
+    case 'mediumint':
+    case 'year':
+      return { type: 'integer' };
+    case 'int':
+    case 'integer':
+      return unsigned ? { type: 'bigint' } : { type: 'integer' };
+    case 'bigint':
+      // BIGINT UNSIGNED goes past 2^63: an exact decimal keeps every value.
+      return unsigned ? { type: 'decimal', precision: 20, scale: 0 } : { type: 'bigint' };
+    case 'decimal':
+    case 'numeric':
+      return { type: 'decimal', precision: c.precision ?? 65, scale: c.scale ?? 0 };
+    case 'float':
+      return { type: 'float' };
+    case 'double':
+    case 'real':
+      return { type: 'double' };
+    case 'bit':
+      return /^bit\(1\)$/i.test(c.columnType) ? { type: 'boolean' } : { type: 'bigint' };
+    case 'char':
+    case 'varchar':
+      return { type: 'string', ...(c.charLength ? { length: c.charLength } : {}) };
+    case 'tinytext':
+    case 'text':
+    case 'mediumtext':
+    case 'longtext':
+      return { type: 'text' };
+    case 'enum':
+    case 'set':
+      return { type: 'string', length: Math.max(1, c.charLength ?? 255), enumValues: enumValues(c.columnType) };
+    case 'json':
+      return { type: 'json' };
+    case 'binary':
+    case 'varbinary':
+    case 'tinyblob':
+    case 'blob':
+    case 'mediumblob':
+    case 'longblob':
+      return { type: 'binary' };
+    case 'date':
+      return { type: 'date' };
+    case 'time':
+      return { type: 'time' };
+    case 'datetime':
+      return { type: c.comment === TIMESTAMPTZ_COMMENT ? 'timestamptz' : 'datetime', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
+    case 'timestamp':
+      return { type: 'timestamptz', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
+    default:
+      // Spatial and other exotic types travel as their binary form.
+      return { type: 'binary' };
+  }
+}
+
+function enumValues(columnType: string): string[] {
+  const inner = /^(?:enum|set)\((.*)\)$/i.exec(columnType)?.[1] ?? '';
+  return [...inner.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+}
+
+/** Longest VARCHAR that fits the 65,535-byte row limit in utf8mb4 with room for other columns. */
+const MAX_VARCHAR = 4000;
+
+/** Canonical type → MySQL column DDL, lossless; a key column must have a bounded type. */
+export function mysqlTypeFor(c: Column): string {
+  const type: CanonicalType = c.type;
+  switch (type) {
+    case 'integer': return 'INT';
+    case 'bigint': return 'BIGINT';
+    case 'decimal': {
+      const p = Math.min(c.precision ?? 65, 65);
+      const s = Math.min(c.scale ?? (c.precision === undefined ? 30 : 0), 30, p);
+      return `DECIMAL(${p},${s})`;
+    }
+    case 'float': return 'FLOAT';
+    case 'double': return 'DOUBLE';
+    case 'boolean': return 'TINYINT(1)';
+    case 'string':
+      if (c.length !== undefined && c.length <= MAX_VARCHAR) return `VARCHAR(${c.length})`;
+      if (c.primaryKey) {
+        if (c.length === undefined) return 'VARCHAR(255)';
+        throw new ExNodeError('UNSUPPORTED', `Key column "${c.name}" is a string of ${c.length} characters; MySQL keys hold at most ${MAX_VARCHAR}`);
+      }
+      return 'LONGTEXT';
+    case 'text': return 'LONGTEXT';
+    case 'json': return 'JSON';
+    case 'uuid': return 'CHAR(36)';
+    case 'date': return 'DATE';
+    case 'time': return 'TIME(6)';
+    case 'datetime': return 'DATETIME(6)';
+    case 'timestamptz': return `DATETIME(6) COMMENT '${TIMESTAMPTZ_COMMENT}'`;
+    case 'binary': return c.primaryKey ? 'VARBINARY(255)' : 'LONGBLOB';
+  }
+}
+
+/** A MySQL driver value → canonical (the pool reads with dateStrings and big numbers as strings). */
+export function fromMysql(c: Column, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  switch (c.type) {
+    case 'integer': return Number(v);
+    case 'float':
+    case 'double': return Number(v);
+    case 'bigint':
+    case 'decimal': return String(v);
+    case 'boolean': return v === true || v === 1 || v === '1' || (Buffer.isBuffer(v) && v[0] === 1);
+    case 'json': return typeof v === 'object' && !Buffer.isBuffer(v) ? JSON.stringify(v) : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+    case 'timestamptz': return canonicalInstant(`${String(v)}Z`);
+    case 'datetime': return canonicalDateTime(String(v));
+    case 'time': return canonicalTime(String(v));
+    case 'binary': return Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8');
+    default: return Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+  }
+}
+
+/** A canonical value → what mysql2 binds for a column of type `c`. */
+export function toMysql(c: Column, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (c.type === 'timestamptz' || c.type === 'datetime') return typeof v === 'string' ? fromIso(v) : v;
+  if (c.type === 'json' && typeof v === 'object' && !Buffer.isBuffer(v)) return JSON.stringify(v);
+  return v;
+}
+
+/** '2024-01-02T03:04:05.123+08:00' → '2024-01-02 03:04:05.123' in UTC: a literal MySQL accepts. */
+export function fromIso(text: string): string {
+  const instant = /[zZ]$|[+-]\d{2}(:?\d{2})?$/.test(text) ? canonicalInstant(text) : text;
+  return instant.replace('T', ' ').replace(/Z$/, '');
+}

@@ -1,0 +1,124 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
+import { CAPABILITIES } from '../../shared/index.js';
+import type { UpsertCounts } from '../core/connector.js';
+import { chunkForParams } from '../core/sql.js';
+import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
+import { fromPostgres, numberPlaceholders, postgresTypeFor, toPostgres, typeParser } from './types.js';
+import { describePostgresTable, listPostgresTables } from './introspect.js';
+
+type PgClient = pg.PoolClient;
+
+/** PostgreSQL and compatible servers (KingbaseES). */
+export class PostgresConnector extends ServerConnector {
+  readonly capabilities = CAPABILITIES.postgres;
+  declare readonly config: PostgresConnectionConfig;
+
+  protected knexConfig(): Knex.Config {
+    const c = this.config as PostgresConnectionConfig;
+    return {
+      client: 'pg',
+      connection: {
+        host: c.host,
+        port: c.port ?? CAPABILITIES.postgres.defaultPort ?? 5432,
+        user: c.user,
+        ...(this.password !== undefined ? { password: this.password } : {}),
+        database: c.database,
+        connectionTimeoutMillis: c.connectTimeoutMs,
+        statement_timeout: c.queryTimeoutMs,
+        // Instants are read and written in UTC; timestamps without zone are never converted.
+        options: '-c TimeZone=UTC -c client_encoding=UTF8',
+        types: { getTypeParser: typeParser(pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown) },
+        ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
+      } as Knex.PgConnectionConfig,
+      pool: { min: 0, max: c.poolSize },
+      acquireConnectionTimeout: c.connectTimeoutMs,
+    };
+  }
+
+  protected async run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult> {
+    const result = await (conn as PgClient).query({ text: numberPlaceholders(sql), values: params as unknown[] });
+    return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
+  }
+
+  protected fromDriver = fromPostgres;
+  protected toDriver = toPostgres;
+  protected columnDdl = postgresTypeFor;
+
+  protected createTableSuffix(): string {
+    return '';
+  }
+
+  protected limitSql(sql: string, limit: number): string {
+    return `${sql} LIMIT ${Math.floor(limit)}`;
+  }
+
+  protected tables(conn: DriverConnection): Promise<TableSummary[]> {
+    return listPostgresTables(async (sql, params) => (await this.run(conn, sql, params)).rows, this.config.schema ?? null);
+  }
+
+  protected describe(conn: DriverConnection, table: TableRef): Promise<TableSchema | null> {
+    return describePostgresTable(async (sql, params) => (await this.run(conn, sql, params)).rows, table);
+  }
+
+  protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {
+    const row = (await this.run(conn, 'SELECT version() AS version, current_user AS "user", current_database() AS db', [])).rows[0]!;
+    const full = String(row.version);
+    const product = /kingbase/i.test(full) ? 'KingbaseES' : 'PostgreSQL';
+    const version = /\d+(\.\d+)+/.exec(full)?.[0] ?? full;
+    return { product, version, currentUser: String(row.user), currentDatabase: String(row.db) };
+  }
+
+  async serverNow(): Promise<string> {
+    return this.withConnection('Reading the server clock', async (conn) =>
+      String((await this.run(conn, `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS now`, [])).rows[0]!.now));
+  }
+
+  protected rowHashSql(columns: readonly Column[]): string {
+    const parts = columns.map((c) => (c.type === 'binary' ? `coalesce(encode(${this.q(c.name)}, 'hex'), '~N')` : `coalesce(${this.q(c.name)}::text, '~N')`));
+    return `md5(concat_ws('|', ${parts.join(', ')}))`;
+  }
+
+  protected sumHashSql(rowHash: string): string {
+    return `sum(('x' || substr(${rowHash}, 1, 13))::bit(52)::bigint)`;
+  }
+
+  /** `INSERT ... ON CONFLICT DO UPDATE ... RETURNING (xmax = 0)`: the server says which rows were new. */
+  protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
+    const names = columns.map((c) => this.q(c.name)).join(', ');
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    const sets = columns.filter((c) => !keyColumns.includes(c.name)).map((c) => `${this.q(c.name)} = EXCLUDED.${this.q(c.name)}`);
+    const action = sets.length > 0 ? sets.join(', ') : `${this.q(keyColumns[0]!)} = EXCLUDED.${this.q(keyColumns[0]!)}`;
+    let inserted = 0;
+    let updated = 0;
+    for (const chunk of chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 200, 1000)) {
+      const sql = `INSERT INTO ${this.table(table)} (${names}) VALUES ${chunk.map(() => one).join(', ')} ` +
+        `ON CONFLICT (${keyColumns.map(this.q).join(', ')}) DO UPDATE SET ${action} RETURNING (xmax = 0) AS inserted`;
+      for (const r of (await this.run(conn, sql, chunk.flat())).rows) {
+        if (r.inserted === true) inserted++;
+        else updated++;
+      }
+    }
+    return { inserted, updated };
+  }
+
+  /** COPY FROM STDIN: PostgreSQL's own bulk path, on the transaction's connection. */
+  override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
+    const stream = (conn as PgClient).query(copyFrom(`COPY ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) FROM STDIN`));
+    const text = rows.map((r) => r.map((v, i) => copyField(columns[i]!, this.toDriver(columns[i]!, v))).join('\t')).join('\n') + '\n';
+    await pipeline(Readable.from([Buffer.from(text, 'utf8')]), stream);
+    return Number((stream as unknown as { rowCount?: number }).rowCount ?? rows.length);
+  }
+}
+
+/** One field of COPY's text format: NULL as \N, backslash escapes, bytea as \\x hex. */
+function copyField(c: Column, v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (c.type === 'binary') return `\\\\x${(Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex')}`;
+  const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
+  return s.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!);
+}

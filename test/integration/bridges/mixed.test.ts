@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { tempDir } from '../../support/temp.js';
+import { syncSuite } from './suite.js';
+
+const tmp = tempDir('exnode-mixed-');
+
+syncSuite({
+  label: 'SQLite → MariaDB exchange → SQLite',
+  prefix: 'bx_',
+  source: () => ({ dialect: 'sqlite', filename: path.join(tmp.dir, 'business.sqlite') }),
+  exchange: () => ({ dialect: 'mysql', host: '127.0.0.1', port: 3306, user: 'root', database: 'test' }),
+  receiver: () => ({ dialect: 'sqlite', filename: path.join(tmp.dir, 'business2.sqlite') }),
+});
