@@ -150,10 +150,12 @@ export class MysqlConnector extends ServerConnector {
   }
 }
 
+const LOAD_DATA_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', [String.fromCharCode(0)]: '\\0' };
+const LOAD_DATA_SPECIAL = new RegExp(`[${Object.keys(LOAD_DATA_ESCAPES).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
 /** One field of a LOAD DATA text file: NULL as \N, special characters escaped, binary as hex. */
 function loadDataField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return (Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex');
-  const s = String(v);
-  return s.replace(/[\\\t\n\r\u0000]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\u0000': '\\0' })[ch]!);
+  return String(v).replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!);
 }
