@@ -51,6 +51,10 @@ export abstract class ServerConnector implements Connector {
   protected abstract identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>>;
   protected abstract columnDdl(column: Column): string;
   protected abstract createTableSuffix(): string;
+  /** Text after a column's type and nullability (MySQL keeps canonical types in column comments). */
+  protected columnComment(_column: Column): string {
+    return '';
+  }
   protected abstract upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts>;
   /** SQL expression: this dialect's hash of one row's `columns`, as text (diff mode). */
   protected abstract rowHashSql(columns: readonly Column[]): string;
@@ -127,14 +131,17 @@ export abstract class ServerConnector implements Connector {
   }
 
   async createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
-    const defs = columns.map((c) => `${this.q(c.name)} ${this.columnDdl({ ...c, primaryKey: primaryKey.includes(c.name) })}${c.nullable && !primaryKey.includes(c.name) ? '' : ' NOT NULL'}`);
+    const defs = columns.map((c) => {
+      const key = primaryKey.includes(c.name);
+      return `${this.q(c.name)} ${this.columnDdl({ ...c, primaryKey: key })}${c.nullable && !key ? '' : ' NOT NULL'}${this.columnComment(c)}`;
+    });
     if (primaryKey.length > 0) defs.push(`PRIMARY KEY (${primaryKey.map(this.q).join(', ')})`);
     await this.withConnection(`Creating table ${table.name}`, (conn) => this.run(conn, `CREATE TABLE ${this.table(table)} (\n  ${defs.join(',\n  ')}\n)${this.createTableSuffix()}`, []));
   }
 
   async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
     await this.withConnection(`Altering table ${table.name}`, async (conn) => {
-      for (const c of columns) await this.run(conn, `ALTER TABLE ${this.table(table)} ADD ${this.q(c.name)} ${this.columnDdl(c)}`, []);
+      for (const c of columns) await this.run(conn, `ALTER TABLE ${this.table(table)} ADD ${this.q(c.name)} ${this.columnDdl(c)}${this.columnComment(c)}`, []);
     });
   }
 

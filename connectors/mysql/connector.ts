@@ -5,7 +5,7 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { fromMysql, mysqlTypeFor, toMysql } from './types.js';
+import { fromMysql, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
 import { describeMysqlTable, listMysqlTables } from './introspect.js';
 
 interface Mysql2Connection {
@@ -77,6 +77,11 @@ export class MysqlConnector extends ServerConnector {
   protected fromDriver = fromMysql;
   protected toDriver = toMysql;
   protected columnDdl = mysqlTypeFor;
+
+  protected override columnComment(c: Column): string {
+    const comment = mysqlColumnComment(c);
+    return comment ? ` COMMENT '${comment}'` : '';
+  }
 
   protected createTableSuffix(): string {
     // Binary collation: keys compare byte for byte, as they do in the node and in every other dialect.

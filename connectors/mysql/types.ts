@@ -2,8 +2,15 @@ import type { CanonicalType, Column } from '../../shared/index.js';
 import { ExNodeError } from '../../shared/index.js';
 import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
 
-/** Marks a DATETIME column that holds UTC instants (MySQL's TIMESTAMP ends in 2038; DATETIME does not). */
-export const TIMESTAMPTZ_COMMENT = 'exnode:timestamptz';
+/**
+ * Column comments `exnode:<type>` keep the canonical type where MySQL has no exact native one: UTC
+ * instants live in DATETIME (TIMESTAMP ends in 2038), UUIDs in CHAR(36), JSON in MariaDB's LONGTEXT.
+ */
+const TYPE_COMMENT = /^exnode:(timestamptz|uuid|json)$/;
+
+export function mysqlColumnComment(c: Column): string {
+  return c.type === 'timestamptz' || c.type === 'uuid' || c.type === 'json' ? `exnode:${c.type}` : '';
+}
 
 export interface MysqlColumnInfo {
   dataType: string;
@@ -19,6 +26,8 @@ type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision'
 
 /** MySQL / MariaDB native type → canonical type, keeping sizes, scales and ENUM/SET values. */
 export function canonicalFromMysql(c: MysqlColumnInfo): Mapped {
+  const marked = TYPE_COMMENT.exec(c.comment)?.[1] as 'timestamptz' | 'uuid' | 'json' | undefined;
+  if (marked) return { type: marked };
   const t = c.dataType.toLowerCase();
   const unsigned = /unsigned/i.test(c.columnType);
   switch (t) {
@@ -69,7 +78,7 @@ export function canonicalFromMysql(c: MysqlColumnInfo): Mapped {
     case 'time':
       return { type: 'time' };
     case 'datetime':
-      return { type: c.comment === TIMESTAMPTZ_COMMENT ? 'timestamptz' : 'datetime', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
+      return { type: 'datetime', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
     case 'timestamp':
       return { type: 'timestamptz', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
     default:
@@ -113,7 +122,7 @@ export function mysqlTypeFor(c: Column): string {
     case 'date': return 'DATE';
     case 'time': return 'TIME(6)';
     case 'datetime': return 'DATETIME(6)';
-    case 'timestamptz': return `DATETIME(6) COMMENT '${TIMESTAMPTZ_COMMENT}'`;
+    case 'timestamptz': return 'DATETIME(6)';
     case 'binary': return c.primaryKey ? 'VARBINARY(255)' : 'LONGBLOB';
   }
 }
