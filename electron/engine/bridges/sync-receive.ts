@@ -3,6 +3,7 @@ import type { Writer } from '../../../connectors/core/connector.js';
 import type { RunContext } from './context.js';
 import { type Checkpoint } from './exchange-state.js';
 import { applyBatch, throwIfCancelled } from './batch-writer.js';
+import { prefetch } from '../../../connectors/core/prefetch.js';
 
 interface Change {
   readonly op: 'I' | 'U' | 'D';
@@ -45,10 +46,10 @@ export async function runReceive(ctx: RunContext): Promise<void> {
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
   const estimatedTotal = await ctx.source.count(ctx.sourceTable, cp.position ? [{ column: node.seq, op: '>', value: String(cp.position[0]) }] : undefined);
 
-  for await (const rows of ctx.source.readBatches({
+  for await (const rows of prefetch(ctx.source.readBatches({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: [node.seq], batchSize: bridge.batchSize,
     signal: ctx.signal, ...(cp.position ? { after: cp.position } : {}), ...(bridge.filter ? { filter: bridge.filter } : {}),
-  })) {
+  }))) {
     throwIfCancelled(ctx.signal);
     const changes = rows.map((row): Change => {
       const values = mapping.apply(row);

@@ -1,4 +1,4 @@
-import type { FilterCondition } from '../../../shared/index.js';
+import type { FilterCondition, Row } from '../../../shared/index.js';
 import { type RunContext, columnsByName } from './context.js';
 import { type Checkpoint, nodeColumnDefs } from './exchange-state.js';
 import { sleep, throwIfCancelled } from './batch-writer.js';
@@ -6,6 +6,7 @@ import { rowHash } from './hash.js';
 import { ensureTargetTable } from './target-table.js';
 import { type Prepared, softDeleteMissing, writeChanges } from './exchange-writes.js';
 import { runDiff } from './sync-diff.js';
+import { prefetch } from '../../../connectors/core/prefetch.js';
 
 /**
  * Send direction (business database → exchange database). `full` reads every source row and
@@ -63,20 +64,21 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
   const begin = incremental && !cp.position ? (cp.extra.watermark as unknown[] | null) : cp.position;
   const filter = incremental ? withLookback(bridge.filter, bridge.cursor!, begin, bridge.lookbackSeconds) : bridge.filter;
   const after = incremental && bridge.lookbackSeconds > 0 && !cp.position ? undefined : begin ?? undefined;
-  for await (const rows of ctx.source.readBatches({
+  // Reading and mapping the next batch overlaps with writing this one.
+  const batches = prefetch(mapBatches(ctx.source.readBatches({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: orderBy, batchSize: bridge.batchSize,
     signal: ctx.signal, ...(after ? { after } : {}), ...(filter ? { filter } : {}),
-  })) {
+  }), (row): Prepared => {
+    const values = mapping.apply(row);
+    return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: null, position: orderBy.map((c) => row[c]) };
+  }));
+  for await (const prepared of batches) {
     throwIfCancelled(ctx.signal);
     const began = Date.now();
-    const prepared = rows.map((row): Prepared => {
-      const values = mapping.apply(row);
-      return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: null, position: orderBy.map((c) => row[c]) };
-    });
     cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: true });
     if (incremental) cp.extra.watermark = cp.position;
     await report(cp.phase, cp);
-    if (bridge.rowsPerSecond) await sleep(Math.max(0, (rows.length / bridge.rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
+    if (bridge.rowsPerSecond) await sleep(Math.max(0, (prepared.length / bridge.rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
   }
   if (incremental) return cp;
   // After loading into an empty table every exchange row came from this read: none can be missing
@@ -84,6 +86,10 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
   const next = { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: null };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next));
   return next;
+}
+
+async function* mapBatches<T>(batches: AsyncIterable<Row[]>, map: (row: Row) => T): AsyncIterable<T[]> {
+  for await (const rows of batches) yield rows.map(map);
 }
 
 /** Scans the exchange table's live keys and soft-deletes those the source no longer has. */
