@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EXNODE_BIN, exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { writeDemoDatabase } from '../../electron/engine/demo/birth-certificates.js';
+import { canonicalDateTime } from '../../connectors/core/values.js';
 
 const ROWS = 60_000;
 const tmp = tempDir('exnode-crash-');
@@ -76,8 +77,12 @@ describe('crash safety', () => {
     const exchange = new Database(path.join(dataDir, 'exchange.sqlite'), { readonly: true });
     try {
       const cols = 'cert_no, newborn_name, sex, sex_code, health_status, birth_weight_g, birth_time, birth_place, mother_name, mother_id_no, father_name, father_id_no, issue_time, issuing_institution';
-      const want = source.prepare(`SELECT ${cols} FROM birth_certificate ORDER BY cert_no`).all();
-      const got = exchange.prepare(`SELECT ${cols} FROM birth_certificate WHERE exn_op <> 'D' ORDER BY cert_no`).all();
+      // Times arrive in canonical text (no trailing zeros in fractions): compare instants, not padding.
+      const canonical = (rows: unknown[]) => (rows as Record<string, unknown>[]).map((r) => ({
+        ...r, birth_time: canonicalDateTime(String(r.birth_time)), issue_time: canonicalDateTime(String(r.issue_time)),
+      }));
+      const want = canonical(source.prepare(`SELECT ${cols} FROM birth_certificate ORDER BY cert_no`).all());
+      const got = canonical(exchange.prepare(`SELECT ${cols} FROM birth_certificate WHERE exn_op <> 'D' ORDER BY cert_no`).all());
       expect(got.length).toBe(ROWS);
       expect(got).toEqual(want);
       const seqs = exchange.prepare('SELECT COUNT(DISTINCT exn_seq) AS n FROM birth_certificate').get() as { n: number };

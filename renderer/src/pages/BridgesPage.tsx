@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { CaretRightOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { BridgeView } from '../../../shared/index.js';
@@ -9,6 +9,7 @@ import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { formatCount } from '../components/format.js';
+import { BridgeForm } from '../components/BridgeForm.js';
 
 export function BridgesPage() {
   const { t } = useTranslation();
@@ -16,6 +17,16 @@ export function BridgesPage() {
   const navigate = useNavigate();
   const list = useOp('bridges/list', {});
   const [starting, setStarting] = useState<string | null>(null);
+  const [form, setForm] = useState<{ open: boolean; editing?: BridgeView }>({ open: false });
+
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      list.reload();
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
   useEffect(() => subscribe('bridges.changed', () => list.reload()), [list.reload]);
   useEffect(() => subscribe('run.updated', () => list.reload()), [list.reload]);
 
@@ -33,7 +44,10 @@ export function BridgesPage() {
   };
 
   return (
-    <Card title={t('bridges.title')} extra={<Button icon={<ReloadOutlined />} onClick={list.reload}>{t('common.refresh')}</Button>}>
+    <Card title={t('bridges.title')} extra={<Space>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })} data-testid="add-bridge">{t('bridges.add')}</Button>
+      <Button icon={<ReloadOutlined />} onClick={list.reload}>{t('common.refresh')}</Button>
+    </Space>}>
       <Table<BridgeView>
         rowKey="id"
         loading={list.loading}
@@ -55,14 +69,23 @@ export function BridgesPage() {
           {
             title: t('common.actions'),
             render: (_, r) => (
-              <Button type="primary" size="small" icon={<CaretRightOutlined />} disabled={!r.enabled} loading={starting === r.name}
-                onClick={() => void run(r.name)} data-testid={`run-${r.name}`}>
-                {t('bridges.run')}
-              </Button>
+              <Space size={4} wrap>
+                <Button type="primary" size="small" icon={<CaretRightOutlined />} disabled={!r.enabled} loading={starting === r.name}
+                  onClick={() => void run(r.name)} data-testid={`run-${r.name}`}>
+                  {t('bridges.run')}
+                </Button>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('bridges.edit')}</Button>
+                <Switch size="small" checked={r.enabled} title={t('bridges.enabled')}
+                  onChange={(enabled) => void act(() => call('bridges/save', { config: { ...r.config, enabled }, replace: true }))} />
+                <Popconfirm title={t('bridges.confirmDelete')} onConfirm={() => void act(() => call('bridges/delete', { name: r.name }))}>
+                  <Button size="small" danger icon={<DeleteOutlined />} />
+                </Popconfirm>
+              </Space>
             ),
           },
         ]}
       />
+      <BridgeForm open={form.open} editing={form.editing} onClose={(saved) => { setForm({ open: false }); if (saved) list.reload(); }} />
     </Card>
   );
 }

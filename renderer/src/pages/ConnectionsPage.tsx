@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Modal, Space, Table, Tag } from 'antd';
-import { ApiOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { ApiOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView, TestResult } from '../../../shared/index.js';
 import { CAPABILITIES } from '../../../shared/index.js';
@@ -9,6 +9,8 @@ import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { formatTime } from '../components/format.js';
+import { ConnectionForm } from '../components/ConnectionForm.js';
+import { SchemaDrawer } from '../components/SchemaDrawer.js';
 
 export function ConnectionsPage() {
   const { t } = useTranslation();
@@ -16,7 +18,19 @@ export function ConnectionsPage() {
   const list = useOp('connections/list', {});
   const [testing, setTesting] = useState<string | null>(null);
   const [result, setResult] = useState<{ name: string; result: TestResult } | null>(null);
+  const [form, setForm] = useState<{ open: boolean; editing?: ConnectionView }>({ open: false });
+  const [browsing, setBrowsing] = useState<string | null>(null);
   useEffect(() => subscribe('connections.changed', () => list.reload()), [list.reload]);
+
+  const remove = async (name: string) => {
+    try {
+      await call('connections/delete', { name });
+      message.success(t('connections.deleted'));
+      list.reload();
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
 
   const test = async (name: string) => {
     setTesting(name);
@@ -31,7 +45,10 @@ export function ConnectionsPage() {
   };
 
   return (
-    <Card title={t('connections.title')} extra={<Button icon={<ReloadOutlined />} onClick={list.reload}>{t('common.refresh')}</Button>}>
+    <Card title={t('connections.title')} extra={<Space>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })} data-testid="add-connection">{t('connections.add')}</Button>
+      <Button icon={<ReloadOutlined />} onClick={list.reload}>{t('common.refresh')}</Button>
+    </Space>}>
       <Table<ConnectionView>
         rowKey="id"
         loading={list.loading}
@@ -47,13 +64,24 @@ export function ConnectionsPage() {
           {
             title: t('common.actions'),
             render: (_, r) => (
-              <Button size="small" icon={<ApiOutlined />} loading={testing === r.name} onClick={() => void test(r.name)} data-testid={`test-${r.name}`}>
-                {t('connections.test')}
-              </Button>
+              <Space size={4} wrap>
+                <Button size="small" icon={<ApiOutlined />} loading={testing === r.name} onClick={() => void test(r.name)} data-testid={`test-${r.name}`}>
+                  {t('connections.test')}
+                </Button>
+                <Button size="small" icon={<TableOutlined />} onClick={() => setBrowsing(r.name)} data-testid={`browse-${r.name}`}>{t('connections.browse')}</Button>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('connections.edit')}</Button>
+                {!r.isExchange && (
+                  <Popconfirm title={t('connections.confirmDelete')} onConfirm={() => void remove(r.name)}>
+                    <Button size="small" danger icon={<DeleteOutlined />}>{t('connections.delete')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
             ),
           },
         ]}
       />
+      <ConnectionForm open={form.open} editing={form.editing} onClose={(saved) => { setForm({ open: false }); if (saved) list.reload(); }} />
+      <SchemaDrawer name={browsing} onClose={() => setBrowsing(null)} />
       <Modal open={result !== null} onCancel={() => setResult(null)} onOk={() => setResult(null)} cancelButtonProps={{ style: { display: 'none' } }}
         title={result ? `${result.name}: ${result.result.ok ? t('connections.testOk') : t('connections.testFailed')}` : ''}>
         {result && (result.result.ok ? (
