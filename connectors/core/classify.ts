@@ -42,6 +42,20 @@ const BY_CODE: Record<string, ErrorCode> = {
   // SQL Server (tedious)
   ELOGIN: 'LOGIN_FAILED',
   ESOCKET: 'PORT_CLOSED',
+  // Oracle (node-oracledb thin)
+  'ORA-01017': 'LOGIN_FAILED',
+  'ORA-28000': 'LOGIN_FAILED',
+  'ORA-12514': 'DATABASE_NOT_FOUND',
+  'ORA-12505': 'DATABASE_NOT_FOUND',
+  'ORA-12541': 'PORT_CLOSED',
+  'ORA-01031': 'PERMISSION_DENIED',
+  'ORA-00942': 'NOT_FOUND',
+  'ORA-01013': 'TIMEOUT',
+  'NJS-500': 'CONNECTION_LOST',
+  'NJS-503': 'PORT_CLOSED',
+  'NJS-510': 'TIMEOUT',
+  'NJS-511': 'PORT_CLOSED',
+  'NJS-518': 'DATABASE_NOT_FOUND',
   // SQLite
   SQLITE_CANTOPEN: 'DATABASE_NOT_FOUND',
   SQLITE_PERM: 'PERMISSION_DENIED',
@@ -60,7 +74,18 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   TLS_REFUSED: 'The encrypted (TLS) connection was refused; check the TLS settings against the server\'s',
 };
 
+/** SQL Server error numbers that say more than tedious's generic ELOGIN / EREQUEST codes. */
+const BY_NUMBER: Record<number, ErrorCode> = {
+  4060: 'DATABASE_NOT_FOUND',
+  18456: 'LOGIN_FAILED',
+  229: 'PERMISSION_DENIED',
+  262: 'PERMISSION_DENIED',
+  208: 'NOT_FOUND',
+};
+
 function codeOf(error: DriverError): ErrorCode | undefined {
+  if (error.number !== undefined && BY_NUMBER[error.number]) return BY_NUMBER[error.number];
+  if (/Cannot open database/i.test(error.message ?? '')) return 'DATABASE_NOT_FOUND';
   for (const key of [error.code, error.sqlState]) {
     if (key !== undefined && BY_CODE[String(key)]) return BY_CODE[String(key)];
   }

@@ -28,15 +28,22 @@ export type DriverConnection = unknown;
  */
 export abstract class ServerConnector implements Connector {
   abstract readonly capabilities: DialectCapabilities;
-  protected readonly knex: Knex;
+  private knexPool: Knex | null = null;
   private readonly secrets: (string | undefined)[];
 
   constructor(readonly config: ConnectionConfig, protected readonly password: string | undefined) {
-    this.knex = knexFactory(this.knexConfig());
     this.secrets = [password];
-    // knex logs pool errors (with stacks) to the console; classified errors are thrown instead.
-    this.knex.client.logger.error = () => undefined;
-    this.knex.client.logger.warn = () => undefined;
+  }
+
+  /** knex, created on first use: the driver and its pool. */
+  protected get knex(): Knex {
+    if (!this.knexPool) {
+      this.knexPool = knexFactory(this.knexConfig());
+      // knex logs pool errors (with stacks) to the console; classified errors are thrown instead.
+      this.knexPool.client.logger.error = () => undefined;
+      this.knexPool.client.logger.warn = () => undefined;
+    }
+    return this.knexPool;
   }
 
   protected abstract knexConfig(): Knex.Config;
@@ -63,6 +70,11 @@ export abstract class ServerConnector implements Connector {
   bulkInsertRows?(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
 
   protected q = (name: string): string => quoteIdent(this.capabilities.dialect, name);
+
+  /** How a column is selected; dialects whose drivers lose precision select it as text instead. */
+  protected selectColumn(c: Column): string {
+    return this.q(c.name);
+  }
   protected table(ref: TableRef): string {
     return quoteTable(this.q, this.withSchema(ref));
   }
@@ -146,7 +158,12 @@ export abstract class ServerConnector implements Connector {
   }
 
   async dropTable(table: TableRef): Promise<void> {
-    await this.withConnection(`Dropping table ${table.name}`, (conn) => this.run(conn, `DROP TABLE IF EXISTS ${this.table(table)}`, []));
+    const sql = await this.dropTableSql(table);
+    await this.withConnection(`Dropping table ${table.name}`, (conn) => this.run(conn, sql, []));
+  }
+
+  protected async dropTableSql(table: TableRef): Promise<string> {
+    return `DROP TABLE IF EXISTS ${this.table(table)}`;
   }
 
   private where(filter?: readonly FilterCondition[], keyColumns?: readonly string[], after?: readonly unknown[], upTo?: readonly unknown[], keyTypes?: readonly Column[]): Fragment {
@@ -171,7 +188,7 @@ export abstract class ServerConnector implements Connector {
   async *readBatches(options: ReadOptions): AsyncIterable<Row[]> {
     const keyTypes = this.keyTypes(options.columns, options.keyColumns);
     let after = options.after ? [...options.after] : undefined;
-    const select = options.columns.map((c) => this.q(c.name)).join(', ');
+    const select = options.columns.map((c) => this.selectColumn(c)).join(', ');
     const order = options.keyColumns.map(this.q).join(', ');
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
@@ -190,7 +207,7 @@ export abstract class ServerConnector implements Connector {
   async *readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
     const keyTypes = this.keyTypes(options.columns, options.keyColumns);
     let after = options.after ? [...options.after] : undefined;
-    const select = `${options.keyColumns.map(this.q).join(', ')}, ${this.rowHashSql(options.columns)} AS ${this.q(KEY_HASH_FIELD)}`;
+    const select = `${keyTypes.map((c) => this.selectColumn(c)).join(', ')}, ${this.rowHashSql(options.columns)} AS ${this.q(KEY_HASH_FIELD)}`;
     const order = options.keyColumns.map(this.q).join(', ');
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
@@ -209,7 +226,7 @@ export abstract class ServerConnector implements Connector {
 
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
     const where = this.where(options.filter, options.keyColumns, options.after, options.upTo, this.keyTypes(options.columns, options.keyColumns));
-    const sql = `SELECT COUNT(*) AS n, ${this.sumHashSql(this.rowHashSql(options.columns))} AS s FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    const sql = `SELECT COUNT(*) AS ${this.q('n')}, ${this.sumHashSql(this.rowHashSql(options.columns))} AS ${this.q('s')} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const rows = await this.withConnection(`Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
     return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
   }
@@ -220,7 +237,7 @@ export abstract class ServerConnector implements Connector {
 
   private async lookupOn(conn: DriverConnection, options: LookupOptions): Promise<Row[]> {
     const keyTypes = this.keyTypes(options.columns, options.keyColumns);
-    const select = options.columns.map((c) => this.q(c.name)).join(', ');
+    const select = options.columns.map((c) => this.selectColumn(c)).join(', ');
     const out: Row[] = [];
     const budget = Math.max(1, this.capabilities.maxBindParams - 200);
     for (const keys of chunkForParams(options.keys, options.keyColumns.length, budget, 5000)) {
@@ -235,7 +252,7 @@ export abstract class ServerConnector implements Connector {
 
   async count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number> {
     const where = compileFilter(filter, this.q);
-    const rows = await this.withConnection(`Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS n FROM ${this.table(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
+    const rows = await this.withConnection(`Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.table(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -259,7 +276,7 @@ export abstract class ServerConnector implements Connector {
     return 'BEGIN';
   }
 
-  private writer(conn: DriverConnection): Writer {
+  protected writer(conn: DriverConnection): Writer {
     const writer: Writer = {
       insert: (table, columns, rows) => this.insertRows(conn, table, columns, rows),
       upsert: (table, columns, keyColumns, rows) => this.upsertRows(conn, table, columns, keyColumns, rows.map((r) => this.bindRow(columns, r))),
@@ -300,6 +317,7 @@ export abstract class ServerConnector implements Connector {
   }
 
   async close(): Promise<void> {
-    await this.knex.destroy();
+    await this.knexPool?.destroy();
+    this.knexPool = null;
   }
 }

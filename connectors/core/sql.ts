@@ -120,3 +120,27 @@ export function chunkForParams<T>(rows: readonly T[], paramsPerRow: number, maxP
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 }
+
+/**
+ * Turns `?` placeholders into a dialect's numbered form (`$1`, `@p1`, `:1`), leaving quoted
+ * identifiers and string literals alone, so a `?` inside a quoted name is never taken for a value.
+ */
+export function numberPlaceholders(sql: string, name: (n: number) => string): string {
+  let out = '';
+  let n = 0;
+  let closing: string | null = null;
+  for (const ch of sql) {
+    if (closing) {
+      if (ch === closing) closing = null;
+      out += ch;
+    } else if (ch === '"' || ch === "'" || ch === '`' || ch === '[') {
+      closing = ch === '[' ? ']' : ch;
+      out += ch;
+    } else if (ch === '?') {
+      out += name(++n);
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,8 @@
 import { ExNodeError } from '../../shared/index.js';
 import type { ConnectorFactory } from '../core/connector.js';
+import { OracleConnector } from './connector.js';
 
-export const createConnector: ConnectorFactory = (config) => {
-  throw new ExNodeError('UNSUPPORTED', `The ${config.dialect} connector is not available in this build yet`);
+export const createConnector: ConnectorFactory = (config, context) => {
+  if (config.dialect !== 'oracle') throw new ExNodeError('INTERNAL', `Oracle connector given a ${config.dialect} connection`);
+  return new OracleConnector(config, context.password);
 };

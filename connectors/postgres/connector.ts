@@ -6,9 +6,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
-import { chunkForParams } from '../core/sql.js';
+import { chunkForParams, numberPlaceholders } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { fromPostgres, numberPlaceholders, postgresTypeFor, toPostgres, typeParser } from './types.js';
+import { fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
 
 type PgClient = pg.PoolClient;
@@ -41,7 +41,7 @@ export class PostgresConnector extends ServerConnector {
   }
 
   protected async run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult> {
-    const result = await (conn as PgClient).query({ text: numberPlaceholders(sql), values: params as unknown[] });
+    const result = await (conn as PgClient).query({ text: numberPlaceholders(sql, (n) => `$${n}`), values: params as unknown[] });
     return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
   }
 

@@ -112,24 +112,3 @@ export function toPostgres(c: Column, v: unknown): unknown {
   if (typeof v === 'boolean') return v ? '1' : '0';
   return v;
 }
-
-/** Turns `?` placeholders into `$1, $2...`, leaving quoted identifiers and string literals alone. */
-export function numberPlaceholders(sql: string): string {
-  let out = '';
-  let n = 0;
-  let quote: string | null = null;
-  for (const ch of sql) {
-    if (quote) {
-      if (ch === quote) quote = null;
-      out += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      out += ch;
-    } else if (ch === '?') {
-      out += `$${++n}`;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}

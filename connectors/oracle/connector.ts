@@ -1,0 +1,186 @@
+import type { Knex } from 'knex';
+import oracledb from 'oracledb';
+import type { Column, OracleConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
+import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
+import type { UpsertCounts, Writer } from '../core/connector.js';
+import { chunkForParams, keyMembership, numberPlaceholders } from '../core/sql.js';
+import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
+import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleTypeFor, toOracle } from './types.js';
+import {
+  ORACLE_COLUMNS_SQL, ORACLE_IDENTIFY_SQL, ORACLE_KEYS_SQL, ORACLE_TABLES_SQL, oracleConnectString, oracleLimit, oracleMerge,
+} from './sql.js';
+
+/** Everything that could lose digits or time arrives as text (session formats in ORACLE_SESSION_SQL). */
+function fetchTypeHandler(meta: { dbType?: unknown }): { type: unknown } | undefined {
+  const t = meta.dbType;
+  if (t === oracledb.DB_TYPE_NUMBER || t === oracledb.DB_TYPE_DATE || t === oracledb.DB_TYPE_TIMESTAMP
+    || t === oracledb.DB_TYPE_TIMESTAMP_TZ || t === oracledb.DB_TYPE_TIMESTAMP_LTZ || t === oracledb.DB_TYPE_CLOB || t === oracledb.DB_TYPE_NCLOB) {
+    return { type: oracledb.STRING };
+  }
+  if (t === oracledb.DB_TYPE_BLOB) return { type: oracledb.BUFFER };
+  return undefined;
+}
+
+/** Oracle through node-oracledb's thin mode (no client libraries) and its own pool. */
+export class OracleConnector extends ServerConnector {
+  readonly capabilities = CAPABILITIES.oracle;
+  declare readonly config: OracleConnectionConfig;
+  private oraclePool: Promise<oracledb.Pool> | null = null;
+
+  protected knexConfig(): Knex.Config {
+    throw new ExNodeError('INTERNAL', 'The Oracle connector uses the oracledb pool');
+  }
+
+  private pool(): Promise<oracledb.Pool> {
+    this.oraclePool ??= oracledb.createPool({
+      user: this.config.user,
+      password: this.password ?? '',
+      connectString: oracleConnectString(this.config),
+      poolMin: 0,
+      poolMax: this.config.poolSize,
+      connectTimeout: Math.ceil(this.config.connectTimeoutMs / 1000),
+      sessionCallback: (conn: oracledb.Connection, _tag: string, done: (error?: Error) => void) => {
+        void (async () => {
+          for (const statement of ORACLE_SESSION_SQL) await conn.execute(statement);
+        })().then(() => done(), (error: Error) => done(error));
+      },
+    } as oracledb.PoolAttributes).catch((error: unknown) => {
+      this.oraclePool = null;
+      throw error;
+    });
+    return this.oraclePool;
+  }
+
+  protected override async withConnection<T>(action: string, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
+    let conn: oracledb.Connection | undefined;
+    try {
+      conn = await (await this.pool()).getConnection();
+      return await work(conn);
+    } catch (error) {
+      throw this.classify(error, this.what(action));
+    } finally {
+      await conn?.close().catch(() => undefined);
+    }
+  }
+
+  override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
+    return this.withConnection('Writing', async (conn) => {
+      try {
+        const result = await work(this.writer(conn));
+        await (conn as oracledb.Connection).commit();
+        return result;
+      } catch (error) {
+        await (conn as oracledb.Connection).rollback().catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  protected async run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult> {
+    const result = await (conn as oracledb.Connection).execute(numberPlaceholders(sql, (n) => `:${n}`), params as unknown[], {
+      outFormat: oracledb.OUT_FORMAT_OBJECT, autoCommit: false, fetchTypeHandler,
+    } as oracledb.ExecuteOptions);
+    return { rows: (result.rows ?? []) as Record<string, unknown>[], affected: result.rowsAffected ?? 0 };
+  }
+
+  override async close(): Promise<void> {
+    const pool = this.oraclePool;
+    this.oraclePool = null;
+    if (pool) await (await pool.catch(() => null))?.close(0);
+  }
+
+  protected fromDriver = fromOracle;
+  protected toDriver = toOracle;
+  protected columnDdl = oracleTypeFor;
+
+  protected createTableSuffix(): string {
+    return '';
+  }
+
+  protected limitSql(sql: string, limit: number): string {
+    return oracleLimit(sql, limit);
+  }
+
+  protected override async dropTableSql(table: TableRef): Promise<string> {
+    return `BEGIN EXECUTE IMMEDIATE 'DROP TABLE ${this.table(table).replace(/'/g, "''")} PURGE'; EXCEPTION WHEN OTHERS THEN IF SQLCODE != -942 THEN RAISE; END IF; END;`;
+  }
+
+  protected async tables(conn: DriverConnection): Promise<TableSummary[]> {
+    const owner = this.config.schema ?? null;
+    const rows = (await this.run(conn, ORACLE_TABLES_SQL, [owner, owner])).rows;
+    return rows.map((r) => ({ name: String(r.name), kind: r.kind === 'view' ? 'view' : 'table', rowEstimate: r.estimate === null ? null : Number(r.estimate) }));
+  }
+
+  protected async describe(conn: DriverConnection, table: TableRef): Promise<TableSchema | null> {
+    const owner = table.schema ?? null;
+    const cols = (await this.run(conn, ORACLE_COLUMNS_SQL, [owner, table.name])).rows;
+    if (cols.length === 0) return null;
+    const keys = (await this.run(conn, ORACLE_KEYS_SQL, [owner, table.name])).rows;
+    const groups = new Map<string, { name: string; columns: string[]; unique: boolean; primary: boolean }>();
+    for (const k of keys) {
+      const entry = groups.get(String(k.name)) ?? { name: String(k.name), columns: [], unique: true, primary: k.type === 'P' };
+      entry.columns.push(String(k.col));
+      groups.set(entry.name, entry);
+    }
+    const all = [...groups.values()];
+    const primaryKey = all.find((g) => g.primary)?.columns ?? [];
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return {
+      ...(table.schema ? { schema: table.schema } : {}),
+      name: table.name, kind: 'table', rowEstimate: null, primaryKey,
+      columns: cols.map((c) => ({
+        name: String(c.name), nativeType: String(c.data_type),
+        ...canonicalFromOracle(String(c.data_type), num(c.char_length), num(c.data_precision), num(c.data_scale)),
+        nullable: c.nullable === 'Y', defaultValue: null, primaryKey: primaryKey.includes(String(c.name)),
+      })),
+      uniqueKeys: all.filter((g) => !g.primary).map((g) => g.columns),
+      indexes: all,
+    };
+  }
+
+  protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {
+    const r = (await this.run(conn, ORACLE_IDENTIFY_SQL, [])).rows[0]!;
+    return { product: 'Oracle', version: (conn as oracledb.Connection).oracleServerVersionString ?? '', currentUser: String(r.user), currentDatabase: String(r.db) };
+  }
+
+  async serverNow(): Promise<string> {
+    return this.withConnection('Reading the server clock', async (conn) =>
+      String((await this.run(conn, `SELECT TO_CHAR(SYS_EXTRACT_UTC(SYSTIMESTAMP), 'YYYY-MM-DD HH24:MI:SS.FF6') AS "now" FROM dual`, [])).rows[0]!.now));
+  }
+
+  protected rowHashSql(columns: readonly Column[]): string {
+    const part = (c: Column) => {
+      const col = this.q(c.name);
+      if (c.type === 'binary') return `NVL(RAWTOHEX(DBMS_CRYPTO.HASH(${col}, 2)), '~N')`;
+      if (c.type === 'text' || c.type === 'json') return `NVL(RAWTOHEX(DBMS_CRYPTO.HASH(${col}, 2)), '~N')`;
+      return `NVL(TO_CHAR(${col}), '~N')`;
+    };
+    return `RAWTOHEX(STANDARD_HASH(${columns.map(part).join(` || '|' || `)}, 'MD5'))`;
+  }
+
+  protected sumHashSql(rowHash: string): string {
+    return `SUM(TO_NUMBER(SUBSTR(${rowHash}, 1, 13), 'XXXXXXXXXXXXX'))`;
+  }
+
+  /** MERGE, with inserted/updated derived from the keys that existed (locked) before it ran. */
+  protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
+    const keyIdx = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
+    let inserted = 0;
+    let updated = 0;
+    for (const chunk of chunkForParams(rows, columns.length, 1000, 500)) {
+      const where = keyMembership(keyColumns, chunk.map((r) => keyIdx.map((i) => r[i])), this.q);
+      const existing = (await this.run(conn, `SELECT 1 AS ${this.q('x')} FROM ${this.table(table)} WHERE ${where.sql} FOR UPDATE`, where.params)).rows.length;
+      await this.run(conn, oracleMerge(this.withSchema(table), columns, keyColumns, chunk.length), chunk.flat());
+      updated += existing;
+      inserted += chunk.length - existing;
+    }
+    return { inserted, updated };
+  }
+
+  /** executeMany: one round trip for the whole batch. */
+  override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
+    const sql = `INSERT INTO ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) VALUES (${columns.map((_, i) => `:${i + 1}`).join(', ')})`;
+    const result = await (conn as oracledb.Connection).executeMany(sql, rows.map((r) => this.bindRow(columns, r)), { autoCommit: false });
+    return result.rowsAffected ?? rows.length;
+  }
+}
