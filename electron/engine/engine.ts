@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { NodeInfo, OperationName, Output } from '../../shared/index.js';
 import { ExNodeError, isOperationName, operations, parseOrThrow, rolesAllow } from '../../shared/index.js';
 import type { Connector } from '../../connectors/core/connector.js';
@@ -128,8 +127,4 @@ function targetOf(input: unknown): string | undefined {
   const o = input as { name?: unknown; id?: unknown; config?: { name?: unknown } };
   const value = o.name ?? o.id ?? o.config?.name;
   return typeof value === 'string' ? value : undefined;
-}
-
-export function dataPath(dataDir: string, ...parts: string[]): string {
-  return path.join(dataDir, ...parts);
 }

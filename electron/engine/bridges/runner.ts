@@ -47,6 +47,8 @@ function processAlive(pid: number | null): boolean {
 export class BridgeRunner {
   private readonly queue: { run: RunRecord; resolve: (r: RunRecord) => void }[] = [];
   private readonly active = new Map<string, Active>();
+  /** Bridge id of each active run: one run per bridge at a time. */
+  private readonly activeBridges = new Map<string, string>();
   private readonly waiters = new Map<string, Promise<RunRecord>>();
   private closed = false;
   private concurrency: number;
@@ -127,7 +129,8 @@ export class BridgeRunner {
 
   private pump(): void {
     while (!this.closed && this.active.size < this.concurrency) {
-      const index = this.queue.findIndex((q) => ![...this.active.keys()].some((id) => this.bridgeOfActive(id) === q.run.bridgeId));
+      const busy = new Set(this.activeBridges.values());
+      const index = this.queue.findIndex((q) => !busy.has(q.run.bridgeId));
       if (index < 0) return;
       const [entry] = this.queue.splice(index, 1);
       const controller = new AbortController();
@@ -141,11 +144,6 @@ export class BridgeRunner {
         this.pump();
       });
     }
-  }
-
-  private readonly activeBridges = new Map<string, string>();
-  private bridgeOfActive(runId: string): string | undefined {
-    return this.activeBridges.get(runId);
   }
 
   private async execute(queued: RunRecord, signal: AbortSignal): Promise<RunRecord> {
