@@ -185,37 +185,27 @@ export abstract class ServerConnector implements Connector {
 
   protected abstract limitSql(sql: string, limit: number): string;
 
-  async *readBatches(options: ReadOptions): AsyncIterable<Row[]> {
-    const keyTypes = this.keyTypes(options.columns, options.keyColumns);
-    let after = options.after ? [...options.after] : undefined;
-    const select = options.columns.map((c) => this.selectColumn(c)).join(', ');
-    const order = options.keyColumns.map(this.q).join(', ');
-    for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
-      const where = this.where(options.filter, options.keyColumns, after, options.upTo, keyTypes);
-      const sql = this.limitSql(`SELECT ${select} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
-      const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
-      this.normalize(rows, options.columns);
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < options.batchSize) return;
-      const last = rows[rows.length - 1]!;
-      after = options.keyColumns.map((k) => last[k]);
-    }
+  readBatches(options: ReadOptions): AsyncIterable<Row[]> {
+    return this.pages(options, options.columns.map((c) => this.selectColumn(c)).join(', '), options.columns);
   }
 
-  async *readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
+  readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
     const keyTypes = this.keyTypes(options.columns, options.keyColumns);
-    let after = options.after ? [...options.after] : undefined;
     const select = `${keyTypes.map((c) => this.selectColumn(c)).join(', ')}, ${this.rowHashSql(options.columns)} AS ${this.q(KEY_HASH_FIELD)}`;
+    return this.pages(options, select, [...keyTypes, { name: KEY_HASH_FIELD, nativeType: 'hash', type: 'string', nullable: false, primaryKey: false }]);
+  }
+
+  /** Keyset pagination: one bounded page per query, the next page after the last key seen. */
+  private async *pages(options: ReadOptions, select: string, resultColumns: readonly Column[]): AsyncIterable<Row[]> {
+    const keyTypes = this.keyTypes(options.columns, options.keyColumns);
     const order = options.keyColumns.map(this.q).join(', ');
+    let after = options.after ? [...options.after] : undefined;
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
       const where = this.where(options.filter, options.keyColumns, after, options.upTo, keyTypes);
       const sql = this.limitSql(`SELECT ${select} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
       const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
-      this.normalize(rows, keyTypes);
-      for (const row of rows) row[KEY_HASH_FIELD] = String(row[KEY_HASH_FIELD]);
+      this.normalize(rows, resultColumns);
       if (rows.length === 0) return;
       yield rows;
       if (rows.length < options.batchSize) return;
