@@ -53,7 +53,7 @@ export class Engine implements EngineServices {
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
       ranges: new RangeStore(db),
-      columnPrefix: () => this.settings.get('columnPrefix'),
+      settings: () => this.settings.all(),
       concurrency: 2,
     });
   }

@@ -23,6 +23,8 @@ export interface RunContext {
   readonly checkpoints: CheckpointTable;
   /** Key-range checksums of diff bridges (node state store). */
   readonly ranges: RangeStore;
+  /** Days a soft-deleted exchange row is kept for consumers before it is purged. */
+  readonly retentionDays: number;
   readonly signal: AbortSignal;
   /** Persists counts and progress (throttled) and tells the console. */
   report(progress: RunProgress, sender: SenderCounts, receiver: ReceiverCounts): Promise<void>;

@@ -1,4 +1,4 @@
-import type { RunRecord, TableRef, TableSchema } from '../../../shared/index.js';
+import type { NodeSettings, RunRecord, TableRef, TableSchema } from '../../../shared/index.js';
 import { ExNodeError, tableLabel } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { ConnectionService } from '../connections/service.js';
@@ -20,7 +20,7 @@ export interface RunnerDeps {
   readonly events: EventBus;
   readonly vault: Vault;
   readonly ranges: RangeStore;
-  readonly columnPrefix: () => Promise<string>;
+  readonly settings: () => Promise<NodeSettings>;
   readonly concurrency: number;
 }
 
@@ -183,7 +183,8 @@ export class BridgeRunner {
       opened.push(c);
       return c;
     };
-    const prefix = await this.deps.columnPrefix();
+    const settings = await this.deps.settings();
+    const prefix = settings.columnPrefix;
     const node = nodeColumns(prefix);
     const target = await this.deps.bridges.targetOf(bridge);
     if (bridge.direction === 'receive' && !bridge.target.connection) {
@@ -211,6 +212,7 @@ export class BridgeRunner {
       checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
       signal,
       ranges: this.deps.ranges,
+      retentionDays: settings.softDeleteRetentionDays,
       report: async (progress: RunProgress, sender, receiverCounts) => {
         const now = Date.now();
         if (now - lastReport < REPORT_INTERVAL_MS && progress.phase !== 'done') return;

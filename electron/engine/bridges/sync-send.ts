@@ -45,6 +45,7 @@ export async function runSend(ctx: RunContext): Promise<void> {
   if (cp.phase === 'ranges') cp = await runDiff(ctx, cp, report);
   if (cp.phase === 'copy' || cp.phase === 'incremental') cp = await copyRows(ctx, cp, report);
   if (cp.phase === 'deletes') cp = await findDeletes(ctx, cp, report);
+  await purgeExpiredDeletes(ctx);
   cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0 } };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
   await report('done', cp);
@@ -109,6 +110,22 @@ async function findDeletes(ctx: RunContext, start: Checkpoint, report: Reporter)
     await report('deletes', cp);
   }
   return cp;
+}
+
+/**
+ * Removes soft-deleted rows older than the retention period: consumers had that long to see the
+ * `D`. Housekeeping, not a change: it is logged, not counted.
+ */
+async function purgeExpiredDeletes(ctx: RunContext): Promise<void> {
+  const { node, mapping } = ctx;
+  const cutoff = new Date(Date.now() - ctx.retentionDays * 86_400_000).toISOString().replace('T', ' ').replace('Z', '');
+  const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);
+  const expired: FilterCondition[] = [{ column: node.op, op: '=', value: 'D' }, { column: node.changedAt, op: '<', value: cutoff }];
+  let purged = 0;
+  for await (const rows of ctx.target.readBatches({ table: ctx.targetTable, columns: keyColumns, keyColumns: mapping.targetKey, batchSize: 5000, filter: expired })) {
+    purged += await ctx.target.transaction((w) => w.deleteKeys(ctx.targetTable, mapping.targetKey, rows.map((r) => mapping.targetKey.map((k) => r[k]))));
+  }
+  if (purged > 0) await ctx.log('info', `Purged ${purged} soft-deleted rows older than ${ctx.retentionDays} days`);
 }
 
 /** Re-reads a margin before the watermark (time cursors) so late commits are not missed. */

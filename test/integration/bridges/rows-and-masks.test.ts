@@ -83,6 +83,29 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     expect(again.sender).toEqual({ total: 200, inserted: 0, updated: 0, deleted: 0 });
   });
 
+  it('purges soft-deleted rows once they are older than the retention period, and only those', async () => {
+    await h.call('bridges/save', { config: { name: 'retained', source: { connection: 'biz', table: 'people' }, target: { table: 'people_retained' } } });
+    expect((await run('retained')).sender.total).toBe(500);
+    const biz = new Database(businessFile);
+    biz.prepare('DELETE FROM people WHERE id IN (1, 2, 3)').run();
+    biz.close();
+    expect((await run('retained')).sender.deleted).toBe(3);
+
+    const exchangeFile = path.join(h.engine.dataDir, 'exchange.sqlite');
+    const exchange = new Database(exchangeFile);
+    const opOf = (id: number) => (exchange.prepare('SELECT exn_op AS op FROM people_retained WHERE id = ?').get(id) as { op: string } | undefined)?.op;
+    expect([opOf(1), opOf(2), opOf(3)]).toEqual(['D', 'D', 'D']);
+    // Rows 1 and 2 were deleted 40 days ago, row 3 just now; live rows are never purged, however old.
+    exchange.prepare("UPDATE people_retained SET exn_changed_at = '2020-01-01 00:00:00.000' WHERE id IN (1, 2, 10)").run();
+    await h.call('settings/set', { softDeleteRetentionDays: 30 });
+    const r = await run('retained');
+    expect(r.sender).toEqual({ total: 497, inserted: 0, updated: 0, deleted: 0 });
+    expect([opOf(1), opOf(2), opOf(3), opOf(10)]).toEqual([undefined, undefined, 'D', 'I']);
+    exchange.close();
+    const log = await h.call<{ message: string }[]>('runs/log', { id: r.id });
+    expect(log.map((l) => l.message)).toContain('Purged 2 soft-deleted rows older than 30 days');
+  });
+
   it('refuses to mask a key column', async () => {
     await h.call('bridges/save', { config: { name: 'bad-mask', source: { connection: 'biz', table: 'people' }, target: { table: 'x' }, columns: [{ source: 'id', mask: { kind: 'hash' } }] } });
     const r = await run('bad-mask');
