@@ -18,33 +18,35 @@ export interface DialectCapabilities {
   readonly supportsSchemas: boolean;
   readonly defaultSchema: string | null;
   readonly fileBased: boolean;
+  /** Longest identifier (table, column, index name) the server accepts. */
+  readonly maxIdentifierLength: number;
 }
 
 export const CAPABILITIES: Readonly<Record<Dialect, DialectCapabilities>> = Object.freeze({
   mysql: {
     dialect: 'mysql', label: 'MySQL / MariaDB', defaultPort: 3306, upsert: 'on-duplicate-key',
     maxBindParams: 65535, bulkLoad: 'load-data-local-infile', identifierCase: 'preserve',
-    supportsSchemas: false, defaultSchema: null, fileBased: false,
+    supportsSchemas: false, defaultSchema: null, fileBased: false, maxIdentifierLength: 64,
   },
   postgres: {
     dialect: 'postgres', label: 'PostgreSQL', defaultPort: 5432, upsert: 'on-conflict',
     maxBindParams: 65535, bulkLoad: 'copy-from-stdin', identifierCase: 'lower',
-    supportsSchemas: true, defaultSchema: 'public', fileBased: false,
+    supportsSchemas: true, defaultSchema: 'public', fileBased: false, maxIdentifierLength: 63,
   },
   mssql: {
     dialect: 'mssql', label: 'SQL Server', defaultPort: 1433, upsert: 'merge',
     maxBindParams: 2100, bulkLoad: 'bulk-insert', identifierCase: 'preserve',
-    supportsSchemas: true, defaultSchema: 'dbo', fileBased: false,
+    supportsSchemas: true, defaultSchema: 'dbo', fileBased: false, maxIdentifierLength: 128,
   },
   oracle: {
     dialect: 'oracle', label: 'Oracle', defaultPort: 1521, upsert: 'merge',
     maxBindParams: 65535, bulkLoad: 'execute-many', identifierCase: 'upper',
-    supportsSchemas: true, defaultSchema: null, fileBased: false,
+    supportsSchemas: true, defaultSchema: null, fileBased: false, maxIdentifierLength: 30,
   },
   sqlite: {
     dialect: 'sqlite', label: 'SQLite', defaultPort: null, upsert: 'on-conflict',
     maxBindParams: 32766, bulkLoad: 'prepared-insert', identifierCase: 'preserve',
-    supportsSchemas: false, defaultSchema: null, fileBased: true,
+    supportsSchemas: false, defaultSchema: null, fileBased: true, maxIdentifierLength: 128,
   },
 });
 

@@ -83,6 +83,8 @@ export interface Connector {
   tableExists(table: TableRef): Promise<boolean>;
   /** Creates a table from canonical columns; throws UNSUPPORTED before creating anything it cannot map. */
   createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void>;
+  /** Creates a plain (non-unique) index; `name` must fit the dialect's identifier limit. */
+  createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void>;
   addColumns(table: TableRef, columns: readonly Column[]): Promise<void>;
   dropTable(table: TableRef): Promise<void>;
 

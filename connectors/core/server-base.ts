@@ -151,6 +151,11 @@ export abstract class ServerConnector implements Connector {
     await this.withConnection(`Creating table ${table.name}`, (conn) => this.run(conn, `CREATE TABLE ${this.table(table)} (\n  ${defs.join(',\n  ')}\n)${this.createTableSuffix()}`, []));
   }
 
+  async createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
+    const sql = `CREATE INDEX ${this.q(name)} ON ${this.table(table)} (${columns.map(this.q).join(', ')})`;
+    await this.withConnection(`Indexing table ${table.name}`, (conn) => this.run(conn, sql, []));
+  }
+
   async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
     await this.withConnection(`Altering table ${table.name}`, async (conn) => {
       for (const c of columns) await this.run(conn, `ALTER TABLE ${this.table(table)} ADD ${this.q(c.name)} ${this.columnDdl(c)}${this.columnComment(c)}`, []);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Dialect, FilterCondition } from '../../shared/index.js';
 import { ExNodeError } from '../../shared/index.js';
 
@@ -31,6 +32,17 @@ export function quoter(dialect: Dialect): Quote {
 
 export function quoteTable(quote: Quote, table: { schema?: string | undefined; name: string }): string {
   return table.schema ? `${quote(table.schema)}.${quote(table.name)}` : quote(table.name);
+}
+
+/**
+ * A name for an index of `table` that fits the server's identifier limit: `<table>_<suffix>`, or a
+ * shortened table name with a stable hash when that is too long.
+ */
+export function indexName(table: string, suffix: string, maxLength: number): string {
+  const plain = `${table}_${suffix}`;
+  if (plain.length <= maxLength) return plain;
+  const tag = createHash('sha1').update(table).digest('hex').slice(0, 6);
+  return `${table.slice(0, Math.max(1, maxLength - suffix.length - tag.length - 2))}_${tag}_${suffix}`;
 }
 
 /** Compiles a filter given as data. Columns are quoted, values are always bound. */

@@ -135,6 +135,11 @@ export class SqliteConnector implements Connector {
     this.statements.clear();
   }
 
+  async createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
+    await this.exclusive(() => this.open().exec(`CREATE INDEX ${quote(name)} ON ${quoteTable(quote, table)} (${columns.map(quote).join(', ')})`));
+    this.statements.clear();
+  }
+
   async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
     await this.exclusive(() => {
       for (const c of columns) this.open().exec(`ALTER TABLE ${quoteTable(quote, table)} ADD COLUMN ${quote(c.name)} ${sqliteTypeFor(c)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkForParams, compileFilter, keyMembership, keysetPredicate, quoteIdent, quoter } from '../../connectors/core/sql.js';
+import { chunkForParams, compileFilter, indexName, keyMembership, keysetPredicate, quoteIdent, quoter } from '../../connectors/core/sql.js';
 
 describe('identifier quoting', () => {
   it('doubles the closing quote so a name can never end the quote', () => {
@@ -65,5 +65,17 @@ describe('canonical date and time text', async () => {
     expect(canonicalInstant('2024-01-01 08:00:00.123456+08')).toBe('2024-01-01T00:00:00.123456Z');
     expect(canonicalInstant('2023-12-31T23:30:00-01:00')).toBe('2024-01-01T00:30:00Z');
     expect(canonicalInstant('2024-01-01 00:00:00Z')).toBe('2024-01-01T00:00:00Z');
+  });
+});
+
+describe('index names', () => {
+  it('keeps a short name readable and fits a long one under the limit, stably', () => {
+    expect(indexName('people', 'exn_seq', 30)).toBe('people_exn_seq');
+    const long = 'birth_certificate_records_of_the_city';
+    const a = indexName(long, 'exn_seq', 30);
+    expect(a.length).toBeLessThanOrEqual(30);
+    expect(a).toMatch(/^birth_certific\w*_[0-9a-f]{6}_exn_seq$/);
+    expect(indexName(long, 'exn_seq', 30)).toBe(a);
+    expect(indexName(`${long}_2`, 'exn_seq', 30)).not.toBe(a);
   });
 });

@@ -78,6 +78,8 @@ export function syncSuite(options: SyncSuiteOptions): void {
       expect(r.sender).toEqual({ total: 1000, inserted: 1000, updated: 0, deleted: 0 });
       expect(r.receiver).toEqual({ inserted: 1000, updated: 0, deleted: 0, rejected: 0 });
       await expectEqual(people, exchange, xPeople, true);
+      const { indexes } = await exchange.describeTable(xPeople);
+      expect(indexes.some((ix) => ix.columns[0]?.toLowerCase() === node.seq && !ix.primary), 'an index on exn_seq for consumers').toBe(true);
     });
 
     it('full: an unchanged source moves nothing', async () => {
