@@ -34,19 +34,19 @@ let result: { ms: number; record: RunRecord };
 switch (name) {
   case 'full-mysql-postgres':
     await call('exchange/set', { config: pgExchange });
-    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget } } });
     result = await measure('b');
     break;
   case 'full-mysql-sqlite':
-    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget } } });
     result = await measure('b');
     break;
   case 'full-postgres-mysql':
-    await call('bridges/save', { config: { name: 'b', source: { connection: 'pg', table: TABLES.postgresSource }, target: { connection: 'maria', table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'pg', table: TABLES.postgresSource }, target: { connection: 'maria', table: TABLES.exnodeTarget } } });
     result = await measure('b');
     break;
   case 'incremental': {
-    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlIncremental }, target: { table: TABLES.exnodeTarget }, mode: 'incremental', cursor: ['created_at'], batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlIncremental }, target: { table: TABLES.exnodeTarget }, mode: 'incremental', cursor: ['created_at'] } });
     await run('b');
     const conn = await mysqlConnection();
     const changed = Math.max(1, Math.round(rows * 0.001));
@@ -56,7 +56,7 @@ switch (name) {
     break;
   }
   case 'diff': {
-    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlDiff }, target: { table: TABLES.exnodeTarget }, mode: 'diff', batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlDiff }, target: { table: TABLES.exnodeTarget }, mode: 'diff' } });
     await run('b');
     const conn = await mysqlConnection();
     const step = 300; // 1/300 updated, 1/300 deleted, 1/300 inserted: 1% in all
@@ -68,9 +68,9 @@ switch (name) {
     break;
   }
   case 'receive': {
-    await call('bridges/save', { config: { name: 'out', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget }, batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'out', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget } } });
     await run('out');
-    await call('bridges/save', { config: { name: 'b', direction: 'receive', source: { connection: 'exchange', table: TABLES.exnodeTarget }, target: { connection: 'maria', table: TABLES.mysqlReceive }, batchSize: 10000 } });
+    await call('bridges/save', { config: { name: 'b', direction: 'receive', source: { connection: 'exchange', table: TABLES.exnodeTarget }, target: { connection: 'maria', table: TABLES.mysqlReceive } } });
     result = await measure('b');
     break;
   }

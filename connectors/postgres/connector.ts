@@ -109,16 +109,40 @@ export class PostgresConnector extends ServerConnector {
   /** COPY FROM STDIN: PostgreSQL's own bulk path, on the transaction's connection. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
     const stream = (conn as PgClient).query(copyFrom(`COPY ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) FROM STDIN`));
-    const text = rows.map((r) => r.map((v, i) => copyField(columns[i]!, this.toDriver(columns[i]!, v))).join('\t')).join('\n') + '\n';
-    await pipeline(Readable.from([Buffer.from(text, 'utf8')]), stream);
+    await pipeline(Readable.from(copyChunks(columns, rows, (c, v) => this.toDriver(c, v))), stream);
     return Number((stream as unknown as { rowCount?: number }).rowCount ?? rows.length);
   }
 }
+
+/**
+ * COPY's text format in chunks of rows, so that PostgreSQL parses the first rows while the next
+ * ones are still being encoded.
+ */
+function* copyChunks(columns: readonly Column[], rows: readonly (readonly unknown[])[], toDriver: (c: Column, v: unknown) => unknown): Generator<Buffer> {
+  const CHUNK_ROWS = 500;
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    let text = '';
+    const end = Math.min(rows.length, start + CHUNK_ROWS);
+    for (let r = start; r < end; r++) {
+      const row = rows[r]!;
+      for (let i = 0; i < columns.length; i++) {
+        if (i > 0) text += '\t';
+        text += copyField(columns[i]!, toDriver(columns[i]!, row[i]));
+      }
+      text += '\n';
+    }
+    yield Buffer.from(text, 'utf8');
+  }
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPABLE = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One field of COPY's text format: NULL as \N, backslash escapes, bytea as \\x hex. */
 function copyField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return `\\\\x${(Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex')}`;
   const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
-  return s.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!);
+  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPABLE, (ch) => ESCAPES[ch]!) : s;
 }

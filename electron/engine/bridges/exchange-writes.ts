@@ -61,7 +61,7 @@ export async function writeChanges(
       const op = !old || old[node.op] === 'D' ? 'I' : 'U';
       const seq = String(next.nextSeq++);
       const firstSeq = op === 'I' ? seq : String(old![node.firstSeq]);
-      const full = [...row.values, op, seq, firstSeq, ctx.run.id, changedAt, row.hash, row.sourceHash];
+      const full = row.values.concat(op, seq, firstSeq, ctx.run.id, changedAt, row.hash, row.sourceHash);
       if (!old) inserts.push(full);
       else if (op === 'I') revivals.push(full);
       else updates.push(full);
