@@ -66,7 +66,7 @@ const BY_CODE: Record<string, ErrorCode> = {
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   HOST_UNREACHABLE: 'The database host cannot be found or reached; check the host name and the network route from this machine',
   PORT_CLOSED: 'Nothing is listening at this host and port; check the port number and that the database service is running and allows remote connections',
-  TIMEOUT: 'The database did not answer in time; check the network or firewall, or raise the connect timeout',
+  TIMEOUT: 'The database did not answer in time; check the network or firewall, or raise the connection\'s connect or query timeout',
   CONNECTION_LOST: 'The connection to the database was dropped; it will be retried',
   LOGIN_FAILED: 'The database refused the user name or password; check the credentials',
   DATABASE_NOT_FOUND: 'The database does not exist on this server; check the database name',
@@ -83,8 +83,15 @@ const BY_NUMBER: Record<number, ErrorCode> = {
   208: 'NOT_FOUND',
 };
 
+/** MySQL / MariaDB error numbers the driver has no code name for. */
+const BY_MYSQL_ERRNO: Record<number, ErrorCode> = {
+  1969: 'TIMEOUT', // MariaDB: max_statement_time exceeded
+  3024: 'TIMEOUT', // MySQL: max_execution_time exceeded
+};
+
 function codeOf(error: DriverError): ErrorCode | undefined {
   if (error.number !== undefined && BY_NUMBER[error.number]) return BY_NUMBER[error.number];
+  if (error.errno !== undefined && error.sqlState !== undefined && BY_MYSQL_ERRNO[error.errno]) return BY_MYSQL_ERRNO[error.errno];
   if (/Cannot open database/i.test(error.message ?? '')) return 'DATABASE_NOT_FOUND';
   for (const key of [error.code, error.sqlState]) {
     if (key !== undefined && BY_CODE[String(key)]) return BY_CODE[String(key)];

@@ -8,8 +8,11 @@ import { type DriverConnection, type QueryResult, ServerConnector } from '../cor
 import { fromMysql, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
 import { describeMysqlTable, listMysqlTables } from './introspect.js';
 
+/** The driver gives up this long after the server should have ended a statement itself. */
+const CLIENT_TIMEOUT_MARGIN_MS = 5000;
+
 interface Mysql2Connection {
-  query(options: { sql: string; values?: unknown[]; infileStreamFactory?: () => Readable }, cb: (err: Error | null, result: unknown) => void): void;
+  query(options: { sql: string; values?: unknown[]; timeout?: number; infileStreamFactory?: () => Readable }, cb: (err: Error | null, result: unknown) => void): void;
 }
 
 interface Field {
@@ -56,7 +59,15 @@ export class MysqlConnector extends ServerConnector {
         max: c.poolSize,
         // TIMESTAMP values are read and written in UTC; DATETIME values are never converted.
         afterCreate: (conn: Mysql2Connection, done: (err: Error | null, conn: unknown) => void) => {
-          conn.query({ sql: "SET time_zone = '+00:00', NAMES utf8mb4" }, (err) => done(err, conn));
+          conn.query({ sql: "SET time_zone = '+00:00', NAMES utf8mb4" }, (err) => {
+            if (err) return done(err, conn);
+            // The server ends a statement past the query timeout itself, so nothing keeps running there.
+            // MariaDB and MySQL name that limit differently and compatible products may have neither:
+            // each is tried and a refusal ignored (the driver's own timeout below still applies).
+            conn.query({ sql: `SET SESSION max_statement_time = ${c.queryTimeoutMs / 1000}` }, () => {
+              conn.query({ sql: `SET SESSION max_execution_time = ${c.queryTimeoutMs}` }, () => done(null, conn));
+            });
+          });
         },
       },
       acquireConnectionTimeout: c.connectTimeoutMs,
@@ -65,7 +76,7 @@ export class MysqlConnector extends ServerConnector {
 
   protected run(conn: DriverConnection, sql: string, params: readonly unknown[], infile?: () => Readable): Promise<QueryResult> {
     return new Promise((resolve, reject) => {
-      (conn as Mysql2Connection).query({ sql, values: params as unknown[], ...(infile ? { infileStreamFactory: infile } : {}) }, (err, result) => {
+      (conn as Mysql2Connection).query({ sql, values: params as unknown[], timeout: this.config.queryTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS, ...(infile ? { infileStreamFactory: infile } : {}) }, (err, result) => {
         if (err) return reject(err);
         if (Array.isArray(result)) return resolve({ rows: result as Record<string, unknown>[], affected: 0 });
         const header = result as { affectedRows?: number; info?: string };

@@ -55,6 +55,7 @@ export class OracleConnector extends ServerConnector {
     let conn: oracledb.Connection | undefined;
     try {
       conn = await (await this.pool()).getConnection();
+      conn.callTimeout = this.config.queryTimeoutMs;
       return await work(conn);
     } catch (error) {
       throw this.classify(error, this.what(action));

@@ -281,7 +281,7 @@ export class SqliteConnector implements Connector {
       insert: async (table, columns, rows) => {
         const statement = this.prepare(insertSql(table, columns));
         let n = 0;
-        for (const row of rows) n += statement.run(...row.map(toSqlite)).changes;
+        for (const row of rows) n += statement.run(row.map(toSqlite)).changes;
         return n;
       },
       upsert: async (table, columns, keyColumns, rows): Promise<UpsertCounts> => {

@@ -33,7 +33,7 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
       const config = editing.config as Record<string, unknown>;
       form.setFieldsValue({ ...config, preset: (config.preset as string | undefined) ?? editing.dialect } as Values);
     } else {
-      form.setFieldsValue({ preset: 'mysql', timezone: 'Asia/Shanghai', connectTimeoutMs: 10000 } as Partial<Values>);
+      form.setFieldsValue({ preset: 'mysql', timezone: 'Asia/Shanghai', connectTimeoutMs: 10000, queryTimeoutMs: 600000 } as Partial<Values>);
     }
   }, [open, editing, form]);
 
@@ -112,8 +112,9 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
         )}
         {dialect === 'sqlite' && <Form.Item name="filename" label={t('connections.filename')} rules={[{ required: true }]}><Input data-testid="conn-filename" /></Form.Item>}
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="timezone" label={t('connections.timezone')}><Input /></Form.Item></Col>
-          <Col span={12}><Form.Item name="connectTimeoutMs" label={t('connections.connectTimeout')}><InputNumber min={500} max={120000} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="timezone" label={t('connections.timezone')}><Input /></Form.Item></Col>
+          <Col span={8}><Form.Item name="connectTimeoutMs" label={t('connections.connectTimeout')}><InputNumber min={500} max={120000} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="queryTimeoutMs" label={t('connections.queryTimeout')} tooltip={t('connections.queryTimeoutHelp')}><InputNumber min={1000} max={86400000} step={60000} style={{ width: '100%' }} /></Form.Item></Col>
         </Row>
         <Form.Item name="description" label={t('connections.description')}><Input /></Form.Item>
       </Form>

@@ -28,7 +28,7 @@ export const en: Messages = {
     add: 'Add connection', edit: 'Edit', delete: 'Delete', confirmDelete: 'Delete this connection?', deleted: 'Deleted', saved: 'Saved',
     preset: 'Database product', host: 'Host', port: 'Port', databaseName: 'Database', serviceName: 'Service name', sid: 'SID', schema: 'Schema',
     password: 'Password', passwordKeep: 'Leave empty to keep the saved password', passwordEnv: 'Read the password from environment variable', filename: 'Database file', timezone: 'Time zone',
-    connectTimeout: 'Connect timeout (ms)', instanceName: 'Instance name', encrypt: 'Encrypt', trustCert: 'Trust server certificate', description: 'Description',
+    connectTimeout: 'Connect timeout (ms)', queryTimeout: 'Query timeout (ms)', queryTimeoutHelp: 'The database ends any single statement that runs longer, so a stuck read cannot hold a bridge or the business database', instanceName: 'Instance name', encrypt: 'Encrypt', trustCert: 'Trust server certificate', description: 'Description',
     browse: 'Schema', tables: 'Tables', columns: 'Columns', nativeType: 'Native type', canonicalType: 'Canonical type', nullable: 'Nullable', key: 'Key',
     rowEstimate: 'Rows (est.)', snapshot: 'Collect schema', snapshotFirst: 'First snapshot taken', noDrift: 'No change since the last collection', drift: 'Schema changes',
     changes: 'Changes', view: 'View', table: 'Table',

@@ -27,7 +27,7 @@ export const zhCN = {
     add: '新增数据源', edit: '编辑', delete: '删除', confirmDelete: '确定删除该数据源？', deleted: '已删除', saved: '已保存',
     preset: '数据库产品', host: '主机', port: '端口', databaseName: '数据库名', serviceName: '服务名', sid: 'SID', schema: '模式 (schema)',
     password: '密码', passwordKeep: '留空则保持原密码', passwordEnv: '从环境变量读取密码', filename: '数据库文件路径', timezone: '时区',
-    connectTimeout: '连接超时 (毫秒)', instanceName: '实例名', encrypt: '加密连接', trustCert: '信任服务器证书', description: '说明',
+    connectTimeout: '连接超时 (毫秒)', queryTimeout: '查询超时 (毫秒)', queryTimeoutHelp: '单条语句超过该时长即由数据库终止，避免卡住的读取长时间占用桥接任务和业务库', instanceName: '实例名', encrypt: '加密连接', trustCert: '信任服务器证书', description: '说明',
     browse: '表结构', tables: '表', columns: '字段', nativeType: '原生类型', canonicalType: '统一类型', nullable: '可空', key: '主键',
     rowEstimate: '估计行数', snapshot: '采集表结构', snapshotFirst: '已采集首个快照', noDrift: '与上次采集相比无变化', drift: '结构变更记录',
     changes: '变更', view: '视图', table: '表',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mysql from 'mysql2/promise';
+import pg from 'pg';
 import type { ConnectionConfigInput } from '../../../shared/index.js';
 import { openDirect } from '../bridges/harness.js';
 
@@ -56,4 +57,32 @@ describe('connection failures are classified', () => {
     expect(['TIMEOUT', 'HOST_UNREACHABLE']).toContain(result.errorCode);
     expect(performance.now() - started).toBeLessThan(4000);
   });
+
+  // A read that hangs (a lock, a runaway view) must end at the query timeout, not block a bridge forever.
+  const slowViews: [string, ConnectionConfigInput, string][] = [
+    ['MariaDB', { name: 'x', dialect: 'mysql', host: '127.0.0.1', user: 'root', database: 'test' }, 'CREATE OR REPLACE VIEW exn_slow_view AS SELECT 1 AS id, SLEEP(5) AS s'],
+    ['PostgreSQL', { name: 'x', dialect: 'postgres', host: '127.0.0.1', user: 'postgres', database: 'test' }, 'CREATE OR REPLACE VIEW exn_slow_view AS SELECT 1 AS id, pg_sleep(5)::text AS s'],
+  ];
+  for (const [label, config, ddl] of slowViews) {
+    it(`a query past the query timeout ends with TIMEOUT (${label})`, async () => {
+      if (config.dialect === 'mysql') {
+        const root = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: 'test' });
+        await root.query(ddl);
+        await root.end();
+      } else {
+        const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
+        await client.connect();
+        await client.query(ddl);
+        await client.end();
+      }
+      const c = await openDirect({ ...config, queryTimeoutMs: 1000 } as ConnectionConfigInput);
+      const view = { name: 'exn_slow_view' };
+      const columns = (await c.describeTable(view)).columns;
+      const started = performance.now();
+      const read = (async () => { for await (const batch of c.readBatches({ table: view, columns, keyColumns: ['id'], batchSize: 10 })) void batch; })();
+      await expect(read).rejects.toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/query timeout/) });
+      expect(performance.now() - started).toBeLessThan(4000);
+      await c.close();
+    });
+  }
 });
