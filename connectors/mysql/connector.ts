@@ -5,7 +5,7 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { fromMysql, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
+import { fromMysql, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
 import { describeMysqlTable, listMysqlTables } from './introspect.js';
 
 /** The driver gives up this long after the server should have ended a statement itself. */
@@ -43,6 +43,8 @@ export class MysqlConnector extends ServerConnector {
         supportBigNumbers: true,
         bigNumberStrings: true,
         decimalNumbers: false,
+        // JSON as the server's text: parsing would round big numbers and reformat the document.
+        jsonStrings: true,
         // Without FOUND_ROWS an unchanged upserted row reports 0, so insert (1) and update (2) stay distinct.
         flags: '-FOUND_ROWS',
         ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
@@ -83,6 +85,10 @@ export class MysqlConnector extends ServerConnector {
         resolve({ rows: [], affected: header.affectedRows ?? 0, ...(header.info ? { info: header.info } : {}) });
       });
     });
+  }
+
+  protected override selectColumn(c: Column): string {
+    return isSpatial(c.nativeType) ? `ST_AsText(${this.q(c.name)}) AS ${this.q(c.name)}` : this.q(c.name);
   }
 
   protected fromDriver = fromMysql;

@@ -1,5 +1,5 @@
 import type { Column, TableRef, TableSchema, TableSummary } from '../../shared/index.js';
-import { canonicalFromMysql } from './types.js';
+import { canonicalFromMysql, jsonCheckedColumn } from './types.js';
 
 type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -45,6 +45,7 @@ export async function describeMysqlTable(run: Run, ref: TableRef): Promise<Table
     indexes.set(name, entry);
   }
   const primaryKey = indexes.get('PRIMARY')?.columns ?? [];
+  const jsonColumns = await mariadbJsonColumns(run, ref);
   const columns: Column[] = cols.map((c) => {
     const info = {
       dataType: String(c.dataType), columnType: String(c.columnType),
@@ -57,7 +58,7 @@ export async function describeMysqlTable(run: Run, ref: TableRef): Promise<Table
     return {
       name: String(c.name),
       nativeType: info.columnType,
-      ...canonicalFromMysql(info),
+      ...(jsonColumns.has(String(c.name)) && !info.comment ? { type: 'json' as const } : canonicalFromMysql(info)),
       nullable: c.nullable === 'YES',
       defaultValue: c.def === null || c.def === undefined ? null : String(c.def),
       primaryKey: primaryKey.includes(String(c.name)),
@@ -74,4 +75,20 @@ export async function describeMysqlTable(run: Run, ref: TableRef): Promise<Table
     uniqueKeys: all.filter((i) => i.unique && !i.primary).map((i) => i.columns),
     indexes: all,
   };
+}
+
+/**
+ * MariaDB's JSON is LONGTEXT plus a `json_valid` check. The check table differs between MariaDB and
+ * MySQL (whose JSON is a real type) and is missing before MySQL 8.0.16: any failure means none.
+ */
+async function mariadbJsonColumns(run: Run, ref: TableRef): Promise<Set<string>> {
+  try {
+    const rows = await run(
+      `SELECT CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ${schemaOf(ref)} AND TABLE_NAME = ?`,
+      [...params(ref), ref.name],
+    );
+    return new Set(rows.map((r) => jsonCheckedColumn(String(r.clause))).filter((c): c is string => c !== null));
+  } catch {
+    return new Set();
+  }
 }

@@ -82,9 +82,22 @@ export function canonicalFromMysql(c: MysqlColumnInfo): Mapped {
     case 'timestamp':
       return { type: 'timestamptz', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
     default:
-      // Spatial and other exotic types travel as their binary form.
-      return { type: 'binary' };
+      // Spatial columns travel as WKT text (read through ST_AsText); other exotic types as bytes.
+      return SPATIAL_TYPES.has(t) ? { type: 'text' } : { type: 'binary' };
   }
+}
+
+const SPATIAL_TYPES = new Set(['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection', 'geomcollection']);
+
+/** True for GEOMETRY, POINT, POLYGON...: the driver would hand these over as parsed objects. */
+export function isSpatial(nativeType: string): boolean {
+  return SPATIAL_TYPES.has(nativeType.toLowerCase().replace(/\(.*$/, '').trim());
+}
+
+/** MariaDB stores JSON as LONGTEXT with a `json_valid(col)` check: those columns are JSON. */
+export function jsonCheckedColumn(checkClause: string): string | null {
+  const m = /^json_valid\(`((?:[^`]|``)+)`\)$/i.exec(checkClause.trim());
+  return m ? m[1]!.replace(/``/g, '`') : null;
 }
 
 function enumValues(columnType: string): string[] {
@@ -131,19 +144,29 @@ export function mysqlTypeFor(c: Column): string {
 export function fromMysql(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   switch (c.type) {
-    case 'integer': return Number(v);
+    case 'integer': return Buffer.isBuffer(v) ? Number(bitValue(v)) : Number(v);
     case 'float':
     case 'double': return Number(v);
     case 'bigint':
-    case 'decimal': return String(v);
+    case 'decimal': return Buffer.isBuffer(v) ? bitValue(v).toString() : String(v);
     case 'boolean': return v === true || v === 1 || v === '1' || (Buffer.isBuffer(v) && v[0] === 1);
     case 'json': return typeof v === 'object' && !Buffer.isBuffer(v) ? JSON.stringify(v) : Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
     case 'timestamptz': return canonicalInstant(`${String(v)}Z`);
     case 'datetime': return canonicalDateTime(String(v));
     case 'time': return canonicalTime(String(v));
     case 'binary': return Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8');
-    default: return Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+    default:
+      if (Buffer.isBuffer(v)) return v.toString('utf8');
+      // MariaDB 10.5+ flags its JSON columns and the driver parses them even when read as text.
+      return typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
+}
+
+/** A BIT(n) value arrives as big-endian bytes. */
+function bitValue(bytes: Buffer): bigint {
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n;
 }
 
 /** A canonical value → what mysql2 binds for a column of type `c`. */
@@ -152,6 +175,8 @@ export function toMysql(c: Column, v: unknown): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (c.type === 'timestamptz' || c.type === 'datetime') return typeof v === 'string' ? fromIso(v) : v;
   if (c.type === 'json' && typeof v === 'object' && !Buffer.isBuffer(v)) return JSON.stringify(v);
+  // A BIT(n) column takes a number; a string would be read as its bytes.
+  if (typeof v === 'string' && /^bit\b/i.test(c.nativeType) && /^\d+$/.test(v)) return BigInt(v);
   return v;
 }
 

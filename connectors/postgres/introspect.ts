@@ -28,9 +28,13 @@ export async function describePostgresTable(run: Run, ref: TableRef): Promise<Ta
   const table = meta[0];
   if (!table) return null;
   const cols = await run(
-    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS native, t.typname AS typname, a.atttypmod AS typmod,
+    // A domain (CREATE DOMAIN year AS integer ...) is read and mapped as its base type.
+    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS native,
+       CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END AS typname,
+       CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS typmod,
        a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS def
      FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+     LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
      WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [table.oid],

@@ -33,8 +33,10 @@ export function canonicalFromPostgres(typname: string, typmod: number): Mapped {
     case 'date':
       return { type: 'date' };
     case 'time':
-    case 'timetz':
       return { type: 'time' };
+    case 'timetz':
+      // A time of day with an offset has no canonical twin: its text keeps both.
+      return { type: 'string' };
     case 'timestamp':
       return { type: 'datetime', ...(typmod >= 0 ? { precision: typmod } : {}) };
     case 'timestamptz':
