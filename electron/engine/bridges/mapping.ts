@@ -29,9 +29,9 @@ export function buildMapping(bridge: BridgeConfig, source: TableSchema, hmac: Hm
     if (!col) throw new ExNodeError('SCHEMA_MISMATCH', `${what} "${name}" is not a column of ${source.name}; its columns are ${[...byName.keys()].join(', ')}`);
     return col;
   };
-  const sourceKey = bridge.primaryKey ?? source.primaryKey;
+  const sourceKey = bridge.primaryKey ?? (source.primaryKey.length > 0 ? source.primaryKey : uniqueNotNullKey(source));
   if (sourceKey.length === 0) {
-    throw new ExNodeError('INVALID_INPUT', `Table ${source.name} has no primary key; declare "primaryKey" in the bridge`);
+    throw new ExNodeError('INVALID_INPUT', `Table ${source.name} has no primary key and no unique key on NOT NULL columns; declare "primaryKey" in the bridge`);
   }
   sourceKey.forEach((k) => need(k, 'Primary key column'));
   (bridge.cursor ?? []).forEach((k) => need(k, 'Cursor column'));
@@ -134,4 +134,10 @@ function castValue(value: unknown, type: CanonicalType): unknown {
     default:
       return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }
+}
+
+/** Without a primary key, a unique key whose columns are all NOT NULL identifies rows just as well. */
+function uniqueNotNullKey(source: TableSchema): string[] {
+  const nullable = new Set(source.columns.filter((c) => c.nullable).map((c) => c.name));
+  return source.uniqueKeys.find((key) => key.length > 0 && key.every((k) => !nullable.has(k))) ?? [];
 }

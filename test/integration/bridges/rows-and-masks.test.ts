@@ -106,6 +106,22 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     expect(log.map((l) => l.message)).toContain('Purged 2 soft-deleted rows older than 30 days');
   });
 
+  it('keys a table without a primary key on its unique NOT NULL columns, and asks for a key when there is none', async () => {
+    const biz = new Database(businessFile);
+    biz.exec(`CREATE TABLE codes (code TEXT NOT NULL UNIQUE, label TEXT, alt TEXT UNIQUE);
+      INSERT INTO codes VALUES ('110000', '北京市', NULL), ('370000', '山东省', NULL);
+      CREATE TABLE loose (code TEXT UNIQUE, label TEXT); INSERT INTO loose VALUES ('1', 'a');`);
+    biz.close();
+    await h.call('bridges/save', { config: { name: 'codes', source: { connection: 'biz', table: 'codes' } } });
+    const r = await run('codes');
+    expect(r.status, r.error?.message).toBe('succeeded');
+    expect(r.sender).toMatchObject({ total: 2, inserted: 2 });
+    await h.call('bridges/save', { config: { name: 'loose', source: { connection: 'biz', table: 'loose' } } });
+    const bad = await run('loose');
+    expect(bad.status).toBe('failed');
+    expect(bad.error?.message).toMatch(/no primary key and no unique key on NOT NULL columns; declare "primaryKey"/);
+  });
+
   it('refuses to mask a key column', async () => {
     await h.call('bridges/save', { config: { name: 'bad-mask', source: { connection: 'biz', table: 'people' }, target: { table: 'x' }, columns: [{ source: 'id', mask: { kind: 'hash' } }] } });
     const r = await run('bad-mask');
