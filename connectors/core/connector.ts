@@ -31,14 +31,8 @@ export interface LookupOptions {
 /** Name of the per-row hash field `readKeyHashes` returns next to the key columns. */
 export const KEY_HASH_FIELD = '__exn_row_hash';
 
-export interface RangeChecksumOptions {
-  readonly table: TableRef;
-  readonly columns: readonly Column[];
-  readonly keyColumns: readonly string[];
-  readonly after?: readonly unknown[];
-  readonly upTo?: readonly unknown[];
-  readonly filter?: readonly FilterCondition[];
-}
+/** The rows a range checksum covers: a read's table, columns, key bounds and filter. */
+export type RangeChecksumOptions = Omit<ReadOptions, 'batchSize' | 'signal'>;
 
 export interface RangeChecksum {
   readonly count: number;

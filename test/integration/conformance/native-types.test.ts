@@ -47,23 +47,25 @@ describe('native types: MariaDB', () => {
 
 describe('native types: PostgreSQL', () => {
   let c: Connector;
-  const admin = () => new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
-  beforeAll(async () => {
-    const client = admin();
+  const admin = async (...statements: string[]) => {
+    const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
     await client.connect();
-    await client.query('DROP TABLE IF EXISTS exn_native_p; DROP DOMAIN IF EXISTS exn_year');
-    await client.query('CREATE DOMAIN exn_year AS integer CHECK (VALUE BETWEEN 1901 AND 2155)');
-    await client.query(`CREATE TABLE exn_native_p (id int PRIMARY KEY, yr exn_year, at timetz, tags text[], span interval)`);
-    await client.query(`INSERT INTO exn_native_p VALUES (1, 2006, '12:00:00+08', '{甲,"乙 丙"}', '1 day 02:03:04.5'), (2, NULL, NULL, NULL, NULL)`);
+    for (const sql of statements) await client.query(sql);
     await client.end();
+  };
+  const drop = 'DROP TABLE IF EXISTS exn_native_p; DROP DOMAIN IF EXISTS exn_year';
+  beforeAll(async () => {
+    await admin(
+      drop,
+      'CREATE DOMAIN exn_year AS integer CHECK (VALUE BETWEEN 1901 AND 2155)',
+      'CREATE TABLE exn_native_p (id int PRIMARY KEY, yr exn_year, at timetz, tags text[], span interval)',
+      `INSERT INTO exn_native_p VALUES (1, 2006, '12:00:00+08', '{甲,"乙 丙"}', '1 day 02:03:04.5'), (2, NULL, NULL, NULL, NULL)`,
+    );
     c = await openDirect(CONFIGS.postgres);
   });
   afterAll(async () => {
     await c.close();
-    const client = admin();
-    await client.connect();
-    await client.query('DROP TABLE IF EXISTS exn_native_p; DROP DOMAIN IF EXISTS exn_year');
-    await client.end();
+    await admin(drop);
   });
 
   it('maps a domain as its base type and keeps a time zone offset and arrays as text', async () => {
