@@ -1,4 +1,6 @@
-import type { BridgeView, ConnectionView, RunRecord, TestResult } from '../../shared/index.js';
+import type {
+  BridgeView, ConnectionView, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema, TableSummary, TestResult,
+} from '../../shared/index.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -30,4 +32,38 @@ export function printRun(r: RunRecord): void {
   out(`  receiver inserted ${n(r.receiver.inserted)}  updated ${n(r.receiver.updated)}  deleted ${n(r.receiver.deleted)}  rejected ${n(r.receiver.rejected)}`);
   out(`  deviation ${r.deviation.total === 0 ? '0 (reconciled)' : `${n(r.deviation.total)} (I ${r.deviation.inserted}, U ${r.deviation.updated}, D ${r.deviation.deleted})`}`);
   if (r.error) out(`  error [${r.error.code}] ${r.error.message}`);
+}
+
+export function printTables(list: TableSummary[]): void {
+  if (list.length === 0) return out('No tables or views.');
+  for (const t of list) {
+    const name = t.schema ? `${t.schema}.${t.name}` : t.name;
+    out(`${name.padEnd(40)} ${t.kind.padEnd(5)} ${t.rowEstimate === null ? '' : `~${n(t.rowEstimate)} rows`}`);
+  }
+}
+
+export function printTable(t: TableSchema): void {
+  out(`${t.schema ? `${t.schema}.` : ''}${t.name} (${t.kind}${t.rowEstimate === null ? '' : `, ~${n(t.rowEstimate)} rows`})`);
+  for (const c of t.columns) {
+    const size = c.length !== undefined ? `(${c.length})` : c.precision !== undefined ? `(${c.precision}${c.scale !== undefined ? `,${c.scale}` : ''})` : '';
+    out(`  ${c.primaryKey ? '*' : ' '} ${c.name.padEnd(30)} ${c.nativeType.padEnd(24)} ${`${c.type}${size}`.padEnd(18)} ${c.nullable ? 'NULL' : 'NOT NULL'}`);
+  }
+  out(`  primary key: ${t.primaryKey.length > 0 ? t.primaryKey.join(', ') : '(none)'}`);
+  for (const key of t.uniqueKeys) out(`  unique: ${key.join(', ')}`);
+}
+
+export function printSnapshot(r: SnapshotResult): void {
+  out(`Snapshot of ${r.connection} at ${r.takenAt}: ${r.tables} tables`);
+  if (r.first) return out('  (first snapshot: later ones are compared with it)');
+  if (r.changes.length === 0) return out('  no changes since the last snapshot');
+  for (const c of r.changes) out(`  ${c.kind.padEnd(15)} ${c.table}${c.column ? `.${c.column}` : ''}${c.detail ? `  ${c.detail}` : ''}`);
+}
+
+export function printLog(entries: RunLogEntry[]): void {
+  for (const e of entries) out(`${e.at}  ${e.level.toUpperCase().padEnd(5)} ${e.message}`);
+}
+
+export function printRejected(rows: RejectedRow[]): void {
+  if (rows.length === 0) return out('No rejected rows.');
+  for (const r of rows) out(`${JSON.stringify(r.key)}  ${r.reason}`);
 }

@@ -7,7 +7,9 @@ import { Engine, VERSION } from '../engine/engine.js';
 import { LOCAL_OPERATOR } from '../engine/actor.js';
 import { resolveDataDir } from '../engine/paths.js';
 import { DEFAULT_PORT, serve } from './serve.js';
-import { printBridges, printConnections, printRun, printTest } from './cli-print.js';
+import {
+  printBridges, printConnections, printLog, printRejected, printRun, printSnapshot, printTable, printTables, printTest,
+} from './cli-print.js';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -81,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   const connection = program.command('connection').description('business database connections');
   connection
     .command('add')
+    .description('add a connection from a JSON file')
     .requiredOption('--file <file>', 'connection file (JSON)')
     .option('--replace', 'replace a connection of the same name')
     .action(async (cmd: { file: string; replace?: boolean }) => withEngine(async (engine, opts) => {
@@ -88,26 +91,47 @@ export async function main(argv: string[]): Promise<number> {
       const view = await call(engine, 'connections/save', { config, replace: Boolean(cmd.replace) });
       emit(opts, view, () => process.stdout.write(`Saved connection ${view.name} (${view.summary})\n`));
     })());
-  connection.command('list').action(async () => withEngine(async (engine, opts) => {
+  connection.command('list').description('list connections with their health').action(async () => withEngine(async (engine, opts) => {
     const list = await call(engine, 'connections/list', {});
     emit(opts, list, () => printConnections(list));
   })());
-  connection.command('test <name>').action(async (name: string) => withEngine(async (engine, opts) => {
+  connection.command('test <name>').description('connect and report server, version, latency and user').action(async (name: string) => withEngine(async (engine, opts) => {
     const result = await call(engine, 'connections/test', { name });
     emit(opts, result, () => printTest(name, result));
     if (!result.ok) exitCode = 1;
+  })());
+  connection.command('tables <name>').description('list the tables and views of a connection').action(async (name: string) => withEngine(async (engine, opts) => {
+    const list = await call(engine, 'connections/tables', { name });
+    emit(opts, list, () => printTables(list));
+  })());
+  connection
+    .command('describe <name> <table>')
+    .description('columns, types and keys of one table')
+    .option('--schema <schema>', 'schema of the table')
+    .action(async (name: string, table: string, cmd: { schema?: string }) => withEngine(async (engine, opts) => {
+      const described = await call(engine, 'connections/describe', { name, table, ...(cmd.schema ? { schema: cmd.schema } : {}) });
+      emit(opts, described, () => printTable(described));
+    })());
+  connection.command('snapshot <name>').description('collect the table structures and show what changed since the last time').action(async (name: string) => withEngine(async (engine, opts) => {
+    const result = await call(engine, 'connections/snapshot', { name });
+    emit(opts, result, () => printSnapshot(result));
+  })());
+  connection.command('remove <name>').description('remove a connection (not while a bridge uses it)').action(async (name: string) => withEngine(async (engine, opts) => {
+    const result = await call(engine, 'connections/delete', { name });
+    emit(opts, result, () => process.stdout.write(`Removed connection ${name}\n`));
   })());
 
   const exchange = program.command('exchange').description('the front exchange database (前置交换库)');
   exchange
     .command('set')
+    .description('use the database of a connection file as the exchange database')
     .requiredOption('--file <file>', 'connection file (JSON) of the exchange database')
     .action(async (cmd: { file: string }) => withEngine(async (engine, opts) => {
       const config = readJsonFile(cmd.file, connectionConfigSchema, 'connection file');
       const view = await call(engine, 'exchange/set', { config });
       emit(opts, view, () => process.stdout.write(`Exchange database is now ${view.name} (${view.summary})\n`));
     })());
-  exchange.command('show').action(async () => withEngine(async (engine, opts) => {
+  exchange.command('show').description('show the exchange database').action(async () => withEngine(async (engine, opts) => {
     const view = await call(engine, 'exchange/get', {});
     emit(opts, view, () => process.stdout.write(`${view.name}: ${view.summary}\n`));
   })());
@@ -115,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   const bridge = program.command('bridge').description('bridges (桥接任务)');
   bridge
     .command('add')
+    .description('add a bridge from a JSON file')
     .requiredOption('--file <file>', 'bridge file (JSON)')
     .option('--replace', 'replace a bridge of the same name')
     .action(async (cmd: { file: string; replace?: boolean }) => withEngine(async (engine, opts) => {
@@ -122,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
       const view = await call(engine, 'bridges/save', { config, replace: Boolean(cmd.replace) });
       emit(opts, view, () => process.stdout.write(`Saved bridge ${view.name}: ${view.sourceConnection}.${view.config.source.table} → ${view.targetConnection}.${view.targetTable}\n`));
     })());
-  bridge.command('list').action(async () => withEngine(async (engine, opts) => {
+  bridge.command('list').description('list bridges with their last run').action(async () => withEngine(async (engine, opts) => {
     const list = await call(engine, 'bridges/list', {});
     emit(opts, list, () => printBridges(list));
   })());
@@ -131,19 +156,35 @@ export async function main(argv: string[]): Promise<number> {
     emit(opts, run, () => printRun(run));
     if (run.status !== 'succeeded') exitCode = 1;
   })());
-  bridge.command('cancel <runId>').action(async (id: string) => withEngine(async (engine, opts) => {
+  bridge.command('cancel <runId>').description('cancel a running run of this process').action(async (id: string) => withEngine(async (engine, opts) => {
     const run = await call(engine, 'runs/cancel', { id });
     emit(opts, run, () => printRun(run));
   })());
+  bridge.command('show <name>').description('print a bridge\'s definition (JSON, as `bridge add` takes it)').action(async (name: string) => withEngine(async (engine) => {
+    const view = await call(engine, 'bridges/get', { name });
+    process.stdout.write(`${JSON.stringify(view.config, null, 2)}\n`);
+  })());
+  bridge.command('remove <name>').description('remove a bridge; its exchange table and run history stay').action(async (name: string) => withEngine(async (engine, opts) => {
+    const result = await call(engine, 'bridges/delete', { name });
+    emit(opts, result, () => process.stdout.write(`Removed bridge ${name}\n`));
+  })());
 
   const run = program.command('run').description('bridge runs');
-  run.command('show <id>').action(async (id: string) => withEngine(async (engine, opts) => {
+  run.command('show <id>').description('a run\'s status and counts').action(async (id: string) => withEngine(async (engine, opts) => {
     const record = await call(engine, 'runs/get', { id });
     emit(opts, record, () => printRun(record));
   })());
-  run.command('list').option('--bridge <name>').option('--limit <n>', 'how many', '20').action(async (cmd: { bridge?: string; limit: string }) => withEngine(async (engine, opts) => {
+  run.command('list').description('recent runs, newest first').option('--bridge <name>').option('--limit <n>', 'how many', '20').action(async (cmd: { bridge?: string; limit: string }) => withEngine(async (engine, opts) => {
     const list = await call(engine, 'runs/list', { limit: Number(cmd.limit), ...(cmd.bridge ? { bridge: cmd.bridge } : {}) });
     emit(opts, list, () => list.forEach((r) => printRun(r)));
+  })());
+  run.command('log <id>').description('a run\'s log').action(async (id: string) => withEngine(async (engine, opts) => {
+    const entries = await call(engine, 'runs/log', { id });
+    emit(opts, entries, () => printLog(entries));
+  })());
+  run.command('rejected <id>').description('rows the receiver rejected in a run, with key and reason').action(async (id: string) => withEngine(async (engine, opts) => {
+    const rows = await call(engine, 'runs/rejected', { id });
+    emit(opts, rows, () => printRejected(rows));
   })());
 
   try {

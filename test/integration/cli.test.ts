@@ -39,6 +39,32 @@ describe('exnode CLI', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ sender: { total: 3000, inserted: 0, updated: 0, deleted: 0 }, receiver: { inserted: 0 } });
   });
 
+  it('browses the demo database, prints a run\'s log, round-trips a bridge definition and removes it', async () => {
+    const tables = await cli('connection', 'tables', 'demo-birth-registry', '--json');
+    expect(tables.code, tables.stderr).toBe(0);
+    expect(JSON.parse(tables.stdout).map((t: { name: string }) => t.name)).toContain('birth_certificate');
+    const described = await cli('connection', 'describe', 'demo-birth-registry', 'birth_certificate');
+    expect(described.stdout).toMatch(/primary key: cert_no/);
+    const snapshot = await cli('connection', 'snapshot', 'demo-birth-registry', '--json');
+    expect(JSON.parse(snapshot.stdout)).toMatchObject({ connection: 'demo-birth-registry', first: true });
+
+    const runs = JSON.parse((await cli('run', 'list', '--limit', '1', '--json')).stdout) as { id: string }[];
+    const log = await cli('run', 'log', runs[0]!.id);
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stdout).toMatch(/INFO/);
+    expect((await cli('run', 'rejected', runs[0]!.id)).stdout).toMatch(/No rejected rows/);
+
+    const shown = await cli('bridge', 'show', 'demo-birth-certificates');
+    const original = JSON.parse(shown.stdout);
+    // A target table belongs to one bridge: the copy writes its own.
+    const copy = { ...original, name: 'demo-copy', target: { table: 'birth_certificate_copy' } };
+    expect((await cli('bridge', 'add', '--file', file('copy.json', copy))).code).toBe(0);
+    expect((await cli('bridge', 'remove', 'demo-copy')).code).toBe(0);
+    const gone = await cli('bridge', 'show', 'demo-copy');
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/No bridge named "demo-copy"/);
+  });
+
   it('adds, lists and tests a connection from a file, and keeps the password out of the output', async () => {
     const f = file('local.json', { name: 'local-sqlite', dialect: 'sqlite', filename: path.join(tmp.dir, 'biz.sqlite') });
     const add = await cli('connection', 'add', '--file', f, '--json');

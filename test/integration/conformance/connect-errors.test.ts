@@ -65,16 +65,7 @@ describe('connection failures are classified', () => {
   ];
   for (const [label, config, ddl] of slowViews) {
     it(`a query past the query timeout ends with TIMEOUT (${label})`, async () => {
-      if (config.dialect === 'mysql') {
-        const root = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: 'test' });
-        await root.query(ddl);
-        await root.end();
-      } else {
-        const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
-        await client.connect();
-        await client.query(ddl);
-        await client.end();
-      }
+      await runAdmin(config.dialect, ddl);
       const c = await openDirect({ ...config, queryTimeoutMs: 1000 } as ConnectionConfigInput);
       const view = { name: 'exn_slow_view' };
       const columns = (await c.describeTable(view)).columns;
@@ -83,6 +74,20 @@ describe('connection failures are classified', () => {
       await expect(read).rejects.toMatchObject({ code: 'TIMEOUT', message: expect.stringMatching(/query timeout/) });
       expect(performance.now() - started).toBeLessThan(4000);
       await c.close();
+      await runAdmin(config.dialect, 'DROP VIEW IF EXISTS exn_slow_view');
     });
   }
 });
+
+async function runAdmin(dialect: string, sql: string): Promise<void> {
+  if (dialect === 'mysql') {
+    const root = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: 'test' });
+    await root.query(sql);
+    await root.end();
+  } else {
+    const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  }
+}
