@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CANONICAL_TYPES } from './types.js';
 import { resourceNameSchema } from './connection.js';
+import { selectQuerySchema } from './select-query.js';
+import type { SourceRef } from './types.js';
 
 /** A column name as it appears in a database; quoting is the connector's job, never the user's. */
 export const identifierSchema = z
@@ -60,11 +62,15 @@ export const bridgeConfigSchema = z.object({
   name: resourceNameSchema,
   description: z.string().max(500).optional(),
   direction: z.enum(DIRECTIONS).default('send'),
-  source: z.object({
-    connection: resourceNameSchema,
-    table: identifierSchema,
-    schema: identifierSchema.optional(),
-  }),
+  source: z
+    .object({
+      connection: resourceNameSchema,
+      table: identifierSchema.optional(),
+      schema: identifierSchema.optional(),
+      /** Instead of a table: one read-only SELECT, read as a derived table (see select-query.ts). */
+      query: selectQuerySchema.optional(),
+    })
+    .refine((s) => (s.table === undefined) !== (s.query === undefined), 'give either "table" or "query", not both'),
   target: z
     .object({
       /** Defaults to the exchange database. */
@@ -85,8 +91,36 @@ export const bridgeConfigSchema = z.object({
   batchSize: z.number().int().min(1).max(100_000).default(5000),
   rowsPerSecond: z.number().int().positive().optional(),
   enabled: z.boolean().default(true),
-});
+})
+  .refine((b) => b.source.query === undefined || b.primaryKey !== undefined, {
+    message: 'a query source needs "primaryKey": the column(s) that identify a row of its result', path: ['primaryKey'],
+  })
+  .refine((b) => b.source.query === undefined || b.target.table !== undefined, {
+    message: 'a query source needs "target.table": the table its rows are written to', path: ['target', 'table'],
+  })
+  .refine((b) => b.source.query === undefined || b.direction === 'send', {
+    message: 'a query source is for send bridges; a receive bridge reads an exchange table', path: ['source', 'query'],
+  });
 export type BridgeConfig = z.infer<typeof bridgeConfigSchema>;
+
+/** What a bridge reads: its source table, or its query read as a derived table named after the bridge. */
+export function sourceRefOf(config: Pick<BridgeConfig, 'name' | 'source'>): SourceRef {
+  const { source } = config;
+  if (source.query !== undefined) return { name: config.name, query: source.query };
+  return source.schema ? { schema: source.schema, name: source.table! } : { name: source.table! };
+}
+
+/** The table a bridge writes: named in `target.table`, or after its source table. */
+export function targetTableName(config: Pick<BridgeConfig, 'name' | 'source' | 'target'>): string {
+  return config.target.table ?? config.source.table ?? config.name;
+}
+
+/** How a bridge's source is shown: `connection.table`, or `connection (SQL query)`. */
+export function sourceLabel(config: Pick<BridgeConfig, 'source'>): string {
+  const { source } = config;
+  if (source.query !== undefined) return `${source.connection} (SQL query)`;
+  return `${source.connection}.${source.schema ? `${source.schema}.` : ''}${source.table!}`;
+}
 export type BridgeConfigInput = z.input<typeof bridgeConfigSchema>;
 
 export const bridgeViewSchema = z.object({

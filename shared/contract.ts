@@ -7,6 +7,7 @@ import type { Permission } from './permissions.js';
 import { columnSchema, tableSchemaSchema, tableSummarySchema } from './types.js';
 import { driftEventSchema, snapshotResultSchema } from './drift.js';
 import { CAPABILITIES, PRESETS } from './dialects.js';
+import { selectQuerySchema } from './select-query.js';
 
 interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   readonly input: I;
@@ -81,8 +82,10 @@ export const operations = {
   }),
   'connections/tables': op({ input: byName, output: z.array(tableSummarySchema), permission: 'connections.read', mutates: false, summary: 'Tables and views of a connection' }),
   'connections/describe': op({
-    input: z.object({ name: resourceNameSchema, table: z.string().min(1), schema: z.string().optional() }).strict(),
-    output: tableSchemaSchema, permission: 'connections.read', mutates: false, summary: 'Columns and keys of one table',
+    input: z.object({ name: resourceNameSchema, table: z.string().min(1).optional(), schema: z.string().optional(), query: selectQuerySchema.optional() })
+      .strict()
+      .refine((i) => (i.table === undefined) !== (i.query === undefined), 'give either "table" or "query"'),
+    output: tableSchemaSchema, permission: 'connections.read', mutates: false, summary: 'Columns and keys of one table, or the columns of a source query',
   }),
 
   'connections/snapshot': op({

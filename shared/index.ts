@@ -7,3 +7,4 @@ export * from './permissions.js';
 export * from './contract.js';
 export * from './events.js';
 export * from './drift.js';
+export * from './select-query.js';

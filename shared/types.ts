@@ -45,6 +45,11 @@ export const tableRefSchema = z.object({
 });
 export type TableRef = z.infer<typeof tableRefSchema>;
 
+/** Something to read rows from: a table, or a checked SELECT read as a derived table (`name` labels it). */
+export interface SourceRef extends TableRef {
+  readonly query?: string;
+}
+
 export const tableSummarySchema = tableRefSchema.extend({
   kind: z.enum(['table', 'view']),
   rowEstimate: z.number().nullable(),

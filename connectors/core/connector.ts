@@ -1,11 +1,11 @@
 import type {
-  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, TableRef, TableSchema,
+  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, SourceRef, TableRef, TableSchema,
   TableSummary, TestResult,
 } from '../../shared/index.js';
 
 /** Where and what to read: one table, in key order, one bounded page at a time. */
 export interface ReadOptions {
-  readonly table: TableRef;
+  readonly table: SourceRef;
   /** Columns to return, as described by `describeTable`; values come back canonical for their type. */
   readonly columns: readonly Column[];
   /** Key columns that order the read and define the keyset position (usually the primary key). */
@@ -20,7 +20,7 @@ export interface ReadOptions {
 }
 
 export interface LookupOptions {
-  readonly table: TableRef;
+  readonly table: SourceRef;
   readonly columns: readonly Column[];
   readonly keyColumns: readonly string[];
   /** Key tuples, in the order of `keyColumns`. */
@@ -74,6 +74,11 @@ export interface Connector {
   test(): Promise<TestResult>;
   listTables(): Promise<TableSummary[]>;
   describeTable(table: TableRef): Promise<TableSchema>;
+  /**
+   * The columns a checked SELECT returns (names, native and canonical types), found without reading
+   * its rows. It has no keys: a bridge declares them.
+   */
+  describeQuery(query: string): Promise<TableSchema>;
   tableExists(table: TableRef): Promise<boolean>;
   /** Creates a table from canonical columns; throws UNSUPPORTED before creating anything it cannot map. */
   createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void>;
@@ -85,7 +90,7 @@ export interface Connector {
   /** Keyset-paginated read: at most `batchSize` rows in memory, whatever the table size. */
   readBatches(options: ReadOptions): AsyncIterable<Row[]>;
   lookup(options: LookupOptions): Promise<Row[]>;
-  count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number>;
+  count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number>;
   /**
    * Row count and a checksum of `columns` over the key range (after, upTo], computed inside the
    * database so that an unchanged range moves no rows. The checksum is only ever compared with an
@@ -111,3 +116,11 @@ export interface ConnectorContext {
   /** Resolves the password of a saved connection (decrypted, or read from `passwordEnv`). */
   readonly password: string | undefined;
 }
+
+/** The schema of a query's result: columns only, no keys. */
+export function querySchema(columns: Column[]): TableSchema {
+  return { name: 'query', kind: 'view', rowEstimate: null, columns, primaryKey: [], uniqueKeys: [], indexes: [] };
+}
+
+/** Alias of a source query read as a derived table. */
+export const QUERY_ALIAS = 'exn_q';

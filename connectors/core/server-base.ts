@@ -1,12 +1,12 @@
 import knexFactory, { type Knex } from 'knex';
 import type {
-  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, TableRef, TableSchema, TableSummary, TestResult,
+  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { ExNodeError } from '../../shared/index.js';
 import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
 } from './connector.js';
-import { KEY_HASH_FIELD } from './connector.js';
+import { KEY_HASH_FIELD, QUERY_ALIAS, querySchema } from './connector.js';
 import { classifyError } from './classify.js';
 import { and, chunkForParams, compileFilter, type Fragment, keyMembership, keysetPredicate, quoteIdent, quoteTable } from './sql.js';
 
@@ -75,9 +75,27 @@ export abstract class ServerConnector implements Connector {
   protected selectColumn(c: Column): string {
     return this.q(c.name);
   }
-  protected table(ref: TableRef): string {
+  protected table(ref: SourceRef): string {
+    if (ref.query !== undefined) throw new ExNodeError('INVALID_INPUT', `"${ref.name}" is a query, not a table: it can only be read`);
     return quoteTable(this.q, this.withSchema(ref));
   }
+
+  /** What a read selects FROM: the table, or the source query as a derived table. */
+  protected from(ref: SourceRef): string {
+    if (ref.query === undefined) return this.table(ref);
+    // On lines of its own, so that a trailing -- comment in the query cannot swallow the rest.
+    // No AS before the alias: Oracle refuses it there.
+    return `(\n${ref.query}\n) ${this.q(QUERY_ALIAS)}`;
+  }
+
+  async describeQuery(query: string): Promise<TableSchema> {
+    const sql = `SELECT * FROM ${this.from({ name: 'query', query })} WHERE 1 = 0`;
+    const columns = await this.withConnection('Describing the source query', (conn) => this.queryColumns(conn, sql));
+    return querySchema(columns);
+  }
+
+  /** The result columns of `sql` (which returns no rows), from the driver's metadata. */
+  protected abstract queryColumns(conn: DriverConnection, sql: string): Promise<Column[]>;
 
   /** The configured schema applies to table names that carry none. */
   protected withSchema(ref: TableRef): TableRef {
@@ -208,7 +226,7 @@ export abstract class ServerConnector implements Connector {
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
       const where = this.where(options.filter, options.keyColumns, after, options.upTo, keyTypes);
-      const sql = this.limitSql(`SELECT ${select} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
+      const sql = this.limitSql(`SELECT ${select} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
       const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
       this.normalize(rows, resultColumns);
       if (rows.length === 0) return;
@@ -221,7 +239,7 @@ export abstract class ServerConnector implements Connector {
 
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
     const where = this.where(options.filter, options.keyColumns, options.after, options.upTo, this.keyTypes(options.columns, options.keyColumns));
-    const sql = `SELECT COUNT(*) AS ${this.q('n')}, ${this.sumHashSql(this.rowHashSql(options.columns))} AS ${this.q('s')} FROM ${this.table(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    const sql = `SELECT COUNT(*) AS ${this.q('n')}, ${this.sumHashSql(this.rowHashSql(options.columns))} AS ${this.q('s')} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const rows = await this.withConnection(`Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
     return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
   }
@@ -238,16 +256,16 @@ export abstract class ServerConnector implements Connector {
     for (const keys of chunkForParams(options.keys, options.keyColumns.length, budget, 5000)) {
       const converted = keys.map((k) => k.map((v, i) => this.toDriver(keyTypes[i]!, v)));
       const where = and(compileFilter(options.filter, this.q), keyMembership(options.keyColumns, converted, this.q));
-      const rows = (await this.run(conn, `SELECT ${select} FROM ${this.table(options.table)} WHERE ${where.sql}`, where.params)).rows;
+      const rows = (await this.run(conn, `SELECT ${select} FROM ${this.from(options.table)} WHERE ${where.sql}`, where.params)).rows;
       this.normalize(rows, options.columns);
       out.push(...rows);
     }
     return out;
   }
 
-  async count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number> {
+  async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
     const where = compileFilter(filter, this.q);
-    const rows = await this.withConnection(`Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.table(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
+    const rows = await this.withConnection(`Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -7,7 +7,7 @@ import { chunkForParams, numberPlaceholders } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromMssql, fromMssql, mssqlSelect, mssqlTypeFor, toMssql } from './types.js';
 import {
-  MSSQL_COLUMNS_SQL, MSSQL_IDENTIFY_SQL, MSSQL_INDEXES_SQL, MSSQL_TABLES_SQL, mssqlDriverConfig, mssqlLimit, mssqlMerge,
+  MSSQL_COLUMNS_SQL, MSSQL_DESCRIBE_QUERY_SQL, MSSQL_IDENTIFY_SQL, MSSQL_INDEXES_SQL, MSSQL_TABLES_SQL, mssqlDriverConfig, mssqlLimit, mssqlMerge,
 } from './sql.js';
 
 /** A pool or an open transaction: both make Requests. */
@@ -115,6 +115,15 @@ export class MssqlConnector extends ServerConnector {
       uniqueKeys: all.filter((i) => i.unique && !i.primary).map((i) => i.columns),
       indexes: all,
     };
+  }
+
+  protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
+    const rows = (await this.run(conn, MSSQL_DESCRIBE_QUERY_SQL, [sql])).rows;
+    return rows.map((r) => ({
+      name: String(r.name), nativeType: String(r.typeName),
+      ...canonicalFromMssql(String(r.typeName).replace(/\(.*$/, ''), Number(r.maxLength), Number(r.precision), Number(r.scale)),
+      nullable: true, primaryKey: false,
+    }));
   }
 
   protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {

@@ -40,6 +40,11 @@ export const MSSQL_INDEXES_SQL =
    JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
    WHERE i.object_id = OBJECT_ID(?) AND ic.is_included_column = 0 ORDER BY i.name, ic.key_ordinal`;
 
+/** The result columns of a query, without running it (the query is the one parameter). */
+export const MSSQL_DESCRIBE_QUERY_SQL =
+  'SELECT name, system_type_name AS typeName, max_length AS maxLength, precision, scale ' +
+  'FROM sys.dm_exec_describe_first_result_set(?, NULL, 0) WHERE is_hidden = 0 ORDER BY column_ordinal';
+
 export const MSSQL_IDENTIFY_SQL =
   `SELECT CAST(SERVERPROPERTY('ProductVersion') AS VARCHAR(50)) AS version, CAST(SERVERPROPERTY('Edition') AS VARCHAR(100)) AS edition,
      SUSER_SNAME() AS [user], DB_NAME() AS db`;

@@ -6,13 +6,16 @@ import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { fromMysql, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
-import { describeMysqlTable, listMysqlTables } from './introspect.js';
+import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
 
 /** The driver gives up this long after the server should have ended a statement itself. */
 const CLIENT_TIMEOUT_MARGIN_MS = 5000;
 
 interface Mysql2Connection {
-  query(options: { sql: string; values?: unknown[]; timeout?: number; infileStreamFactory?: () => Readable }, cb: (err: Error | null, result: unknown) => void): void;
+  query(
+    options: { sql: string; values?: unknown[]; timeout?: number; infileStreamFactory?: () => Readable },
+    cb: (err: Error | null, result: unknown, fields?: MysqlField[]) => void,
+  ): void;
 }
 
 interface Field {
@@ -117,6 +120,22 @@ export class MysqlConnector extends ServerConnector {
     return describeMysqlTable(async (sql, params) => (await this.run(conn, sql, params)).rows, table);
   }
 
+  protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
+    const fields = await new Promise<MysqlField[]>((resolve, reject) => {
+      (conn as Mysql2Connection).query({ sql, timeout: this.config.queryTimeoutMs + CLIENT_TIMEOUT_MARGIN_MS }, (err, _rows, f) => (err ? reject(err) : resolve(f ?? [])));
+    });
+    const charsets = [...new Set(fields.map((f) => f.characterSet))];
+    const maxLen = new Map<number, number>();
+    if (charsets.length > 0) {
+      const rows = (await this.run(conn, `SELECT co.ID AS id, cs.MAXLEN AS maxlen FROM information_schema.COLLATIONS co
+        JOIN information_schema.CHARACTER_SETS cs ON cs.CHARACTER_SET_NAME = co.CHARACTER_SET_NAME WHERE co.ID IN (${charsets.map(() => '?').join(', ')})`, charsets)
+        .catch(() => ({ rows: [] }))).rows;
+      for (const r of rows) maxLen.set(Number(r.id), Number(r.maxlen));
+    }
+    // An unknown character set counts one byte per character: the column is then never too short.
+    return mysqlQueryColumns(fields, (charset) => maxLen.get(charset) ?? 1);
+  }
+
   protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {
     const row = (await this.run(conn, 'SELECT VERSION() AS version, CURRENT_USER() AS user, DATABASE() AS db', [])).rows[0]!;
     const version = String(row.version);
@@ -129,7 +148,11 @@ export class MysqlConnector extends ServerConnector {
   }
 
   protected rowHashSql(columns: readonly Column[]): string {
-    const parts = columns.map((c) => (c.type === 'binary' ? `COALESCE(HEX(${this.q(c.name)}), '~N')` : `COALESCE(CAST(${this.q(c.name)} AS CHAR), '~N')`));
+    const parts = columns.map((c) => {
+      const col = this.q(c.name);
+      if (isSpatial(c.nativeType)) return `COALESCE(HEX(ST_AsBinary(${col})), '~N')`;
+      return c.type === 'binary' ? `COALESCE(HEX(${col}), '~N')` : `COALESCE(CAST(${col} AS CHAR), '~N')`;
+    });
     return `MD5(CONCAT_WS('|', ${parts.join(', ')}))`;
   }
 

@@ -1,5 +1,5 @@
 import type { Column, TableRef, TableSchema, TableSummary } from '../../shared/index.js';
-import { canonicalFromMysql, jsonCheckedColumn } from './types.js';
+import { canonicalFromMysql, jsonCheckedColumn, type MysqlColumnInfo } from './types.js';
 
 type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -90,5 +90,78 @@ async function mariadbJsonColumns(run: Run, ref: TableRef): Promise<Set<string>>
     return new Set(rows.map((r) => jsonCheckedColumn(String(r.clause))).filter((c): c is string => c !== null));
   } catch {
     return new Set();
+  }
+}
+
+/** One result column as the MySQL protocol describes it (mysql2's column definition). */
+export interface MysqlField {
+  name: string;
+  columnType: number;
+  columnLength: number;
+  flags: number;
+  decimals: number;
+  characterSet: number;
+  extendedFormat?: string;
+}
+
+const UNSIGNED_FLAG = 32;
+const ENUM_FLAG = 256;
+const SET_FLAG = 2048;
+const BINARY_CHARSET = 63;
+
+/**
+ * The columns of a query's result, from protocol metadata mapped to the native type names the table
+ * introspection sees, so both go through the same canonical type map. `maxBytesPerChar` turns byte
+ * lengths into character lengths for the result's character set.
+ */
+export function mysqlQueryColumns(fields: readonly MysqlField[], maxBytesPerChar: (charset: number) => number): Column[] {
+  return fields.map((f) => {
+    const native = nativeOf(f, maxBytesPerChar(f.characterSet));
+    const info = { comment: '', charLength: null, precision: null, scale: null, datetimePrecision: null, ...native };
+    return { name: f.name, nativeType: info.columnType, ...canonicalFromMysql(info), nullable: true, primaryKey: false };
+  });
+}
+
+type Native = { dataType: string; columnType: string } & Partial<Pick<MysqlColumnInfo, 'charLength' | 'precision' | 'scale' | 'datetimePrecision'>>;
+
+function nativeOf(f: MysqlField, bytesPerChar: number): Native {
+  const unsigned = (f.flags & UNSIGNED_FLAG) !== 0 ? ' unsigned' : '';
+  const binary = f.characterSet === BINARY_CHARSET;
+  const chars = Math.max(1, Math.ceil(f.columnLength / Math.max(1, bytesPerChar)));
+  const simple = (name: string): Native => ({ dataType: name, columnType: `${name}${unsigned}` });
+  if (f.extendedFormat === 'json') return simple('json');
+  switch (f.columnType) {
+    case 0x01: return { dataType: 'tinyint', columnType: `tinyint(${f.columnLength})${unsigned}` };
+    case 0x02: return simple('smallint');
+    case 0x09: return simple('mediumint');
+    case 0x03: return simple('int');
+    case 0x08: return simple('bigint');
+    case 0x0d: return simple('year');
+    case 0x00:
+    case 0xf6: {
+      const precision = f.columnLength - (f.decimals > 0 ? 1 : 0) - (unsigned ? 0 : 1);
+      return { dataType: 'decimal', columnType: `decimal(${precision},${f.decimals})${unsigned}`, precision, scale: f.decimals };
+    }
+    case 0x04: return simple('float');
+    case 0x05: return simple('double');
+    case 0x07: return { dataType: 'timestamp', columnType: 'timestamp', datetimePrecision: f.decimals };
+    case 0x0c: return { dataType: 'datetime', columnType: 'datetime', datetimePrecision: f.decimals };
+    case 0x0a:
+    case 0x0e: return simple('date');
+    case 0x0b: return simple('time');
+    case 0x10: return { dataType: 'bit', columnType: `bit(${f.columnLength})` };
+    case 0xf5: return simple('json');
+    case 0xff: return simple('geometry');
+    case 0xf9:
+    case 0xfa:
+    case 0xfb:
+    case 0xfc: return binary ? simple('longblob') : simple('longtext');
+    default: {
+      if (binary) return { dataType: 'varbinary', columnType: `varbinary(${f.columnLength})` };
+      if ((f.flags & (ENUM_FLAG | SET_FLAG)) !== 0 || [0x0f, 0xf7, 0xf8, 0xfd, 0xfe].includes(f.columnType)) {
+        return { dataType: 'varchar', columnType: `varchar(${chars})`, charLength: chars };
+      }
+      return simple('longtext');
+    }
   }
 }

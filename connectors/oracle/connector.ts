@@ -5,7 +5,7 @@ import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
 import { chunkForParams, keyMembership, numberPlaceholders } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleTypeFor, toOracle } from './types.js';
+import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleResultType, oracleTypeFor, toOracle } from './types.js';
 import {
   ORACLE_COLUMNS_SQL, ORACLE_IDENTIFY_SQL, ORACLE_KEYS_SQL, ORACLE_TABLES_SQL, oracleConnectString, oracleLimit, oracleMerge,
 } from './sql.js';
@@ -137,6 +137,18 @@ export class OracleConnector extends ServerConnector {
       uniqueKeys: all.filter((g) => !g.primary).map((g) => g.columns),
       indexes: all,
     };
+  }
+
+  protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
+    const result = await (conn as oracledb.Connection).execute(sql, [], { maxRows: 1 });
+    return (result.metaData ?? []).map((m) => {
+      const typeName = m.dbTypeName ?? 'VARCHAR2';
+      return {
+        name: m.name, nativeType: typeName,
+        ...canonicalFromOracle(oracleResultType(typeName, m.scale), m.byteSize ?? null, m.precision || null, m.scale === undefined || m.scale === -127 ? null : m.scale),
+        nullable: true, primaryKey: false,
+      };
+    });
   }
 
   protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {

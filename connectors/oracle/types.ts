@@ -79,3 +79,11 @@ export function toOracle(c: Column, v: unknown): unknown {
   if (c.type === 'timestamptz' && typeof v === 'string') return v.replace('T', ' ').replace('Z', ' +00:00');
   return v;
 }
+
+/**
+ * Result metadata names time-zone timestamps without their precision ("TIMESTAMP WITH TIME ZONE");
+ * the dictionary, which the type map reads, writes "TIMESTAMP(6) WITH TIME ZONE".
+ */
+export function oracleResultType(typeName: string, scale: number | undefined): string {
+  return /^TIMESTAMP WITH (LOCAL )?TIME ZONE$/.test(typeName) ? typeName.replace('TIMESTAMP', `TIMESTAMP(${scale ?? 6})`) : typeName;
+}

@@ -8,7 +8,7 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams, numberPlaceholders } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
+import { canonicalFromPostgres, fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
 
 type PgClient = pg.PoolClient;
@@ -59,6 +59,22 @@ export class PostgresConnector extends ServerConnector {
 
   protected tables(conn: DriverConnection): Promise<TableSummary[]> {
     return listPostgresTables(async (sql, params) => (await this.run(conn, sql, params)).rows, this.config.schema ?? null);
+  }
+
+  protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
+    const { fields } = await (conn as PgClient).query(sql);
+    if (fields.length === 0) return [];
+    // Type names (a domain's base type) and display names for the OIDs the result reports.
+    const types = (await this.run(conn, `SELECT x.i AS i, format_type(x.o, x.m) AS native,
+        CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END AS typname,
+        CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE x.m END AS typmod
+      FROM unnest(?::oid[], ?::int[]) WITH ORDINALITY AS x(o, m, i)
+      JOIN pg_type t ON t.oid = x.o LEFT JOIN pg_type bt ON bt.oid = t.typbasetype ORDER BY x.i`,
+    [fields.map((f) => f.dataTypeID), fields.map((f) => f.dataTypeModifier)])).rows;
+    return fields.map((f, i) => {
+      const t = types[i]!;
+      return { name: f.name, nativeType: String(t.native), ...canonicalFromPostgres(String(t.typname), Number(t.typmod)), nullable: true, primaryKey: false };
+    });
   }
 
   protected describe(conn: DriverConnection, table: TableRef): Promise<TableSchema | null> {

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
-  Column, FilterCondition, Row, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
+  Column, FilterCondition, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
-import { KEY_HASH_FIELD } from '../core/connector.js';
+import { KEY_HASH_FIELD, QUERY_ALIAS, querySchema } from '../core/connector.js';
 import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
 } from '../core/connector.js';
@@ -87,6 +87,19 @@ export class SqliteConnector implements Connector {
     return row !== undefined;
   }
 
+  async describeQuery(query: string): Promise<TableSchema> {
+    let columns: Database.ColumnDefinition[];
+    try {
+      columns = this.open().prepare(`SELECT * FROM ${from({ name: 'query', query })}`).columns();
+    } catch (error) {
+      throw classifyError(error, { what: `Describing the source query on SQLite connection "${this.config.name}"` });
+    }
+    // An expression has no declared type: its values travel as text, which keeps every one of them.
+    return querySchema(columns.map((c) => ({
+      name: c.name, nativeType: c.type ?? 'expression', ...(c.type ? canonicalFromSqlite(c.type) : { type: 'text' as const }), nullable: true, primaryKey: false,
+    })));
+  }
+
   async describeTable(table: TableRef): Promise<TableSchema> {
     const db = this.open();
     const meta = db.prepare(`SELECT type FROM sqlite_master WHERE type IN ('table','view') AND name = ?`).get(table.name) as
@@ -164,7 +177,7 @@ export class SqliteConnector implements Connector {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
       const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
       const sql =
-        `SELECT ${names.map(quote).join(', ')} FROM ${quoteTable(quote, options.table)}` +
+        `SELECT ${names.map(quote).join(', ')} FROM ${from(options.table)}` +
         (where.sql ? ` WHERE ${where.sql}` : '') +
         ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(options.batchSize)}`;
       const rows = this.selectRows(sql, where.params.map(toSqlite), options.columns);
@@ -188,7 +201,7 @@ export class SqliteConnector implements Connector {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
       const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
       const sql = `SELECT ${options.keyColumns.map(quote).join(', ')}, exn_row_hash(${hashed}) AS ${quote(KEY_HASH_FIELD)}` +
-        ` FROM ${quoteTable(quote, options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}` +
+        ` FROM ${from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}` +
         ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(options.batchSize)}`;
       const rows = this.selectRows(sql, where.params.map(toSqlite), keyColumns);
       for (const row of rows) row[KEY_HASH_FIELD] = String(row[KEY_HASH_FIELD]);
@@ -214,15 +227,15 @@ export class SqliteConnector implements Connector {
     const perKey = options.keyColumns.length;
     for (const keys of chunkForParams(options.keys, perKey, MAX_PARAMS - 100, 5000)) {
       const where = and(compileFilter(options.filter, quote), keyMembership(options.keyColumns, keys, quote));
-      const sql = `SELECT ${names.map(quote).join(', ')} FROM ${quoteTable(quote, options.table)} WHERE ${where.sql}`;
+      const sql = `SELECT ${names.map(quote).join(', ')} FROM ${from(options.table)} WHERE ${where.sql}`;
       out.push(...this.selectRows(sql, where.params.map(toSqlite), options.columns));
     }
     return out;
   }
 
-  async count(table: TableRef, filter?: readonly FilterCondition[]): Promise<number> {
+  async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
     const where = compileFilter(filter, quote);
-    const sql = `SELECT COUNT(*) AS n FROM ${quoteTable(quote, table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    const sql = `SELECT COUNT(*) AS n FROM ${from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number };
     return Number(row.n);
   }
@@ -230,7 +243,7 @@ export class SqliteConnector implements Connector {
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
     const where = this.rangeWhere(options.filter, options.keyColumns, options.after, options.upTo);
     const sql = `SELECT COUNT(*) AS n, TOTAL(exn_row_hash(${options.columns.map((c) => quote(c.name)).join(', ')})) AS s` +
-      ` FROM ${quoteTable(quote, options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+      ` FROM ${from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     // TOTAL (a float) cannot overflow; the same rows always sum the same way, which is all a checksum needs.
     const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number; s: number | null };
     return { count: Number(row.n), checksum: String(row.s ?? 0) };
@@ -325,6 +338,12 @@ export class SqliteConnector implements Connector {
       lookup: (options) => this.lookup(options),
     };
   }
+}
+
+/** What a read selects FROM: the table, or the source query as a derived table. */
+function from(ref: SourceRef): string {
+  if (ref.query === undefined) return quoteTable(quote, ref);
+  return `(\n${ref.query}\n) ${quote(QUERY_ALIAS)}`;
 }
 
 function insertSql(table: TableRef, columns: readonly Column[]): string {

@@ -33,7 +33,9 @@ export const handlers: Handlers = {
   'connections/test': async (input, s) => ('name' in input ? s.connections.test(input.name) : s.connections.testUnsaved(input.config)),
   'connections/tables': async (input, s) => s.withConnector(input.name, (c) => c.listTables()),
   'connections/describe': async (input, s) =>
-    s.withConnector(input.name, (c) => c.describeTable(input.schema ? { schema: input.schema, name: input.table } : { name: input.table })),
+    s.withConnector(input.name, (c) => (input.query !== undefined
+      ? c.describeQuery(input.query)
+      : c.describeTable(input.schema ? { schema: input.schema, name: input.table! } : { name: input.table! }))),
 
   'connections/snapshot': async (input, s) => s.schemas.snapshot(input.name),
   'connections/drift': async (input, s) => s.schemas.drift(input.name, input.limit),

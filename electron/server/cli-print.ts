@@ -1,6 +1,7 @@
 import type {
   BridgeView, ConnectionView, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
+import { sourceLabel } from '../../shared/index.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -17,7 +18,7 @@ export function printBridges(list: BridgeView[]): void {
   if (list.length === 0) return out('No bridges yet. Add one with: exnode bridge add --file F');
   for (const b of list) {
     const last = b.lastRun ? `${b.lastRun.status}, deviation ${b.lastRun.deviation}` : 'never run';
-    out(`${b.name.padEnd(28)} ${b.config.mode.padEnd(11)} ${b.sourceConnection}.${b.config.source.table} → ${b.targetConnection}.${b.targetTable}  [${last}]`);
+    out(`${b.name.padEnd(28)} ${b.config.mode.padEnd(11)} ${sourceLabel(b.config)} → ${b.targetConnection}.${b.targetTable}  [${last}]`);
   }
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { z } from 'zod';
 import type { OperationName, Output } from '../../shared/index.js';
-import { bridgeConfigSchema, connectionConfigSchema, ExNodeError, isExNodeError, parseOrThrow } from '../../shared/index.js';
+import { bridgeConfigSchema, connectionConfigSchema, ExNodeError, isExNodeError, parseOrThrow, sourceLabel } from '../../shared/index.js';
 import { Engine, VERSION } from '../engine/engine.js';
 import { LOCAL_OPERATOR } from '../engine/actor.js';
 import { resolveDataDir } from '../engine/paths.js';
@@ -145,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (cmd: { file: string; replace?: boolean }) => withEngine(async (engine, opts) => {
       const config = readJsonFile(cmd.file, bridgeConfigSchema, 'bridge file');
       const view = await call(engine, 'bridges/save', { config, replace: Boolean(cmd.replace) });
-      emit(opts, view, () => process.stdout.write(`Saved bridge ${view.name}: ${view.sourceConnection}.${view.config.source.table} → ${view.targetConnection}.${view.targetTable}\n`));
+      emit(opts, view, () => process.stdout.write(`Saved bridge ${view.name}: ${sourceLabel(view.config)} → ${view.targetConnection}.${view.targetTable}\n`));
     })());
   bridge.command('list').description('list bridges with their last run').action(async () => withEngine(async (engine, opts) => {
     const list = await call(engine, 'bridges/list', {});

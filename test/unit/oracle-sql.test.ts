@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/index.js';
 import { connectionConfigSchema } from '../../shared/index.js';
-import { canonicalFromOracle, fromOracle, oracleTypeFor, toOracle } from '../../connectors/oracle/types.js';
+import { canonicalFromOracle, fromOracle, oracleResultType, oracleTypeFor, toOracle } from '../../connectors/oracle/types.js';
 import { oracleConnectString, oracleLimit, oracleMerge } from '../../connectors/oracle/sql.js';
 import { numberPlaceholders } from '../../connectors/core/sql.js';
 
@@ -60,5 +60,13 @@ describe('Oracle SQL', () => {
     expect(oracleConnectString(oracle({ host: 'db', serviceName: 'ORCLPDB1' }))).toBe('db:1521/ORCLPDB1');
     expect(oracleConnectString(oracle({ host: 'db', port: 1522, sid: 'ORCL' }))).toBe('(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db)(PORT=1522))(CONNECT_DATA=(SID=ORCL)))');
     expect(oracleConnectString(oracle({ connectString: 'tns-alias' }))).toBe('tns-alias');
+  });
+});
+
+describe('Oracle query results', () => {
+  it('gives time-zone timestamps of a query result the precision the type map expects', () => {
+    expect(canonicalFromOracle(oracleResultType('TIMESTAMP WITH TIME ZONE', 6), null, null, 6)).toEqual({ type: 'timestamptz', precision: 6 });
+    expect(canonicalFromOracle(oracleResultType('TIMESTAMP WITH LOCAL TIME ZONE', 3), null, null, 3)).toEqual({ type: 'timestamptz', precision: 3 });
+    expect(oracleResultType('NUMBER', 0)).toBe('NUMBER');
   });
 });

@@ -1,5 +1,5 @@
 import type {
-  BridgeConfig, Column, ReceiverCounts, RunRecord, SenderCounts, TableRef,
+  BridgeConfig, Column, ReceiverCounts, RunRecord, SenderCounts, SourceRef, TableRef, TableSchema,
 } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { Mapping } from './mapping.js';
@@ -16,7 +16,8 @@ export interface RunContext {
   readonly bridge: BridgeConfig;
   readonly source: Connector;
   readonly target: Connector;
-  readonly sourceTable: TableRef;
+  /** The source table, or the source query read as a derived table. */
+  readonly sourceTable: SourceRef;
   readonly targetTable: TableRef;
   readonly mapping: Mapping;
   readonly node: NodeColumns;
@@ -44,4 +45,9 @@ export function columnsByName(columns: readonly Column[], names: readonly string
 /** A stable string for a key tuple, equal for equal canonical values whatever the driver's JS type. */
 export function keyString(values: readonly unknown[]): string {
   return values.map((v) => (v === null || v === undefined ? '\u0000' : Buffer.isBuffer(v) ? v.toString('hex') : String(v))).join('\u0001');
+}
+
+/** Columns of what a bridge reads: a table's (with its keys) or a query's result (keys declared by the bridge). */
+export function describeSource(connector: Connector, ref: SourceRef): Promise<TableSchema> {
+  return ref.query !== undefined ? connector.describeQuery(ref.query) : connector.describeTable(ref);
 }

@@ -1,4 +1,6 @@
 import type { BridgeConfig, Column } from '../../../shared/index.js';
+import { sourceRefOf } from '../../../shared/index.js';
+import { describeSource } from './context.js';
 import type { EngineServices } from '../services.js';
 import { buildMapping } from './mapping.js';
 
@@ -7,8 +9,8 @@ export async function previewBridge(
   s: EngineServices, config: BridgeConfig, limit: number,
 ): Promise<{ columns: Column[]; rows: unknown[][]; sourceRows: number }> {
   return s.withConnector(config.source.connection, async (source) => {
-    const table = config.source.schema ? { schema: config.source.schema, name: config.source.table } : { name: config.source.table };
-    const schema = await source.describeTable(table);
+    const table = sourceRefOf(config);
+    const schema = await describeSource(source, table);
     const mapping = buildMapping(config, schema, s.vault.hmac.bind(s.vault));
     const rows: unknown[][] = [];
     for await (const batch of source.readBatches({

@@ -1,12 +1,12 @@
 import type { NodeSettings, RunRecord, TableRef, TableSchema } from '../../../shared/index.js';
-import { ExNodeError, tableLabel } from '../../../shared/index.js';
+import { ExNodeError, sourceLabel, sourceRefOf, tableLabel } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { ConnectionService } from '../connections/service.js';
 import type { EventBus } from '../events.js';
 import type { Vault } from '../secrets/vault.js';
 import type { BridgeService, StoredBridge } from './service.js';
 import type { RunProgress, RunStore } from './run-store.js';
-import type { RunContext } from './context.js';
+import { describeSource, type RunContext } from './context.js';
 import { CheckpointTable, nodeColumns } from './exchange-state.js';
 import { buildMapping } from './mapping.js';
 import { runSend } from './sync-send.js';
@@ -153,7 +153,7 @@ export class BridgeRunner {
     try {
       const bridge = await this.deps.bridges.loadById(run.bridgeId);
       const ctx = await this.context(run, bridge, signal, opened);
-      await ctx.log('info', `Run started: ${bridge.config.mode} ${bridge.config.direction} ${bridge.config.source.connection}.${bridge.config.source.table} → ${ctx.targetTable.name}`);
+      await ctx.log('info', `Run started: ${bridge.config.mode} ${bridge.config.direction} ${sourceLabel(bridge.config)} → ${ctx.targetTable.name}`);
       if (bridge.config.direction === 'send') await runSend(ctx);
       else await runReceive(ctx);
       const record = await this.deps.runs.get(run.id);
@@ -192,9 +192,9 @@ export class BridgeRunner {
     }
     const source = await open(bridge.source.connection);
     const receiver = await open(target.connection);
-    const sourceTable: TableRef = bridge.source.schema ? { schema: bridge.source.schema, name: bridge.source.table } : { name: bridge.source.table };
+    const sourceTable = sourceRefOf(bridge);
     const targetTable: TableRef = bridge.target.schema ? { schema: bridge.target.schema, name: target.table } : { name: target.table };
-    const schema = await source.describeTable(sourceTable);
+    const schema = await describeSource(source, sourceTable);
     const hmac = this.deps.vault.hmac.bind(this.deps.vault);
     const isNode = (name: string) => Object.values(node).includes(name);
     const business: TableSchema = bridge.direction === 'receive'

@@ -1,5 +1,5 @@
 import type { BridgeConfig, BridgeView } from '../../../shared/index.js';
-import { bridgeConfigSchema, ExNodeError, parseOrThrow } from '../../../shared/index.js';
+import { bridgeConfigSchema, ExNodeError, parseOrThrow, targetTableName } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { ConnectionService } from '../connections/service.js';
 import { newId, nowIso } from '../clock.js';
@@ -57,7 +57,7 @@ export class BridgeService {
     const clash = (await this.db<BridgeRow>('bridges').whereNot({ name: config.name })).find((r) => {
       const other = JSON.parse(r.config_json) as BridgeConfig;
       return other.direction === config.direction && (other.target.connection ?? exchange) === target.connection
-        && (other.target.table ?? other.source.table) === target.table;
+        && targetTableName(other) === target.table;
     });
     if (clash) throw new ExNodeError('CONFLICT', `Bridge "${clash.name}" already writes ${target.connection}.${target.table}; a target table belongs to one bridge`);
     const now = nowIso();
@@ -85,12 +85,12 @@ export class BridgeService {
   /** The receiving connection and table: the exchange database unless the bridge names another. */
   async targetOf(config: BridgeConfig): Promise<{ connection: string; table: string }> {
     const connection = config.target.connection ?? (await this.connections.exchange()).name;
-    return { connection, table: config.target.table ?? config.source.table };
+    return { connection, table: targetTableName(config) };
   }
 
   private async toView(row: BridgeRow): Promise<BridgeView> {
     const config = bridgeConfigSchema.parse(JSON.parse(row.config_json));
-    const target = await this.targetOf(config).catch(() => ({ connection: config.target.connection ?? '?', table: config.target.table ?? config.source.table }));
+    const target = await this.targetOf(config).catch(() => ({ connection: config.target.connection ?? '?', table: targetTableName(config) }));
     const last = await this.db('runs').where({ bridge_id: row.id }).orderBy('started_at', 'desc').first();
     return {
       id: row.id,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BridgeConfigInput, BridgeView, Column, ColumnMapping, FilterCondition } from '../../../shared/index.js';
@@ -21,7 +21,8 @@ interface Props {
 }
 
 type Values = {
-  name: string; description?: string; direction: 'send' | 'receive'; sourceConnection: string; sourceTable: string;
+  name: string; description?: string; direction: 'send' | 'receive'; sourceConnection: string;
+  sourceKind: 'table' | 'query'; sourceTable?: string; sourceQuery?: string;
   mode: (typeof SYNC_MODES)[number]; cursor?: string[]; lookbackSeconds?: number; primaryKey?: string[];
   targetConnection?: string; targetTable?: string; batchSize: number; rowsPerSecond?: number; enabled: boolean;
   filter?: { column: string; op: FilterCondition['op']; value?: string }[];
@@ -35,6 +36,10 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   const connections = useOp('connections/list', {}, String(open));
   const sourceConnection = Form.useWatch('sourceConnection', form);
   const sourceTable = Form.useWatch('sourceTable', form);
+  const sourceKind = Form.useWatch('sourceKind', form) ?? 'table';
+  const sourceQuery = Form.useWatch('sourceQuery', form);
+  // The query is described when the technician asks (the button), not on every keystroke.
+  const [describedQuery, setDescribedQuery] = useState<string | null>(null);
   const mode = Form.useWatch('mode', form);
   const tables = useOp('connections/tables', { name: sourceConnection ?? '-' }, sourceConnection ?? '');
   const [columns, setColumns] = useState<Column[]>([]);
@@ -50,20 +55,24 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     setPreviewError(null);
     const c = editing?.config;
     form.setFieldsValue(c ? {
-      name: c.name, description: c.description, direction: c.direction, sourceConnection: c.source.connection, sourceTable: c.source.table,
+      name: c.name, description: c.description, direction: c.direction, sourceConnection: c.source.connection,
+      sourceKind: c.source.query !== undefined ? 'query' : 'table', sourceTable: c.source.table, sourceQuery: c.source.query,
       mode: c.mode, cursor: c.cursor, lookbackSeconds: c.lookbackSeconds, primaryKey: c.primaryKey, targetConnection: c.target.connection,
       targetTable: c.target.table, batchSize: c.batchSize, rowsPerSecond: c.rowsPerSecond, enabled: c.enabled,
       filter: c.filter?.map((f) => ({ column: f.column, op: f.op, value: f.value === undefined ? undefined : Array.isArray(f.value) ? f.value.join(',') : String(f.value) })),
-    } : { direction: 'send', mode: 'full', batchSize: 5000, enabled: true, lookbackSeconds: 0 });
+    } : { direction: 'send', sourceKind: 'table', mode: 'full', batchSize: 5000, enabled: true, lookbackSeconds: 0 });
+    setDescribedQuery(c?.source.query ?? null);
   }, [open, editing, form]);
 
   useEffect(() => {
-    if (!sourceConnection || !sourceTable) return;
+    const what = sourceKind === 'query' ? (describedQuery ? { query: describedQuery } : null) : (sourceTable ? { table: sourceTable } : null);
+    if (!sourceConnection || !what) return;
     let live = true;
-    call('connections/describe', { name: sourceConnection, table: sourceTable }).then((d) => {
+    call('connections/describe', { name: sourceConnection, ...what }).then((d) => {
       if (!live) return;
       setColumns(d.columns);
-      const mapped = editing?.config.source.table === sourceTable ? editing.config.columns : undefined;
+      const same = sourceKind === 'query' ? editing?.config.source.query === describedQuery : editing?.config.source.table === sourceTable;
+      const mapped = same ? editing?.config.columns : undefined;
       const excluded = new Set(editing?.config.exclude ?? []);
       setChoices(d.columns.map((col) => {
         const m = mapped?.find((x) => x.source === col.name);
@@ -74,7 +83,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     return () => {
       live = false;
     };
-  }, [sourceConnection, sourceTable, editing, message]);
+  }, [sourceConnection, sourceKind, sourceTable, describedQuery, editing, message]);
 
   const toConfig = (v: Values): BridgeConfigInput => {
     const custom = choices.some((c) => c.mask !== '' || c.target !== c.name);
@@ -91,7 +100,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     });
     return {
       name: v.name, direction: v.direction, mode: v.mode, batchSize: v.batchSize, enabled: v.enabled,
-      source: { connection: v.sourceConnection, table: v.sourceTable },
+      source: v.sourceKind === 'query' ? { connection: v.sourceConnection, query: v.sourceQuery ?? '' } : { connection: v.sourceConnection, table: v.sourceTable ?? '' },
       target: { ...(v.targetConnection ? { connection: v.targetConnection } : {}), ...(v.targetTable ? { table: v.targetTable } : {}) },
       ...(v.description ? { description: v.description } : {}),
       ...(v.mode === 'incremental' && v.cursor?.length ? { cursor: v.cursor, lookbackSeconds: v.lookbackSeconds ?? 0 } : {}),
@@ -148,12 +157,24 @@ export function BridgeForm({ open, editing, onClose }: Props) {
         <Row gutter={12}>
           <Col span={6}><Form.Item name="direction" label={t('bridges.direction')}><Select options={[{ value: 'send', label: t('direction.send') }, { value: 'receive', label: t('direction.receive') }]} /></Form.Item></Col>
           <Col span={9}><Form.Item name="sourceConnection" label={t('bridges.sourceConnection')} rules={[{ required: true }]}><Select options={connectionOptions} data-testid="bridge-source" /></Form.Item></Col>
-          <Col span={9}><Form.Item name="sourceTable" label={t('bridges.sourceTable')} rules={[{ required: true }]}><Select showSearch options={(tables.data ?? []).map((x) => ({ value: x.name, label: x.name }))} data-testid="bridge-table" /></Form.Item></Col>
+          <Col span={9}>
+            {sourceKind === 'table'
+              ? <Form.Item name="sourceTable" label={t('bridges.sourceTable')} rules={[{ required: true }]}><Select showSearch options={(tables.data ?? []).map((x) => ({ value: x.name, label: x.name }))} data-testid="bridge-table" /></Form.Item>
+              : <Form.Item label={t('bridges.sourceQuery')}><Button onClick={() => setDescribedQuery(sourceQuery?.trim() || null)} disabled={!sourceQuery?.trim()} data-testid="bridge-describe-query">{t('bridges.describeQuery')}</Button></Form.Item>}
+          </Col>
         </Row>
+        <Form.Item name="sourceKind" label={t('bridges.sourceKind')}>
+          <Radio.Group optionType="button" options={[{ value: 'table', label: t('bridges.sourceKindTable') }, { value: 'query', label: t('bridges.sourceKindQuery') }]} data-testid="bridge-source-kind" />
+        </Form.Item>
+        {sourceKind === 'query' && (
+          <Form.Item name="sourceQuery" rules={[{ required: true }]} extra={t('bridges.sourceQueryHelp')}>
+            <Input.TextArea rows={4} spellCheck={false} style={{ fontFamily: 'monospace' }} placeholder="SELECT id, ... FROM ... WHERE ..." data-testid="bridge-query" />
+          </Form.Item>
+        )}
         <Row gutter={12}>
           <Col span={6}><Form.Item name="mode" label={t('bridges.mode')}><Select options={SYNC_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))} /></Form.Item></Col>
           <Col span={9}><Form.Item name="targetConnection" label={t('bridges.targetConnection')}><Select allowClear placeholder={t('bridges.exchangeDefault')} options={connectionOptions} /></Form.Item></Col>
-          <Col span={9}><Form.Item name="targetTable" label={t('bridges.targetTable')}><Input placeholder={sourceTable} /></Form.Item></Col>
+          <Col span={9}><Form.Item name="targetTable" label={t('bridges.targetTable')}><Input placeholder={sourceKind === 'table' ? sourceTable : ''} data-testid="bridge-target-table" /></Form.Item></Col>
         </Row>
         {mode === 'incremental' && (
           <Row gutter={12}>
@@ -162,7 +183,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
           </Row>
         )}
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="primaryKey" label={t('bridges.primaryKey')}><Select mode="multiple" allowClear options={columnOptions} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="primaryKey" label={t('bridges.primaryKey')} rules={sourceKind === 'query' ? [{ required: true }] : []}><Select mode="multiple" allowClear options={columnOptions} data-testid="bridge-primary-key" /></Form.Item></Col>
           <Col span={6}><Form.Item name="batchSize" label={t('bridges.batchSize')}><InputNumber min={1} max={100000} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={6}><Form.Item name="rowsPerSecond" label={t('bridges.rowsPerSecond')}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item></Col>
         </Row>

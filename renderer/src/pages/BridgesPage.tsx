@@ -4,6 +4,7 @@ import { CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadO
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { BridgeView } from '../../../shared/index.js';
+import { sourceLabel } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
@@ -56,7 +57,7 @@ export function BridgesPage() {
         locale={{ emptyText: t('bridges.empty') }}
         columns={[
           { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><strong>{v}</strong>{r.config.description && <Typography.Text type="secondary">{r.config.description}</Typography.Text>}</Space> },
-          { title: t('bridges.source'), render: (_, r) => `${r.sourceConnection}.${r.config.source.table}` },
+          { title: t('bridges.source'), render: (_, r) => sourceLabel(r.config) },
           { title: t('bridges.target'), render: (_, r) => `${r.targetConnection}.${r.targetTable}` },
           { title: t('bridges.mode'), render: (_, r) => <Tag>{t(`mode.${r.config.mode}`)}</Tag> },
           { title: t('bridges.direction'), render: (_, r) => t(`direction.${r.config.direction}`) },
