@@ -91,6 +91,8 @@ export interface Connector {
   readBatches(options: ReadOptions): AsyncIterable<Row[]>;
   lookup(options: LookupOptions): Promise<Row[]>;
   count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number>;
+  /** The highest value of `column` (canonical), or null for no rows. */
+  maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown>;
   /**
    * Row count and a checksum of `columns` over the key range (after, upTo], computed inside the
    * database so that an unchanged range moves no rows. The checksum is only ever compared with an

@@ -189,13 +189,27 @@ export abstract class ServerConnector implements Connector {
     return `DROP TABLE IF EXISTS ${this.table(table)}`;
   }
 
-  private where(filter?: readonly FilterCondition[], keyColumns?: readonly string[], after?: readonly unknown[], upTo?: readonly unknown[], keyTypes?: readonly Column[]): Fragment {
-    const conv = (values: readonly unknown[]) => values.map((v, i) => (keyTypes?.[i] ? this.toDriver(keyTypes[i]!, v) : v));
+  /** WHERE for a read of `columns`: the filter, then the key range (after, upTo]; values bound as the driver wants them. */
+  private where(
+    columns: readonly Column[], range: { filter?: readonly FilterCondition[] | undefined; keyColumns: readonly string[]; after?: readonly unknown[] | undefined; upTo?: readonly unknown[] | undefined },
+  ): Fragment {
+    const keyTypes = this.keyTypes(columns, range.keyColumns);
+    const conv = (values: readonly unknown[]) => values.map((v, i) => this.toDriver(keyTypes[i]!, v));
     return and(
-      compileFilter(filter, this.q),
-      after && keyColumns ? keysetPredicate(keyColumns, conv(after), '>', this.q) : { sql: '', params: [] },
-      upTo && keyColumns ? keysetPredicate(keyColumns, conv(upTo), '<=', this.q) : { sql: '', params: [] },
+      compileFilter(this.typedFilter(range.filter, columns), this.q),
+      range.after ? keysetPredicate(range.keyColumns, conv(range.after), '>', this.q) : { sql: '', params: [] },
+      range.upTo ? keysetPredicate(range.keyColumns, conv(range.upTo), '<=', this.q) : { sql: '', params: [] },
     );
+  }
+
+  /** Filter values as the driver binds them for their column (an instant as MySQL reads it, a boolean as 1/0...). */
+  private typedFilter(filter: readonly FilterCondition[] | undefined, columns: readonly Column[]): readonly FilterCondition[] | undefined {
+    return filter?.map((f) => {
+      const column = columns.find((c) => c.name === f.column);
+      if (!column || f.value === undefined) return f;
+      const bind = (v: unknown) => (v === null ? v : this.toDriver(column, v));
+      return { ...f, value: (Array.isArray(f.value) ? f.value.map(bind) : bind(f.value)) as FilterCondition['value'] };
+    });
   }
 
   protected keyTypes(columns: readonly Column[], keyColumns: readonly string[]): Column[] {
@@ -220,12 +234,11 @@ export abstract class ServerConnector implements Connector {
 
   /** Keyset pagination: one bounded page per query, the next page after the last key seen. */
   private async *pages(options: ReadOptions, select: string, resultColumns: readonly Column[]): AsyncIterable<Row[]> {
-    const keyTypes = this.keyTypes(options.columns, options.keyColumns);
     const order = options.keyColumns.map(this.q).join(', ');
     let after = options.after ? [...options.after] : undefined;
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
-      const where = this.where(options.filter, options.keyColumns, after, options.upTo, keyTypes);
+      const where = this.where(options.columns, { ...options, after });
       const sql = this.limitSql(`SELECT ${select} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
       const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
       this.normalize(rows, resultColumns);
@@ -238,7 +251,7 @@ export abstract class ServerConnector implements Connector {
   }
 
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
-    const where = this.where(options.filter, options.keyColumns, options.after, options.upTo, this.keyTypes(options.columns, options.keyColumns));
+    const where = this.where(options.columns, options);
     const sql = `SELECT COUNT(*) AS ${this.q('n')}, ${this.sumHashSql(this.rowHashSql(options.columns))} AS ${this.q('s')} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const rows = await this.withConnection(`Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
     return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
@@ -255,12 +268,21 @@ export abstract class ServerConnector implements Connector {
     const budget = Math.max(1, this.capabilities.maxBindParams - 200);
     for (const keys of chunkForParams(options.keys, options.keyColumns.length, budget, 5000)) {
       const converted = keys.map((k) => k.map((v, i) => this.toDriver(keyTypes[i]!, v)));
-      const where = and(compileFilter(options.filter, this.q), keyMembership(options.keyColumns, converted, this.q));
+      const where = and(compileFilter(this.typedFilter(options.filter, options.columns), this.q), keyMembership(options.keyColumns, converted, this.q));
       const rows = (await this.run(conn, `SELECT ${select} FROM ${this.from(options.table)} WHERE ${where.sql}`, where.params)).rows;
       this.normalize(rows, options.columns);
       out.push(...rows);
     }
     return out;
+  }
+
+  async maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> {
+    const where = compileFilter(this.typedFilter(filter, [column]), this.q);
+    const inner = `SELECT MAX(${this.q(column.name)}) AS ${this.q(column.name)} FROM ${this.from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    const sql = `SELECT ${this.selectColumn(column)} FROM (${inner}) ${this.q('exn_max')}`;
+    const rows = await this.withConnection(`Reading the highest ${column.name} of ${table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+    this.normalize(rows, [column]);
+    return rows[0]?.[column.name] ?? null;
   }
 
   async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {

@@ -240,6 +240,12 @@ export class SqliteConnector implements Connector {
     return Number(row.n);
   }
 
+  async maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> {
+    const where = compileFilter(filter, quote);
+    const sql = `SELECT MAX(${quote(column.name)}) AS ${quote(column.name)} FROM ${from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
+    return this.selectRows(sql, where.params.map(toSqlite), [column])[0]?.[column.name] ?? null;
+  }
+
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
     const where = this.rangeWhere(options.filter, options.keyColumns, options.after, options.upTo);
     const sql = `SELECT COUNT(*) AS n, TOTAL(exn_row_hash(${options.columns.map((c) => quote(c.name)).join(', ')})) AS s` +

@@ -23,16 +23,22 @@ export async function runSend(ctx: RunContext): Promise<void> {
   if (cp.runId === ctx.run.id && cp.phase !== 'idle') {
     await ctx.log('info', `Resuming from checkpoint: phase ${cp.phase}, ${cp.sender.total} rows covered`);
   } else {
-    const empty = bridge.mode !== 'incremental' && (await ctx.target.count(ctx.targetTable)) === 0;
+    const startWatermark = await firstLoadWatermark(ctx, cp);
+    const firstLoad = startWatermark !== undefined;
+    const empty = (bridge.mode !== 'incremental' || firstLoad) && (await ctx.target.count(ctx.targetTable)) === 0;
     cp = {
       runId: ctx.run.id,
-      phase: bridge.mode === 'incremental' ? 'incremental' : bridge.mode === 'diff' && ctx.source.rangeChecksum ? 'ranges' : 'copy',
+      phase: bridge.mode === 'incremental' && !firstLoad ? 'incremental' : bridge.mode === 'diff' && ctx.source.rangeChecksum ? 'ranges' : 'copy',
       position: null,
       sender: { total: 0, inserted: 0, updated: 0, deleted: 0 },
       receiver: { inserted: 0, updated: 0, deleted: 0, rejected: 0 },
       nextSeq: cp.nextSeq,
-      extra: { watermark: cp.extra.watermark ?? null, bulk: empty && bridge.mode === 'full', rangeIndex: 0, transferred: 0 },
+      extra: {
+        watermark: cp.extra.watermark ?? null, ...(firstLoad ? { startWatermark } : {}),
+        bulk: empty && (bridge.mode === 'full' || firstLoad), rangeIndex: 0, transferred: 0,
+      },
     };
+    if (firstLoad) await ctx.log('info', `First run of an incremental bridge: loading every row in key order; later runs read past ${bridge.cursor![0]} = ${startWatermark ? String(startWatermark[0]) : '(none yet)'}`);
     if (cp.extra.bulk) await ctx.log('info', 'The exchange table is empty: loading with the bulk path');
   }
 
@@ -49,6 +55,26 @@ export async function runSend(ctx: RunContext): Promise<void> {
   cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0 } };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
   await report('done', cp);
+}
+
+/**
+ * An incremental bridge's first run reads in key order (a cursor-order read of a large table seeks the
+ * table once per row). Before it, the highest `(cursor, key)` is noted: once the load is done that is
+ * the watermark, so the next run reads exactly what changed after it. Returns undefined when this is
+ * not a first run (or the cursor has several columns, which keeps the cursor-order first read).
+ */
+async function firstLoadWatermark(ctx: RunContext, cp: Checkpoint): Promise<unknown[] | null | undefined> {
+  const { bridge, mapping } = ctx;
+  if (bridge.mode !== 'incremental' || bridge.cursor!.length !== 1 || cp.extra.watermark) return undefined;
+  const cursor = mapping.sourceColumns.find((c) => c.name === bridge.cursor![0])!;
+  const top = await ctx.source.maxValue(ctx.sourceTable, cursor, bridge.filter);
+  if (top === null) return null;
+  let last: Row | undefined;
+  for await (const rows of ctx.source.readBatches({
+    table: ctx.sourceTable, columns: [cursor, ...columnsByName(mapping.sourceColumns, mapping.sourceKey)], keyColumns: mapping.sourceKey,
+    batchSize: 10_000, filter: [...(bridge.filter ?? []), { column: cursor.name, op: '=', value: top as FilterCondition['value'] }], signal: ctx.signal,
+  })) last = rows[rows.length - 1];
+  return last ? [top, ...mapping.sourceKey.map((k) => last[k])] : null;
 }
 
 /** Tells the runner where a run stands: the phase and the checkpoint's counts. */
@@ -84,7 +110,11 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
   if (incremental) return cp;
   // After loading into an empty table every exchange row came from this read: none can be missing
   // from the source (a delete made during the load is found by the next run).
-  const next = { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: null };
+  // An incremental bridge's first load ends here, with the watermark noted before it (no delete scan:
+  // incremental mode never looks for deletes).
+  const next = bridge.mode === 'incremental'
+    ? { ...cp, phase: 'idle', position: null, extra: { ...cp.extra, watermark: cp.extra.startWatermark ?? null } }
+    : { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: null };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next));
   return next;
 }
