@@ -156,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
     emit(opts, run, () => printRun(run));
     if (run.status !== 'succeeded') exitCode = 1;
   })());
-  bridge.command('cancel <runId>').description('cancel a running run of this process').action(async (id: string) => withEngine(async (engine, opts) => {
+  bridge.command('cancel <runId>').description('cancel a run, whichever ExNode process (service or command line) runs it').action(async (id: string) => withEngine(async (engine, opts) => {
     const run = await call(engine, 'runs/cancel', { id });
     emit(opts, run, () => printRun(run));
   })());

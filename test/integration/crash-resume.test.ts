@@ -93,4 +93,30 @@ describe('crash safety', () => {
     }
     console.log(`crash-resume: killed after ${killedAt.join(', ')} rows read; final run ${run.id}`);
   });
+
+  it('a run in one process is cancelled from another (the console cancelling a command-line run) and resumes later', async () => {
+    const child = spawn(process.execPath, [EXNODE_BIN, '--data-dir', dataDir, 'bridge', 'run', 'certs', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The previous test left the exchange complete: change the source so this run has work to do.
+    const business = new Database(path.join(tmp.dir, 'business.sqlite'));
+    business.prepare(`UPDATE birth_certificate SET health_status = '良好' WHERE rowid % 2 = 0`).run();
+    business.close();
+    let runId: string | undefined;
+    while (!runId) {
+      await new Promise((r) => setTimeout(r, 50));
+      const db = new Database(path.join(dataDir, 'state.sqlite'), { readonly: true, timeout: 1000 });
+      runId = (db.prepare(`SELECT id FROM runs WHERE status = 'running'`).get() as { id: string } | undefined)?.id;
+      db.close();
+    }
+    const cancel = await cli('bridge', 'cancel', runId, '--json');
+    expect(cancel.code, cancel.stderr).toBe(0);
+    expect(JSON.parse(cancel.stdout)).toMatchObject({ id: runId, status: 'cancelled' });
+    expect(await exited).toBe(1);
+    expect(JSON.parse(out)).toMatchObject({ id: runId, status: 'cancelled' });
+
+    const again = await cli('bridge', 'run', 'certs', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'succeeded', deviation: { total: 0 } });
+  });
 });

@@ -78,6 +78,16 @@ export class RunStore {
     return rows.map((r) => ({ ...toRecord(r), ownerPid: r.owner_pid }));
   }
 
+  /** Asks the process that runs `id` to stop it (it checks between batches). */
+  async requestCancel(id: string): Promise<void> {
+    await this.db('runs').where({ id }).update({ cancel_requested: true });
+  }
+
+  async cancelRequested(id: string): Promise<boolean> {
+    const row = await this.db('runs').where({ id }).first('cancel_requested');
+    return Boolean(row?.cancel_requested);
+  }
+
   async claim(id: string, pid: number): Promise<RunRecord> {
     await this.db('runs').where({ id }).update({ owner_pid: pid, status: 'running' });
     return this.get(id);

@@ -31,6 +31,8 @@ interface Active {
 }
 
 const REPORT_INTERVAL_MS = 500;
+/** How long a cancel waits for another process to stop the run (it stops at its next batch). */
+const CROSS_PROCESS_CANCEL_WAIT_MS = 15_000;
 
 function processAlive(pid: number | null): boolean {
   if (pid === null) return false;
@@ -106,12 +108,22 @@ export class BridgeRunner {
       return record;
     }
     const active = this.active.get(runId);
-    if (!active) {
-      if (run.status === 'running' || run.status === 'queued') return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: 'Cancelled' });
-      throw new ExNodeError('CONFLICT', `Run ${runId} has already ${run.status}`);
+    if (active) {
+      active.controller.abort();
+      return active.done;
     }
-    active.controller.abort();
-    return active.done;
+    if (run.status !== 'running' && run.status !== 'queued') throw new ExNodeError('CONFLICT', `Run ${runId} has already ${run.status}`);
+    const owner = (await this.deps.runs.unfinished()).find((r) => r.id === runId)?.ownerPid ?? null;
+    if (!processAlive(owner)) return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: 'Cancelled' });
+    // Another ExNode process (the service, or a command line) runs it: ask it, and wait a while.
+    await this.deps.runs.requestCancel(runId);
+    const deadline = Date.now() + CROSS_PROCESS_CANCEL_WAIT_MS;
+    for (;;) {
+      const now = await this.deps.runs.get(runId);
+      if (now.status !== 'running' && now.status !== 'queued') return now;
+      if (Date.now() > deadline) return now;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   async shutdown(): Promise<void> {
@@ -219,6 +231,7 @@ export class BridgeRunner {
         lastReport = now;
         const record = await this.deps.runs.update(run.id, { progress, sender, receiver: receiverCounts });
         this.deps.events.emit('run.updated', record);
+        if (await this.deps.runs.cancelRequested(run.id)) this.active.get(run.id)?.controller.abort();
       },
       log: (level, message) => this.deps.runs.log(run.id, level, message),
       reject: (rows) => this.deps.runs.reject(run.id, rows),

@@ -113,4 +113,13 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0004_run_cancel_requests',
+    async up(knex) {
+      // Set by whichever process is asked to cancel; the process running the run sees it and stops.
+      await knex.schema.alterTable('runs', (t) => {
+        t.boolean('cancel_requested').notNullable().defaultTo(false);
+      });
+    },
+  },
 ];
