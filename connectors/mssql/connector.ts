@@ -87,7 +87,7 @@ export class MssqlConnector extends ServerConnector {
   }
 
   protected async tables(conn: DriverConnection): Promise<TableSummary[]> {
-    const rows = (await this.run(conn, MSSQL_TABLES_SQL, [this.config.schema ?? null])).rows;
+    const rows = (await this.run(conn, MSSQL_TABLES_SQL, [this.config.schema ?? null, this.config.schema ?? null])).rows;
     return rows.map((r) => ({ schema: String(r.schema), name: String(r.name), kind: String(r.kind).trim() === 'V' ? 'view' : 'table', rowEstimate: r.estimate === null ? null : Number(r.estimate) }));
   }
 

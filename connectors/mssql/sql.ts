@@ -26,7 +26,7 @@ export function mssqlMerge(table: TableRef, columns: readonly Column[], keyColum
 export const MSSQL_TABLES_SQL =
   `SELECT s.name AS [schema], o.name AS name, o.type AS kind, (SELECT SUM(p.rows) FROM sys.partitions p WHERE p.object_id = o.object_id AND p.index_id IN (0, 1)) AS estimate
    FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id
-   WHERE o.type IN ('U', 'V') AND s.name = COALESCE(?, SCHEMA_NAME()) ORDER BY o.name`;
+   WHERE o.type IN ('U', 'V') AND o.is_ms_shipped = 0 AND (s.name = ? OR ? IS NULL) ORDER BY s.name, o.name`;
 
 export const MSSQL_COLUMNS_SQL =
   `SELECT c.name AS name, t.name AS typeName, c.max_length AS maxLength, c.precision AS precision, c.scale AS scale,

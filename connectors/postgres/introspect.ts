@@ -3,14 +3,21 @@ import { canonicalFromPostgres } from './types.js';
 
 type Run = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
+/**
+ * Tables and views of the configured schema, or, when none is configured, of every user schema; a
+ * table outside the current schema carries its schema name.
+ */
 export async function listPostgresTables(run: Run, schema: string | null): Promise<TableSummary[]> {
   const rows = await run(
-    `SELECT c.relname AS name, c.relkind AS kind, c.reltuples::bigint AS estimate
+    `SELECT n.nspname AS schema, n.nspname = current_schema() AS current, c.relname AS name, c.relkind AS kind, c.reltuples::bigint AS estimate
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = COALESCE(?::text, current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm') ORDER BY c.relname`,
-    [schema],
+     WHERE c.relkind IN ('r', 'p', 'v', 'm')
+       AND (n.nspname = ?::text OR (?::text IS NULL AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'))
+     ORDER BY n.nspname <> current_schema(), n.nspname, c.relname`,
+    [schema, schema],
   );
   return rows.map((r) => ({
+    ...(r.current === true || schema !== null ? {} : { schema: String(r.schema) }),
     name: String(r.name),
     kind: r.kind === 'v' || r.kind === 'm' ? 'view' : 'table',
     rowEstimate: Number(r.estimate) < 0 ? null : Number(r.estimate),

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, M
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BridgeConfigInput, BridgeView, Column, ColumnMapping, FilterCondition } from '../../../shared/index.js';
-import { filterOperators, SYNC_MODES } from '../../../shared/index.js';
+import { filterOperators, SYNC_MODES, tableLabel } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
 
@@ -56,7 +56,8 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     const c = editing?.config;
     form.setFieldsValue(c ? {
       name: c.name, description: c.description, direction: c.direction, sourceConnection: c.source.connection,
-      sourceKind: c.source.query !== undefined ? 'query' : 'table', sourceTable: c.source.table, sourceQuery: c.source.query,
+      sourceKind: c.source.query !== undefined ? 'query' : 'table', sourceQuery: c.source.query,
+      sourceTable: c.source.table !== undefined ? tableLabel({ ...(c.source.schema ? { schema: c.source.schema } : {}), name: c.source.table }) : undefined,
       mode: c.mode, cursor: c.cursor, lookbackSeconds: c.lookbackSeconds, primaryKey: c.primaryKey, targetConnection: c.target.connection,
       targetTable: c.target.table, batchSize: c.batchSize, rowsPerSecond: c.rowsPerSecond, enabled: c.enabled,
       filter: c.filter?.map((f) => ({ column: f.column, op: f.op, value: f.value === undefined ? undefined : Array.isArray(f.value) ? f.value.join(',') : String(f.value) })),
@@ -65,13 +66,14 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   }, [open, editing, form]);
 
   useEffect(() => {
-    const what = sourceKind === 'query' ? (describedQuery ? { query: describedQuery } : null) : (sourceTable ? { table: sourceTable } : null);
+    const picked = sourceTable ? tableRefOf(sourceTable) : null;
+    const what = sourceKind === 'query' ? (describedQuery ? { query: describedQuery } : null) : picked;
     if (!sourceConnection || !what) return;
     let live = true;
     call('connections/describe', { name: sourceConnection, ...what }).then((d) => {
       if (!live) return;
       setColumns(d.columns);
-      const same = sourceKind === 'query' ? editing?.config.source.query === describedQuery : editing?.config.source.table === sourceTable;
+      const same = sourceKind === 'query' ? editing?.config.source.query === describedQuery : editing?.config.source.table === picked?.table;
       const mapped = same ? editing?.config.columns : undefined;
       const excluded = new Set(editing?.config.exclude ?? []);
       setChoices(d.columns.map((col) => {
@@ -83,7 +85,13 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     return () => {
       live = false;
     };
-  }, [sourceConnection, sourceKind, sourceTable, describedQuery, editing, message]);
+  }, [sourceConnection, sourceKind, sourceTable, describedQuery, editing, message, tables.data]);
+
+  /** The table behind a `schema.table` label of the table list (a table name may itself contain dots). */
+  const tableRefOf = (label: string): { schema?: string; table: string } => {
+    const found = (tables.data ?? []).find((x) => tableLabel(x) === label);
+    return found ? { ...(found.schema ? { schema: found.schema } : {}), table: found.name } : { table: label };
+  };
 
   const toConfig = (v: Values): BridgeConfigInput => {
     const custom = choices.some((c) => c.mask !== '' || c.target !== c.name);
@@ -100,7 +108,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     });
     return {
       name: v.name, direction: v.direction, mode: v.mode, batchSize: v.batchSize, enabled: v.enabled,
-      source: v.sourceKind === 'query' ? { connection: v.sourceConnection, query: v.sourceQuery ?? '' } : { connection: v.sourceConnection, table: v.sourceTable ?? '' },
+      source: v.sourceKind === 'query' ? { connection: v.sourceConnection, query: v.sourceQuery ?? '' } : { connection: v.sourceConnection, ...tableRefOf(v.sourceTable ?? '') },
       target: { ...(v.targetConnection ? { connection: v.targetConnection } : {}), ...(v.targetTable ? { table: v.targetTable } : {}) },
       ...(v.description ? { description: v.description } : {}),
       ...(v.mode === 'incremental' && v.cursor?.length ? { cursor: v.cursor, lookbackSeconds: v.lookbackSeconds ?? 0 } : {}),
@@ -159,7 +167,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
           <Col span={9}><Form.Item name="sourceConnection" label={t('bridges.sourceConnection')} rules={[{ required: true }]}><Select options={connectionOptions} data-testid="bridge-source" /></Form.Item></Col>
           <Col span={9}>
             {sourceKind === 'table'
-              ? <Form.Item name="sourceTable" label={t('bridges.sourceTable')} rules={[{ required: true }]}><Select showSearch options={(tables.data ?? []).map((x) => ({ value: x.name, label: x.name }))} data-testid="bridge-table" /></Form.Item>
+              ? <Form.Item name="sourceTable" label={t('bridges.sourceTable')} rules={[{ required: true }]}><Select showSearch options={(tables.data ?? []).map((x) => ({ value: tableLabel(x), label: tableLabel(x) }))} data-testid="bridge-table" /></Form.Item>
               : <Form.Item label={t('bridges.sourceQuery')}><Button onClick={() => setDescribedQuery(sourceQuery?.trim() || null)} disabled={!sourceQuery?.trim()} data-testid="bridge-describe-query">{t('bridges.describeQuery')}</Button></Form.Item>}
           </Col>
         </Row>

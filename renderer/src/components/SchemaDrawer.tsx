@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Drawer, Empty, List, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Column, DriftChange, TableSummary } from '../../../shared/index.js';
+import { tableLabel } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
 import { formatCount, formatTime } from './format.js';
@@ -45,7 +46,7 @@ export function SchemaDrawer({ name, onClose }: { name: string | null; onClose: 
             <Space align="start" size={16} style={{ width: '100%' }}>
               <List size="small" bordered style={{ width: 260, maxHeight: 600, overflow: 'auto' }} loading={tables.loading} dataSource={tables.data ?? []}
                 renderItem={(item) => (
-                  <List.Item onClick={() => void open(item)} style={{ cursor: 'pointer', background: table?.name === item.name ? '#e6f4f8' : undefined }}>
+                  <List.Item onClick={() => void open(item)} style={{ cursor: 'pointer', background: table && tableLabel(table) === tableLabel(item) ? '#e6f4f8' : undefined }}>
                     <Space><Tag>{item.kind === 'view' ? t('connections.view') : t('connections.table')}</Tag>{item.name}</Space>
                     <Typography.Text type="secondary">{formatCount(item.rowEstimate)}</Typography.Text>
                   </List.Item>
