@@ -42,7 +42,8 @@ export async function runSend(ctx: RunContext): Promise<void> {
     if (cp.extra.bulk) await ctx.log('info', 'The exchange table is empty: loading with the bulk path');
   }
 
-  const estimatedTotal = await ctx.source.count(ctx.sourceTable, bridge.filter);
+  // An incremental run reads only what changed: counting the whole table would cost more than the run.
+  const estimatedTotal = cp.phase === 'incremental' ? null : await ctx.source.count(ctx.sourceTable, bridge.filter);
   const report: Reporter = (phase, at) => ctx.report({
     phase, rowsRead: at.sender.total, estimatedTotal,
     rowsTransferred: bridge.mode === 'diff' ? Number(at.extra.transferred ?? 0) : at.sender.total,
@@ -51,8 +52,8 @@ export async function runSend(ctx: RunContext): Promise<void> {
   if (cp.phase === 'ranges') cp = await runDiff(ctx, cp, report);
   if (cp.phase === 'copy' || cp.phase === 'incremental') cp = await copyRows(ctx, cp, report);
   if (cp.phase === 'deletes') cp = await findDeletes(ctx, cp, report);
-  await purgeExpiredDeletes(ctx);
-  cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0 } };
+  const purgedAt = await purgeExpiredDeletes(ctx, cp.extra.purgedAt as string | undefined);
+  cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0, purgedAt } };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
   await report('done', cp);
 }
@@ -142,12 +143,18 @@ async function findDeletes(ctx: RunContext, start: Checkpoint, report: Reporter)
   return cp;
 }
 
+/** Soft deletes expire in days: looking for expired ones once an hour is often enough (it scans the table). */
+const PURGE_INTERVAL_MS = 3_600_000;
+
 /**
  * Removes soft-deleted rows older than the retention period: consumers had that long to see the
- * `D`. Housekeeping, not a change: it is logged, not counted.
+ * `D`. Housekeeping, not a change: it is logged, not counted. Incremental bridges never soft-delete,
+ * so they skip it. Returns when the last purge ran.
  */
-async function purgeExpiredDeletes(ctx: RunContext): Promise<void> {
+async function purgeExpiredDeletes(ctx: RunContext, lastPurge: string | undefined): Promise<string | undefined> {
   const { node, mapping } = ctx;
+  if (ctx.bridge.mode === 'incremental') return lastPurge;
+  if (lastPurge && Date.now() - Date.parse(lastPurge) < PURGE_INTERVAL_MS) return lastPurge;
   const cutoff = new Date(Date.now() - ctx.retentionDays * 86_400_000).toISOString().replace('T', ' ').replace('Z', '');
   const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);
   const expired: FilterCondition[] = [{ column: node.op, op: '=', value: 'D' }, { column: node.changedAt, op: '<', value: cutoff }];
@@ -156,6 +163,7 @@ async function purgeExpiredDeletes(ctx: RunContext): Promise<void> {
     purged += await ctx.target.transaction((w) => w.deleteKeys(ctx.targetTable, mapping.targetKey, rows.map((r) => mapping.targetKey.map((k) => r[k]))));
   }
   if (purged > 0) await ctx.log('info', `Purged ${purged} soft-deleted rows older than ${ctx.retentionDays} days`);
+  return new Date().toISOString();
 }
 
 /** Re-reads a margin before the watermark (time cursors) so late commits are not missed. */
