@@ -53,13 +53,15 @@ describe('native types: PostgreSQL', () => {
     for (const sql of statements) await client.query(sql);
     await client.end();
   };
-  const drop = 'DROP TABLE IF EXISTS exn_native_p; DROP DOMAIN IF EXISTS exn_year';
+  const drop = 'DROP TABLE IF EXISTS exn_native_p; DROP DOMAIN IF EXISTS exn_year; DROP SCHEMA IF EXISTS exn_other CASCADE';
   beforeAll(async () => {
     await admin(
       drop,
       'CREATE DOMAIN exn_year AS integer CHECK (VALUE BETWEEN 1901 AND 2155)',
       'CREATE TABLE exn_native_p (id int PRIMARY KEY, yr exn_year, at timetz, tags text[], span interval)',
       `INSERT INTO exn_native_p VALUES (1, 2006, '12:00:00+08', '{甲,"乙 丙"}', '1 day 02:03:04.5'), (2, NULL, NULL, NULL, NULL)`,
+      'CREATE SCHEMA exn_other',
+      'CREATE TABLE exn_other."Customer" ("CustomerId" int PRIMARY KEY, "Name" text)',
     );
     c = await openDirect(CONFIGS.postgres);
   });
@@ -75,5 +77,15 @@ describe('native types: PostgreSQL', () => {
     expect(columns.get('tags')!.type).toBe('text');
     expect(rows[0]).toEqual({ id: 1, yr: 2006, at: '12:00:00+08', tags: '{甲,"乙 丙"}', span: '1 day 02:03:04.5' });
     expect(rows[1]).toEqual({ id: 2, yr: null, at: null, tags: null, span: null });
+  });
+
+  it('lists tables of every user schema, naming the schema of those outside the current one', async () => {
+    const tables = await c.listTables();
+    expect(tables).toContainEqual(expect.objectContaining({ schema: 'exn_other', name: 'Customer', kind: 'table' }));
+    const own = tables.find((t) => t.name === 'exn_native_p');
+    expect(own).toBeDefined();
+    expect(own!.schema).toBeUndefined();
+    expect(tables.some((t) => t.schema === 'pg_catalog' || t.schema === 'information_schema')).toBe(false);
+    expect((await c.describeTable({ schema: 'exn_other', name: 'Customer' })).primaryKey).toEqual(['CustomerId']);
   });
 });
