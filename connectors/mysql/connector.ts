@@ -4,6 +4,7 @@ import type { Column, MysqlConnectionConfig, TableRef, TableSchema, TableSummary
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
+import { tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { fromMysql, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
 import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
@@ -189,18 +190,20 @@ export class MysqlConnector extends ServerConnector {
     const sets = columns.flatMap((c, i) => (c.type === 'binary' ? [`${this.q(c.name)} = UNHEX(@b${i})`] : []));
     const sql = `LOAD DATA LOCAL INFILE 'exnode-batch.tsv' INTO TABLE ${this.table(table)} CHARACTER SET utf8mb4 ` +
       `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets.join(', ')})${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`;
-    const text = rows.map((r) => r.map((v, i) => loadDataField(columns[i]!, this.toDriver(columns[i]!, v))).join('\t')).join('\n') + '\n';
-    const result = await this.run(conn, sql, [], () => Readable.from([Buffer.from(text, 'utf8')]));
+    const result = await this.run(conn, sql, [], () => Readable.from(tabSeparatedChunks(columns, rows, (c, v) => loadDataField(c, this.toDriver(c, v)))));
     return result.affected;
   }
 }
 
 const LOAD_DATA_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', [String.fromCharCode(0)]: '\\0' };
-const LOAD_DATA_SPECIAL = new RegExp(`[${Object.keys(LOAD_DATA_ESCAPES).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+const LOAD_DATA_CLASS = `[${Object.keys(LOAD_DATA_ESCAPES).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+const LOAD_DATA_SPECIAL = new RegExp(LOAD_DATA_CLASS, 'g');
+const HAS_LOAD_DATA_SPECIAL = new RegExp(LOAD_DATA_CLASS);
 
 /** One field of a LOAD DATA text file: NULL as \N, special characters escaped, binary as hex. */
 function loadDataField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return (Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex');
-  return String(v).replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!);
+  const s = String(v);
+  return HAS_LOAD_DATA_SPECIAL.test(s) ? s.replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!) : s;
 }

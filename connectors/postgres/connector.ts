@@ -7,6 +7,7 @@ import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSumm
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams, numberPlaceholders } from '../core/sql.js';
+import { tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromPostgres, fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
@@ -125,29 +126,8 @@ export class PostgresConnector extends ServerConnector {
   /** COPY FROM STDIN: PostgreSQL's own bulk path, on the transaction's connection. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
     const stream = (conn as PgClient).query(copyFrom(`COPY ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(columns, rows, (c, v) => this.toDriver(c, v))), stream);
+    await pipeline(Readable.from(tabSeparatedChunks(columns, rows, (c, v) => copyField(c, this.toDriver(c, v)))), stream);
     return Number((stream as unknown as { rowCount?: number }).rowCount ?? rows.length);
-  }
-}
-
-/**
- * COPY's text format in chunks of rows, so that PostgreSQL parses the first rows while the next
- * ones are still being encoded.
- */
-function* copyChunks(columns: readonly Column[], rows: readonly (readonly unknown[])[], toDriver: (c: Column, v: unknown) => unknown): Generator<Buffer> {
-  const CHUNK_ROWS = 500;
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    let text = '';
-    const end = Math.min(rows.length, start + CHUNK_ROWS);
-    for (let r = start; r < end; r++) {
-      const row = rows[r]!;
-      for (let i = 0; i < columns.length; i++) {
-        if (i > 0) text += '\t';
-        text += copyField(columns[i]!, toDriver(columns[i]!, row[i]));
-      }
-      text += '\n';
-    }
-    yield Buffer.from(text, 'utf8');
   }
 }
 
