@@ -66,7 +66,11 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
   return { ...cp, phase: 'idle' };
 }
 
-/** Examines one changed key range: fetches rows whose source hash changed, then finds deletes. */
+/**
+ * Examines one changed key range: reads what the exchange holds for it once (op and source hash per
+ * key), fetches the source rows whose hash differs, then soft-deletes exchange keys the source no
+ * longer has (each confirmed against the source by key, whatever either side's collation).
+ */
 async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }): Promise<Checkpoint> {
   const { source, target, mapping, node, bridge } = ctx;
   let cp = start;
@@ -74,8 +78,14 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
   const stateColumns = columnsByName(writeColumns, [...mapping.targetKey, node.op, node.sourceHash]);
   const filter = bridge.filter ? { filter: bridge.filter } : {};
-  const seen = new Set<string>();
+  const targetKeyOf = (r: Row) => keyString(mapping.targetKey.map((k) => r[k]));
 
+  const known = new Map<string, Row>();
+  for await (const batch of target.readBatches({
+    table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, batchSize: bridge.batchSize, signal: ctx.signal, ...bounds,
+  })) for (const r of batch) known.set(targetKeyOf(r), r);
+
+  const seen = new Set<string>();
   for await (const batch of source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
     signal: ctx.signal, ...bounds, ...filter,
@@ -88,9 +98,11 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
       seen.add(keyString(key));
       return key;
     });
-    const known = new Map<string, Row>();
-    for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys })) {
-      known.set(keyString(mapping.targetKey.map((k) => r[k])), r);
+    // A key the range scan did not return may still be in the exchange (the two sides may order
+    // strings differently): look those up one by one rather than fetch them again.
+    const unknown = keys.filter((key) => !known.has(keyString(key)));
+    if (unknown.length > 0) {
+      for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) known.set(targetKeyOf(r), r);
     }
     const stale = keys.filter((key) => {
       const old = known.get(keyString(key));
@@ -107,13 +119,9 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
     cp = { ...cp, extra: { ...cp.extra, transferred: Number(cp.extra.transferred ?? 0) + rows.length } };
   }
 
-  const targetBounds = bounds;
-  for await (const batch of target.readBatches({
-    table: ctx.targetTable, columns: columnsByName(writeColumns, mapping.targetKey), keyColumns: mapping.targetKey,
-    batchSize: bridge.batchSize, filter: [{ column: node.op, op: '!=', value: 'D' }], signal: ctx.signal, ...targetBounds,
-  })) {
-    const candidates = batch.map((r) => mapping.targetKey.map((k) => r[k])).filter((k) => !seen.has(keyString(k)));
-    if (candidates.length > 0) cp = await softDeleteMissing(ctx, cp, candidates, writeColumns, null);
+  const gone = [...known].filter(([key, r]) => r[node.op] !== 'D' && !seen.has(key)).map(([, r]) => mapping.targetKey.map((k) => r[k]));
+  for (let i = 0; i < gone.length; i += bridge.batchSize) {
+    cp = await softDeleteMissing(ctx, cp, gone.slice(i, i + bridge.batchSize), writeColumns, null);
   }
   return cp;
 }
