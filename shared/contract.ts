@@ -116,7 +116,11 @@ export const operations = {
   }),
   'bridges/preview': op({
     input: z.object({ config: bridgeConfigSchema, limit: z.number().int().min(1).max(200).default(20) }).strict(),
-    output: z.object({ columns: z.array(columnSchema), rows: z.array(z.array(z.unknown())), sourceRows: z.number() }),
+    output: z.object({
+      columns: z.array(columnSchema), rows: z.array(z.array(z.unknown())), sourceRows: z.number(),
+      /** Existing target columns some source values may not fit, found before anything runs. */
+      warnings: z.array(z.string()),
+    }),
     permission: 'bridges.read', mutates: false, summary: 'The first rows as the bridge would write them, after mapping and masking',
   }),
   'runs/list': op({

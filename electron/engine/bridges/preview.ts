@@ -1,13 +1,14 @@
 import type { BridgeConfig, Column } from '../../../shared/index.js';
 import { sourceRefOf } from '../../../shared/index.js';
 import { describeSource } from './context.js';
+import { targetWarnings } from './compatibility.js';
 import type { EngineServices } from '../services.js';
 import { buildMapping } from './mapping.js';
 
 /** The first rows of a bridge as it would write them: mapped, cast and masked, nothing written. */
 export async function previewBridge(
   s: EngineServices, config: BridgeConfig, limit: number,
-): Promise<{ columns: Column[]; rows: unknown[][]; sourceRows: number }> {
+): Promise<{ columns: Column[]; rows: unknown[][]; sourceRows: number; warnings: string[] }> {
   return s.withConnector(config.source.connection, async (source) => {
     const table = sourceRefOf(config);
     const schema = await describeSource(source, table);
@@ -19,8 +20,15 @@ export async function previewBridge(
       rows.push(...batch.map((r) => mapping.apply(r).map(forDisplay)));
       break;
     }
-    return { columns: mapping.targetColumns, rows, sourceRows: await source.count(table, config.filter) };
+    return { columns: mapping.targetColumns, rows, sourceRows: await source.count(table, config.filter), warnings: await existingTargetWarnings(s, config, mapping.targetColumns) };
   });
+}
+
+/** Where the target table already exists, which mapped columns may not take every value. */
+async function existingTargetWarnings(s: EngineServices, config: BridgeConfig, columns: Column[]): Promise<string[]> {
+  const target = await s.bridges.targetOf(config);
+  const ref = config.target.schema ? { schema: config.target.schema, name: target.table } : { name: target.table };
+  return s.withConnector(target.connection, async (t) => ((await t.tableExists(ref)) ? targetWarnings(columns, (await t.describeTable(ref)).columns) : []));
 }
 
 /** Binary values are shown as hex; everything else is already JSON-safe in canonical form. */

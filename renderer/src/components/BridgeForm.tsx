@@ -44,7 +44,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   const tables = useOp('connections/tables', { name: sourceConnection ?? '-' }, sourceConnection ?? '');
   const [columns, setColumns] = useState<Column[]>([]);
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
-  const [preview, setPreview] = useState<{ columns: Column[]; rows: unknown[][]; sourceRows: number } | null>(null);
+  const [preview, setPreview] = useState<{ columns: Column[]; rows: unknown[][]; sourceRows: number; warnings: string[] } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -228,6 +228,10 @@ export function BridgeForm({ open, editing, onClose }: Props) {
       {preview && (
         <>
           <Divider titlePlacement="start" plain>{t('bridges.preview')}</Divider>
+          {preview.warnings.length > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('bridges.targetWarnings')} data-testid="preview-warnings"
+              description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+          )}
           <Typography.Paragraph type="secondary">{t('bridges.previewHint')} ({preview.sourceRows.toLocaleString('en-US')})</Typography.Paragraph>
           <Table size="small" pagination={false} scroll={{ x: true, y: 260 }} rowKey={(_, i) => String(i)} data-testid="preview-table"
             dataSource={preview.rows.map((r) => Object.fromEntries(preview.columns.map((c, i) => [c.name, r[i] === null ? 'NULL' : String(r[i])])))}

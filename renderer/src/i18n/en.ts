@@ -38,7 +38,7 @@ export const en: Messages = {
     deviation: 'Deviation', run: 'Run', started: 'Run started', empty: 'No bridges yet', never: 'Never run', history: 'Runs',
     add: 'New bridge', edit: 'Edit', delete: 'Delete', confirmDelete: 'Delete this bridge?', enabled: 'Enabled', saved: 'Saved',
     sourceConnection: 'Sender connection', sourceKind: 'Read from', sourceKindTable: 'A table', sourceKindQuery: 'An SQL query', sourceQuery: 'Source query', describeQuery: 'Read its columns',
-      sourceQueryHelp: 'One SELECT (or WITH ... SELECT) that only reads; joins, expressions and WHERE are fine. Declare the key column(s) of its result below. Use a read-only account.', sourceTable: 'Source table', targetConnection: 'Receiver connection', targetTable: 'Target table',
+      sourceQueryHelp: 'One SELECT (or WITH ... SELECT) that only reads; joins, expressions and WHERE are fine. Declare the key column(s) of its result below. Use a read-only account.', targetWarnings: 'The target table already exists and some values may not fit; rows it refuses are kept as rejected rows:', sourceTable: 'Source table', targetConnection: 'Receiver connection', targetTable: 'Target table',
     exchangeDefault: 'Default: the exchange database', cursor: 'Incremental cursor column', primaryKey: 'Primary key (if the source has none)', batchSize: 'Rows per batch',
     rowsPerSecond: 'Rate limit (rows/s, optional)', lookback: 'Look-back window (s)', columns: 'Column mapping and masking', targetName: 'Target column',
     mask: 'Masking', include: 'Sync', preview: 'Preview', previewHint: 'The first 20 rows after mapping and masking; nothing is written',

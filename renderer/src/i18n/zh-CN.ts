@@ -37,7 +37,7 @@ export const zhCN = {
     deviation: '偏差', run: '运行', started: '已开始运行', empty: '暂无桥接任务', never: '从未运行', history: '运行记录',
     add: '新建桥接任务', edit: '编辑', delete: '删除', confirmDelete: '确定删除该桥接任务？', enabled: '启用', saved: '已保存',
     sourceConnection: '发送端数据源', sourceKind: '数据来源', sourceKindTable: '数据表', sourceKindQuery: 'SQL 查询', sourceQuery: '源查询', describeQuery: '读取查询的列',
-      sourceQueryHelp: '一条只读的 SELECT（或 WITH ... SELECT）语句，可使用关联、表达式和 WHERE 条件；请在下方指定结果集的主键列。建议使用只读账号。', sourceTable: '来源表', targetConnection: '接收端数据源', targetTable: '目标表',
+      sourceQueryHelp: '一条只读的 SELECT（或 WITH ... SELECT）语句，可使用关联、表达式和 WHERE 条件；请在下方指定结果集的主键列。建议使用只读账号。', targetWarnings: '目标表已存在，部分值可能无法写入；被拒绝的行将记录为拒收行：', sourceTable: '来源表', targetConnection: '接收端数据源', targetTable: '目标表',
     exchangeDefault: '默认：前置交换库', cursor: '增量游标字段', primaryKey: '主键（来源表无主键时填写）', batchSize: '每批行数',
     rowsPerSecond: '限速（行/秒，可选）', lookback: '回看窗口（秒）', columns: '字段映射与脱敏', targetName: '目标字段名',
     mask: '脱敏', include: '同步', preview: '预览', previewHint: '按映射与脱敏处理后的前 20 行，不写入任何数据',

@@ -35,6 +35,9 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     expect(bad.length).toBeGreaterThan(0);
 
     await h.call('bridges/save', { config: { name: 'strict', source: { connection: 'biz', table: 'people' }, target: { table: 'strict_people' }, batchSize: 100 } });
+    const config = (await h.call<{ config: unknown }>('bridges/get', { name: 'strict' })).config;
+    // The DBA's table matches the source's types: nothing to warn about before the run.
+    expect((await h.call<{ warnings: string[] }>('bridges/preview', { config, limit: 1 })).warnings).toEqual([]);
     const r = await run('strict');
     expect(r.status).toBe('succeeded');
     expect(r.sender).toMatchObject({ total: 500, inserted: 500 });
@@ -122,6 +125,22 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     const bad = await run('loose');
     expect(bad.status).toBe('failed');
     expect(bad.error?.message).toMatch(/no primary key and no unique key on NOT NULL columns; declare "primaryKey"/);
+  });
+
+  it('warns before the run when an existing target column is narrower than the source', async () => {
+    const exchange = new Database(path.join(h.engine.dataDir, 'exchange.sqlite'));
+    exchange.exec('CREATE TABLE narrow_people (id INTEGER PRIMARY KEY, name VARCHAR(5) NOT NULL, city VARCHAR(50) NOT NULL, amount DECIMAL_TEXT(6,1) NOT NULL)');
+    exchange.close();
+    await h.call('bridges/save', { config: { name: 'narrow', source: { connection: 'biz', table: 'people' }, target: { table: 'narrow_people' }, exclude: ['updated_at', 'note'] } });
+    const config = (await h.call<{ config: unknown }>('bridges/get', { name: 'narrow' })).config;
+    const preview = await h.call<{ warnings: string[] }>('bridges/preview', { config, limit: 1 });
+    expect(preview.warnings).toEqual([
+      'name: string(50) → string(5): longer values will be rejected',
+      'amount: decimal(14,2) → decimal(6,1): larger numbers will be rejected',
+    ]);
+    const r = await run('narrow');
+    const log = await h.call<{ level: string; message: string }[]>('runs/log', { id: r.id });
+    expect(log.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual(expect.arrayContaining(preview.warnings.map((w) => `Target column ${w}`)));
   });
 
   it('refuses to mask a key column', async () => {

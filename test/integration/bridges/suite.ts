@@ -86,6 +86,9 @@ export function syncSuite(options: SyncSuiteOptions): void {
       const r = await run('people-full');
       expect(r.sender).toEqual({ total: 1000, inserted: 0, updated: 0, deleted: 0 });
       expect(r.receiver).toEqual({ inserted: 0, updated: 0, deleted: 0, rejected: 0 });
+      // The table the node created fits its source exactly: no type warnings on later runs.
+      const log = await h.call<{ message: string }[]>('runs/log', { id: r.id });
+      expect(log.map((l) => l.message).filter((m) => m.startsWith('Target column'))).toEqual([]);
     });
 
     it('full: finds exactly the inserts, updates and deletes', async () => {
