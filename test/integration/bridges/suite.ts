@@ -150,6 +150,8 @@ export function syncSuite(options: SyncSuiteOptions): void {
       expect(second.sender).toEqual({ total: 10, inserted: 5, updated: 3, deleted: 2 });
       expect(second.receiver).toEqual({ inserted: 5, updated: 3, deleted: 2, rejected: 0 });
       await expectEqual(people, receiver, back, false);
+      const log = await h.call<{ message: string }[]>('runs/log', { id: second.id });
+      expect(log.map((l) => l.message).filter((m) => m.startsWith('Target column'))).toEqual([]);
     });
   });
 }
