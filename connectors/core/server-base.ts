@@ -8,6 +8,7 @@ import type {
 } from './connector.js';
 import { KEY_HASH_FIELD, QUERY_ALIAS, querySchema } from './connector.js';
 import { classifyError } from './classify.js';
+import { PageSizer } from './page-size.js';
 import { and, chunkForParams, compileFilter, type Fragment, keyMembership, keysetPredicate, quoteIdent, quoteTable } from './sql.js';
 
 /** What one statement returned: rows for a query, counts for a write. */
@@ -235,16 +236,19 @@ export abstract class ServerConnector implements Connector {
   /** Keyset pagination: one bounded page per query, the next page after the last key seen. */
   private async *pages(options: ReadOptions, select: string, resultColumns: readonly Column[]): AsyncIterable<Row[]> {
     const order = options.keyColumns.map(this.q).join(', ');
+    const pageSize = new PageSizer(options.batchSize, resultColumns);
     let after = options.after ? [...options.after] : undefined;
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
       const where = this.where(options.columns, { ...options, after });
-      const sql = this.limitSql(`SELECT ${select} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, options.batchSize);
+      const limit = pageSize.limit;
+      const sql = this.limitSql(`SELECT ${select} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, limit);
       const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
       this.normalize(rows, resultColumns);
       if (rows.length === 0) return;
+      pageSize.adjust(rows);
       yield rows;
-      if (rows.length < options.batchSize) return;
+      if (rows.length < limit) return;
       const last = rows[rows.length - 1]!;
       after = options.keyColumns.map((k) => last[k]);
     }

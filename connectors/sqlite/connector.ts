@@ -13,6 +13,7 @@ import type {
 import { classifyError } from '../core/classify.js';
 import { and, chunkForParams, compileFilter, keyMembership, keysetPredicate, quoteTable, quoter } from '../core/sql.js';
 import { Mutex } from '../core/mutex.js';
+import { PageSizer } from '../core/page-size.js';
 import { canonicalFromSqlite, fromSqlite, sqliteTypeFor, toSqlite } from './types.js';
 
 const quote = quoter('sqlite');
@@ -173,17 +174,20 @@ export class SqliteConnector implements Connector {
       if (i < 0) throw new ExNodeError('INTERNAL', `Key column "${k}" must be among the columns read`);
       return i;
     });
+    const pageSize = new PageSizer(options.batchSize, options.columns);
     for (;;) {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
       const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
+      const limit = pageSize.limit;
       const sql =
         `SELECT ${names.map(quote).join(', ')} FROM ${from(options.table)}` +
         (where.sql ? ` WHERE ${where.sql}` : '') +
-        ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(options.batchSize)}`;
+        ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(limit)}`;
       const rows = this.selectRows(sql, where.params.map(toSqlite), options.columns);
       if (rows.length === 0) return;
+      pageSize.adjust(rows);
       yield rows;
-      if (rows.length < options.batchSize) return;
+      if (rows.length < limit) return;
       const last = rows[rows.length - 1]!;
       after = keyIndexes.map((i) => toSqlite(last[names[i]!]));
     }

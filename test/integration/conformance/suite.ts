@@ -19,7 +19,7 @@ export function conformanceSuite(label: string, config: ConnectionConfigInput, g
       c = await openDirect(config);
     });
     afterAll(async () => {
-      for (const t of [matrix, `cf_${config.dialect}_stream`, `cf_${config.dialect}_counts`, 'cf_inj"`]x', 'cf_victim']) await c.dropTable({ name: t });
+      for (const t of [matrix, `cf_${config.dialect}_stream`, `cf_${config.dialect}_counts`, `cf_${config.dialect}_wide`, 'cf_inj"`]x', 'cf_victim']) await c.dropTable({ name: t });
       await c.close();
     });
 
@@ -116,6 +116,31 @@ export function conformanceSuite(label: string, config: ConnectionConfigInput, g
       console.log(`${label}: streamed ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s), RSS growth ${growthMb} MB`);
       expect(rows).toBe(1_000_000);
       expect(growthMb).toBeLessThan(200);
+    });
+
+    it('reads wide rows (documents, images) in pages sized by bytes, not only by row count', async () => {
+      const name = `cf_${config.dialect}_wide`;
+      const cols: Column[] = [MATRIX_COLUMNS[0]!, { name: 'doc', nativeType: 'text', type: 'text', nullable: false, primaryKey: false }];
+      await c.dropTable({ name });
+      await c.createTable({ name }, cols, ['id']);
+      const doc = (id: number) => `${id}:${'证'.repeat(200_000)}`; // ~400 KB a row in memory, 600 KB of UTF-8
+      for (let id = 1; id <= 240; id += 10) {
+        await c.transaction((w) => w.insert({ name }, cols, Array.from({ length: 10 }, (_, i) => [id + i, doc(id + i)])).then(() => undefined));
+      }
+      const sizes: number[] = [];
+      let next = 1;
+      for await (const b of c.readBatches({ table: { name }, columns: cols, keyColumns: ['id'], batchSize: 5000 })) {
+        sizes.push(b.length);
+        for (const r of b) {
+          expect(Number(r.id)).toBe(next);
+          expect(r.doc).toBe(doc(next++));
+        }
+      }
+      expect(next - 1).toBe(240);
+      // 5,000 such rows would be 2 GB: the first page is small and later ones hold about 32 MB (80 rows).
+      expect(sizes[0]).toBeLessThanOrEqual(50);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
+      expect(sizes.length).toBeGreaterThan(2);
     });
   });
 }
