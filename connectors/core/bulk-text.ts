@@ -1,7 +1,8 @@
 import type { Column } from '../../shared/index.js';
 
-/** Rows per chunk: the server parses the first rows while the next ones are still being encoded. */
+/** A chunk ends after this many rows or characters: the server parses the first rows while the next ones are still being encoded. */
 const CHUNK_ROWS = 500;
+const CHUNK_CHARS = 1 << 20;
 
 /**
  * Rows as a tab-separated text stream (PostgreSQL COPY, MySQL LOAD DATA), in chunks of whole lines.
@@ -10,17 +11,19 @@ const CHUNK_ROWS = 500;
 export function* tabSeparatedChunks(
   columns: readonly Column[], rows: readonly (readonly unknown[])[], field: (column: Column, value: unknown) => string,
 ): Generator<Buffer> {
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    let text = '';
-    const end = Math.min(rows.length, start + CHUNK_ROWS);
-    for (let r = start; r < end; r++) {
-      const row = rows[r]!;
-      for (let i = 0; i < columns.length; i++) {
-        if (i > 0) text += '\t';
-        text += field(columns[i]!, row[i]);
-      }
-      text += '\n';
+  let text = '';
+  let lines = 0;
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) text += '\t';
+      text += field(columns[i]!, row[i]);
     }
-    yield Buffer.from(text, 'utf8');
+    text += '\n';
+    if (++lines === CHUNK_ROWS || text.length >= CHUNK_CHARS) {
+      yield Buffer.from(text, 'utf8');
+      text = '';
+      lines = 0;
+    }
   }
+  if (text.length > 0) yield Buffer.from(text, 'utf8');
 }

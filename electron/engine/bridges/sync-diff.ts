@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Row } from '../../../shared/index.js';
 import { ExNodeError } from '../../../shared/index.js';
 import { KEY_HASH_FIELD } from '../../../connectors/core/connector.js';
+import { PageSizer } from '../../../connectors/core/page-size.js';
 import { type RunContext, columnsByName, keyString } from './context.js';
 import { type Checkpoint, nodeColumnDefs } from './exchange-state.js';
 import { throwIfCancelled } from './batch-writer.js';
@@ -86,6 +87,7 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
   })) for (const r of batch) known.set(targetKeyOf(r), r);
 
   const seen = new Set<string>();
+  const fetchSize = new PageSizer(bridge.batchSize, mapping.sourceColumns);
   for await (const batch of source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
     signal: ctx.signal, ...bounds, ...filter,
@@ -108,15 +110,20 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
       const old = known.get(keyString(key));
       return !old || old[node.op] === 'D' || old[node.sourceHash] !== hashes.get(keyString(key));
     });
-    if (stale.length === 0) continue;
-    const rows = await source.lookup({ table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, keys: stale, ...filter });
-    const prepared = rows.map((row): Prepared => {
-      const values = mapping.apply(row);
-      const sourceKey = mapping.sourceKey.map((k) => row[k]);
-      return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
-    });
-    if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
-    cp = { ...cp, extra: { ...cp.extra, transferred: Number(cp.extra.transferred ?? 0) + rows.length } };
+    // Fetched in pieces that fit in memory, however wide the rows are.
+    for (let done = 0; done < stale.length;) {
+      const keysNow = stale.slice(done, done + fetchSize.limit);
+      done += keysNow.length;
+      const rows = await source.lookup({ table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, keys: keysNow, ...filter });
+      fetchSize.adjust(rows);
+      const prepared = rows.map((row): Prepared => {
+        const values = mapping.apply(row);
+        const sourceKey = mapping.sourceKey.map((k) => row[k]);
+        return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
+      });
+      if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
+      cp = { ...cp, extra: { ...cp.extra, transferred: Number(cp.extra.transferred ?? 0) + rows.length } };
+    }
   }
 
   const gone = [...known].filter(([key, r]) => r[node.op] !== 'D' && !seen.has(key)).map(([, r]) => mapping.targetKey.map((k) => r[k]));
