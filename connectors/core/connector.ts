@@ -123,6 +123,3 @@ export interface ConnectorContext {
 export function querySchema(columns: Column[]): TableSchema {
   return { name: 'query', kind: 'view', rowEstimate: null, columns, primaryKey: [], uniqueKeys: [], indexes: [] };
 }
-
-/** Alias of a source query read as a derived table. */
-export const QUERY_ALIAS = 'exn_q';

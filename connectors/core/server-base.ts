@@ -6,10 +6,10 @@ import { ExNodeError } from '../../shared/index.js';
 import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
 } from './connector.js';
-import { KEY_HASH_FIELD, QUERY_ALIAS, querySchema } from './connector.js';
+import { KEY_HASH_FIELD, querySchema } from './connector.js';
 import { classifyError } from './classify.js';
 import { PageSizer } from './page-size.js';
-import { and, chunkForParams, compileFilter, type Fragment, keyMembership, keysetPredicate, quoteIdent, quoteTable } from './sql.js';
+import { and, chunkForParams, compileFilter, derivedTable, type Fragment, keyMembership, keysetPredicate, quoteIdent, quoteTable } from './sql.js';
 
 /** What one statement returned: rows for a query, counts for a write. */
 export interface QueryResult {
@@ -83,10 +83,7 @@ export abstract class ServerConnector implements Connector {
 
   /** What a read selects FROM: the table, or the source query as a derived table. */
   protected from(ref: SourceRef): string {
-    if (ref.query === undefined) return this.table(ref);
-    // On lines of its own, so that a trailing -- comment in the query cannot swallow the rest.
-    // No AS before the alias: Oracle refuses it there.
-    return `(\n${ref.query}\n) ${this.q(QUERY_ALIAS)}`;
+    return ref.query === undefined ? this.table(ref) : derivedTable(ref.query, this.q);
   }
 
   async describeQuery(query: string): Promise<TableSchema> {

@@ -35,6 +35,17 @@ export function quoteTable(quote: Quote, table: { schema?: string | undefined; n
 }
 
 /**
+ * A checked source query as a derived table. The query stands on lines of its own, so a trailing
+ * `--` comment cannot swallow the rest; no AS before the alias, which Oracle refuses there.
+ */
+export function derivedTable(query: string, quote: Quote): string {
+  return `(\n${query}\n) ${quote(QUERY_ALIAS)}`;
+}
+
+/** Alias of a source query read as a derived table. */
+export const QUERY_ALIAS = 'exn_q';
+
+/**
  * A name for an index of `table` that fits the server's identifier limit: `<table>_<suffix>`, or a
  * shortened table name with a stable hash when that is too long.
  */

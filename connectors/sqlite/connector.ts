@@ -6,12 +6,12 @@ import type {
   Column, FilterCondition, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
-import { KEY_HASH_FIELD, QUERY_ALIAS, querySchema } from '../core/connector.js';
+import { KEY_HASH_FIELD, querySchema } from '../core/connector.js';
 import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
 } from '../core/connector.js';
 import { classifyError } from '../core/classify.js';
-import { and, chunkForParams, compileFilter, keyMembership, keysetPredicate, quoteTable, quoter } from '../core/sql.js';
+import { and, chunkForParams, compileFilter, derivedTable, keyMembership, keysetPredicate, quoteTable, quoter } from '../core/sql.js';
 import { Mutex } from '../core/mutex.js';
 import { PageSizer } from '../core/page-size.js';
 import { canonicalFromSqlite, fromSqlite, sqliteTypeFor, toSqlite } from './types.js';
@@ -352,8 +352,7 @@ export class SqliteConnector implements Connector {
 
 /** What a read selects FROM: the table, or the source query as a derived table. */
 function from(ref: SourceRef): string {
-  if (ref.query === undefined) return quoteTable(quote, ref);
-  return `(\n${ref.query}\n) ${quote(QUERY_ALIAS)}`;
+  return ref.query === undefined ? quoteTable(quote, ref) : derivedTable(ref.query, quote);
 }
 
 function insertSql(table: TableRef, columns: readonly Column[]): string {
