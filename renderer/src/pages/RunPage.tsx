@@ -66,7 +66,9 @@ export function RunPage() {
             <Descriptions.Item label={t('run.transferred')}>{formatCount(run.progress.rowsTransferred)}</Descriptions.Item>
           )}
         </Descriptions>
-        <Progress percent={percent} status={run.status === 'failed' ? 'exception' : active ? 'active' : 'normal'} />
+        <Progress percent={percent} status={run.status === 'failed' ? 'exception' : active ? 'active' : 'normal'}
+          // An incremental run reads only what changed: its total is not known in advance, so show the rows read.
+          {...(active && run.progress.estimatedTotal === null ? { format: () => formatCount(run.progress.rowsRead) } : {})} />
         {run.error && <Alert type="error" showIcon message={`${run.error.code}: ${run.error.message}`} style={{ marginTop: 12 }} />}
       </Card>
       <Card title={t('reconciliation.title')}>
