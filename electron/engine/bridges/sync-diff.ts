@@ -13,6 +13,8 @@ import type { Reporter } from './sync-send.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
 export const RANGE_ROWS = 10_000;
+/** How often the checkpoint is written while ranges turn out unchanged. */
+const CHECKPOINT_INTERVAL_MS = 1000;
 
 /**
  * Snapshot diff without moving unchanged rows. The source is split into key ranges; each range's
@@ -35,6 +37,7 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
   }
   const common = { table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, ...(ctx.bridge.filter ? { filter: ctx.bridge.filter } : {}) };
   let changed = 0;
+  let persistedAt = Date.now();
   for (let i = Number(cp.extra.rangeIndex ?? 0); i < ranges.length; i++) {
     throwIfCancelled(ctx.signal);
     const after = i === 0 ? undefined : ranges[i - 1]!.upper ?? undefined;
@@ -49,8 +52,9 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
       i--;
       continue;
     }
+    const rangeChanged = sum.count !== range.count || sum.checksum !== range.checksum;
     let synced = sum;
-    if (sum.count !== range.count || sum.checksum !== range.checksum) {
+    if (rangeChanged) {
       changed++;
       const rejectedBefore = cp.receiver.rejected;
       cp = await syncRange(ctx, cp, bounds);
@@ -58,9 +62,13 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
       if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
     }
     cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + sum.count }, extra: { ...cp.extra, rangeIndex: i + 1 } };
-    const persisted = cp;
-    await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, persisted));
-    await ctx.ranges.update(ctx.bridgeId, i, synced);
+    // An unchanged range wrote nothing: its checkpoint can wait (a crash only re-checks a few ranges).
+    if (rangeChanged || Date.now() - persistedAt >= CHECKPOINT_INTERVAL_MS) {
+      const persisted = cp;
+      await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, persisted));
+      persistedAt = Date.now();
+    }
+    if (rangeChanged) await ctx.ranges.update(ctx.bridgeId, i, synced);
     await report('ranges', cp);
   }
   await ctx.log('info', `Diff: ${changed} of ${ranges.length} key ranges changed; ${String(cp.extra.transferred ?? 0)} rows transferred`);
