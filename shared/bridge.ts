@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CANONICAL_TYPES } from './types.js';
 import { resourceNameSchema } from './connection.js';
 import { selectQuerySchema } from './select-query.js';
-import type { SourceRef } from './types.js';
+import type { SourceRef, TableRef } from './types.js';
 
 /** A column name as it appears in a database; quoting is the connector's job, never the user's. */
 export const identifierSchema = z
@@ -113,6 +113,12 @@ export function sourceRefOf(config: Pick<BridgeConfig, 'name' | 'source'>): Sour
 /** The table a bridge writes: named in `target.table`, or after its source table. */
 export function targetTableName(config: Pick<BridgeConfig, 'name' | 'source' | 'target'>): string {
   return config.target.table ?? config.source.table ?? config.name;
+}
+
+/** The table a bridge writes, with its schema when the bridge names one. */
+export function targetRefOf(config: Pick<BridgeConfig, 'name' | 'source' | 'target'>): TableRef {
+  const name = targetTableName(config);
+  return config.target.schema ? { schema: config.target.schema, name } : { name };
 }
 
 /** How a bridge's source is shown: `connection.table`, or `connection (SQL query)`. */

@@ -1,4 +1,5 @@
 import type { CanonicalType, Column } from '../../../shared/index.js';
+import type { RunContext } from './context.js';
 
 const INTEGERS: readonly CanonicalType[] = ['integer', 'bigint'];
 const NUMBERS: readonly CanonicalType[] = ['integer', 'bigint', 'decimal', 'float', 'double'];
@@ -50,6 +51,11 @@ export function targetWarnings(mapped: readonly Column[], existing: readonly Col
     const warning = target ? columnWarning(c, target) : null;
     return warning ? [warning] : [];
   });
+}
+
+/** Logs, before a run writes anything, what may not fit the existing target table's columns. */
+export async function logTargetWarnings(ctx: RunContext, existing: readonly Column[]): Promise<void> {
+  for (const warning of targetWarnings(ctx.mapping.targetColumns, existing)) await ctx.log('warn', `Target column ${warning}`);
 }
 
 function describe(c: Column): string {

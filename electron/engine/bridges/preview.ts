@@ -1,5 +1,5 @@
 import type { BridgeConfig, Column } from '../../../shared/index.js';
-import { sourceRefOf } from '../../../shared/index.js';
+import { sourceRefOf, targetRefOf } from '../../../shared/index.js';
 import { describeSource } from './context.js';
 import { targetWarnings } from './compatibility.js';
 import type { EngineServices } from '../services.js';
@@ -27,7 +27,7 @@ export async function previewBridge(
 /** Where the target table already exists, which mapped columns may not take every value. */
 async function existingTargetWarnings(s: EngineServices, config: BridgeConfig, columns: Column[]): Promise<string[]> {
   const target = await s.bridges.targetOf(config);
-  const ref = config.target.schema ? { schema: config.target.schema, name: target.table } : { name: target.table };
+  const ref = targetRefOf(config);
   return s.withConnector(target.connection, async (t) => ((await t.tableExists(ref)) ? targetWarnings(columns, (await t.describeTable(ref)).columns) : []));
 }
 

@@ -1,5 +1,5 @@
-import type { NodeSettings, RunRecord, TableRef, TableSchema } from '../../../shared/index.js';
-import { ExNodeError, sourceLabel, sourceRefOf, tableLabel } from '../../../shared/index.js';
+import type { NodeSettings, RunRecord, TableSchema } from '../../../shared/index.js';
+import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { ConnectionService } from '../connections/service.js';
 import type { EventBus } from '../events.js';
@@ -205,7 +205,7 @@ export class BridgeRunner {
     const source = await open(bridge.source.connection);
     const receiver = await open(target.connection);
     const sourceTable = sourceRefOf(bridge);
-    const targetTable: TableRef = bridge.target.schema ? { schema: bridge.target.schema, name: target.table } : { name: target.table };
+    const targetTable = targetRefOf(bridge);
     const schema = await describeSource(source, sourceTable);
     const hmac = this.deps.vault.hmac.bind(this.deps.vault);
     const isNode = (name: string) => Object.values(node).includes(name);

@@ -1,7 +1,7 @@
 import { ExNodeError } from '../../../shared/index.js';
 import type { Writer } from '../../../connectors/core/connector.js';
 import type { RunContext } from './context.js';
-import { targetWarnings } from './compatibility.js';
+import { logTargetWarnings } from './compatibility.js';
 import { type Checkpoint } from './exchange-state.js';
 import { applyBatch, throwIfCancelled } from './batch-writer.js';
 import { prefetch } from '../../../connectors/core/prefetch.js';
@@ -28,8 +28,7 @@ export async function runReceive(ctx: RunContext): Promise<void> {
     await ctx.target.createTable(ctx.targetTable, mapping.targetColumns, mapping.targetKey);
     await ctx.log('info', `Created business table ${ctx.targetTable.name}`);
   } else {
-    const existing = await ctx.target.describeTable(ctx.targetTable);
-    for (const warning of targetWarnings(mapping.targetColumns, existing.columns)) await ctx.log('warn', `Target column ${warning}`);
+    await logTargetWarnings(ctx, (await ctx.target.describeTable(ctx.targetTable)).columns);
   }
   let cp = await ctx.checkpoints.read(ctx.source, ctx.stateKey);
   if (cp.runId === ctx.run.id && cp.phase === 'receive') {

@@ -3,7 +3,7 @@ import { tableLabel } from '../../../shared/index.js';
 import type { RunContext } from './context.js';
 import { nodeColumnDefs } from './exchange-state.js';
 import { indexName } from '../../../connectors/core/sql.js';
-import { targetWarnings } from './compatibility.js';
+import { logTargetWarnings } from './compatibility.js';
 
 /**
  * Creates the exchange table from the mapped source columns on the first run, or adds the columns a
@@ -19,7 +19,7 @@ export async function ensureTargetTable(ctx: RunContext): Promise<Column[]> {
     return business;
   }
   const existing = await ctx.target.describeTable(ctx.targetTable);
-  for (const warning of targetWarnings(business, existing.columns)) await ctx.log('warn', `Target column ${warning}`);
+  await logTargetWarnings(ctx, existing.columns);
   const seq = ctx.node.seq.toLowerCase();
   if (!existing.indexes.some((ix) => ix.columns[0]?.toLowerCase() === seq)) {
     // A table a DBA made may not be ours to index: reading by sequence still works, only slower.
