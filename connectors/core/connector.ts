@@ -105,6 +105,11 @@ export interface Connector {
    * that hash changed.
    */
   readKeyHashes?(options: ReadOptions): AsyncIterable<Row[]>;
+  /**
+   * The checksum `rangeChecksum` would return for rows with these row hashes (KEY_HASH_FIELD values),
+   * computed here: diff mode checks a range it has read the hashes of without a second pass in the database.
+   */
+  checksumOf?(rowHashes: readonly string[]): string;
   /** Current time on the database server, as canonical datetime in UTC. */
   serverNow(): Promise<string>;
 

@@ -66,7 +66,10 @@ export abstract class ServerConnector implements Connector {
   protected abstract upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts>;
   /** SQL expression: this dialect's hash of one row's `columns`, as text (diff mode). */
   protected abstract rowHashSql(columns: readonly Column[]): string;
-  /** SQL aggregate: a checksum over `rowHash` values of many rows. */
+  /**
+   * SQL aggregate: a checksum over `rowHash` values of many rows, as exact decimal text. Every server
+   * dialect sums the first 13 hex digits (52 bits) of its row hashes, which `checksumOf` repeats here.
+   */
   protected abstract sumHashSql(rowHash: string): string;
   bulkInsertRows?(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
 
@@ -256,6 +259,12 @@ export abstract class ServerConnector implements Connector {
     const sql = `SELECT COUNT(*) AS ${this.q('n')}, ${this.sumHashSql(this.rowHashSql(options.columns))} AS ${this.q('s')} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const rows = await this.withConnection(`Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
     return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
+  }
+
+  checksumOf(rowHashes: readonly string[]): string {
+    let sum = 0n;
+    for (const hash of rowHashes) sum += BigInt(`0x${hash.slice(0, 13)}`);
+    return sum.toString();
   }
 
   async lookup(options: LookupOptions): Promise<Row[]> {

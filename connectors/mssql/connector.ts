@@ -144,7 +144,8 @@ export class MssqlConnector extends ServerConnector {
   }
 
   protected sumHashSql(rowHash: string): string {
-    return `SUM(CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTRING(${rowHash}, 1, 13), 2)))`;
+    // Summed as DECIMAL: 52-bit values overflow a BIGINT sum after a few thousand rows.
+    return `CONVERT(VARCHAR(40), SUM(CONVERT(DECIMAL(38, 0), CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTRING(${rowHash}, 1, 13), 2)))))`;
   }
 
   protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {

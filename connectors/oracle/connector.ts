@@ -172,7 +172,8 @@ export class OracleConnector extends ServerConnector {
   }
 
   protected sumHashSql(rowHash: string): string {
-    return `SUM(TO_NUMBER(SUBSTR(${rowHash}, 1, 13), 'XXXXXXXXXXXXX'))`;
+    // As text: the driver would read a NUMBER this large as a float and drop its low digits.
+    return `TO_CHAR(SUM(TO_NUMBER(SUBSTR(${rowHash}, 1, 13), 'XXXXXXXXXXXXX')))`;
   }
 
   /** MERGE, with inserted/updated derived from the keys that existed (locked) before it ran. */

@@ -15,15 +15,26 @@ import type { Reporter } from './sync-send.js';
 export const RANGE_ROWS = 10_000;
 /** How often the checkpoint is written while ranges turn out unchanged. */
 const CHECKPOINT_INTERVAL_MS = 1000;
+/** Ranges probed ahead of the one being examined, so the source checksums while the node compares and writes. */
+const LOOKAHEAD = 2;
+
+/** What the source says of one key range: its count and checksum, and its row hashes when they were read. */
+interface RangeProbe {
+  readonly count: number;
+  readonly checksum: string;
+  readonly hashes?: Row[];
+}
 
 /**
  * Snapshot diff without moving unchanged rows. The source is split into key ranges; each range's
  * count and checksum are computed inside the source database and compared with the last run's.
  * Only a changed range is examined, and in it only rows whose source-side row hash differs from the
  * one stored with the exchange row are fetched in full. Deletes are found per changed range.
+ * Changes come in clusters: after a changed range the next ones are probed by reading their row
+ * hashes (which an examination needs anyway) instead of checksumming them first.
  */
 export async function runDiff(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
-  const { source, mapping } = ctx;
+  const { source } = ctx;
   if (!source.rangeChecksum || !source.readKeyHashes) {
     throw new ExNodeError('UNSUPPORTED', `Diff mode needs range checksums, which the ${source.capabilities.label} connector does not provide; use full mode`);
   }
@@ -35,33 +46,50 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
     await ctx.ranges.replace(ctx.bridgeId, signature, ranges);
     await ctx.log('info', `Split the source into ${ranges.length} key ranges of up to ${RANGE_ROWS} rows`);
   }
-  const common = { table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, ...(ctx.bridge.filter ? { filter: ctx.bridge.filter } : {}) };
   let changed = 0;
   let persistedAt = Date.now();
-  for (let i = Number(cp.extra.rangeIndex ?? 0); i < ranges.length; i++) {
+  const first = Number(cp.extra.rangeIndex ?? 0);
+  // Ranges never checksummed (a first run) will all be examined: read their hashes straight away.
+  let readHashes = source.checksumOf !== undefined && (ranges[first]?.count ?? 0) < 0;
+  const probes = new Map<number, Promise<RangeProbe>>();
+  const boundsOf = (i: number) => {
+    const after = i === 0 ? undefined : ranges![i - 1]!.upper ?? undefined;
+    const upper = ranges![i]!.upper;
+    return { ...(after ? { after } : {}), ...(upper ? { upTo: upper } : {}) };
+  };
+  for (let i = first; i < ranges.length; i++) {
     throwIfCancelled(ctx.signal);
-    const after = i === 0 ? undefined : ranges[i - 1]!.upper ?? undefined;
+    for (let k = i; k <= i + LOOKAHEAD && k < ranges.length; k++) {
+      if (probes.has(k)) continue;
+      const probe = probeRange(ctx, ranges[k]!, boundsOf(k), readHashes);
+      // A failed probe ahead is reported when its turn comes, not as an unhandled rejection now.
+      probe.catch(() => undefined);
+      probes.set(k, probe);
+    }
+    const probe = await probes.get(i)!;
+    probes.delete(i);
     const range = ranges[i]!;
-    const bounds = { ...(after ? { after } : {}), ...(range.upper ? { upTo: range.upper } : {}) };
-    const sum = await source.rangeChecksum({ ...common, ...bounds });
-    if (range.upper === null && sum.count > 2 * RANGE_ROWS) {
+    const bounds = boundsOf(i);
+    if (range.upper === null && probe.count > 2 * RANGE_ROWS) {
       // The open last range has grown: split it, then examine its parts one by one.
-      const parts = await buildRanges(ctx, after);
+      const parts = await buildRanges(ctx, bounds.after);
       ranges = [...ranges.slice(0, i), ...parts];
       await ctx.ranges.replace(ctx.bridgeId, signature, ranges);
+      probes.clear();
       i--;
       continue;
     }
-    const rangeChanged = sum.count !== range.count || sum.checksum !== range.checksum;
-    let synced = sum;
+    const rangeChanged = probe.count !== range.count || probe.checksum !== range.checksum;
+    readHashes = rangeChanged && source.checksumOf !== undefined;
+    let synced: Pick<KeyRange, 'count' | 'checksum'> = probe;
     if (rangeChanged) {
       changed++;
       const rejectedBefore = cp.receiver.rejected;
-      cp = await syncRange(ctx, cp, bounds);
+      cp = await syncRange(ctx, cp, bounds, probe.hashes);
       // A range with rejected rows stays "changed", so the next run offers those rows again.
       if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
     }
-    cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + sum.count }, extra: { ...cp.extra, rangeIndex: i + 1 } };
+    cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + probe.count }, extra: { ...cp.extra, rangeIndex: i + 1 } };
     // An unchanged range wrote nothing: its checkpoint can wait (a crash only re-checks a few ranges).
     if (rangeChanged || Date.now() - persistedAt >= CHECKPOINT_INTERVAL_MS) {
       const persisted = cp;
@@ -76,11 +104,27 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
 }
 
 /**
+ * The source's count and checksum of one range. With `readHashes` the row hashes of a bounded range
+ * are read and summed here, so a changed range is not hashed twice (a range known to have grown past
+ * twice its size is checksummed instead: its hashes are not held in memory).
+ */
+async function probeRange(ctx: RunContext, range: KeyRange, bounds: { after?: unknown[]; upTo?: unknown[] }, readHashes: boolean): Promise<RangeProbe> {
+  const { source, mapping, bridge } = ctx;
+  const common = { table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, ...bounds, ...(bridge.filter ? { filter: bridge.filter } : {}) };
+  if (!readHashes || !source.checksumOf || range.upper === null || range.count > 2 * RANGE_ROWS) {
+    return source.rangeChecksum!(common);
+  }
+  const hashes: Row[] = [];
+  for await (const batch of source.readKeyHashes!({ ...common, batchSize: bridge.batchSize, signal: ctx.signal })) hashes.push(...batch);
+  return { count: hashes.length, checksum: source.checksumOf(hashes.map((r) => String(r[KEY_HASH_FIELD]))), hashes };
+}
+
+/**
  * Examines one changed key range: reads what the exchange holds for it once (op and source hash per
  * key), fetches the source rows whose hash differs, then soft-deletes exchange keys the source no
  * longer has (each confirmed against the source by key, whatever either side's collation).
  */
-async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }): Promise<Checkpoint> {
+async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }, probed: Row[] | undefined): Promise<Checkpoint> {
   const { source, target, mapping, node, bridge } = ctx;
   let cp = start;
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
@@ -96,10 +140,11 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
 
   const seen = new Set<string>();
   const fetchSize = new PageSizer(bridge.batchSize, mapping.sourceColumns);
-  for await (const batch of source.readKeyHashes!({
+  const sourceHashes = probed ? inBatches(probed, bridge.batchSize) : source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
     signal: ctx.signal, ...bounds, ...filter,
-  })) {
+  });
+  for await (const batch of sourceHashes) {
     throwIfCancelled(ctx.signal);
     const hashes = new Map<string, string>();
     const keys = batch.map((r) => {
@@ -139,6 +184,10 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
     cp = await softDeleteMissing(ctx, cp, gone.slice(i, i + bridge.batchSize), writeColumns, null);
   }
   return cp;
+}
+
+function* inBatches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** Upper keys every RANGE_ROWS rows from `after` on, read as keys only; the last range is open. */

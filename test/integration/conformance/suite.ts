@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Column, ConnectionConfigInput, Row } from '../../../shared/index.js';
-import type { Connector } from '../../../connectors/core/connector.js';
+import { type Connector, KEY_HASH_FIELD } from '../../../connectors/core/connector.js';
 import { openDirect } from '../bridges/harness.js';
 import { comparable, expectedRows, MATRIX_COLUMNS, MATRIX_ROWS } from './matrix.js';
 
@@ -49,6 +49,21 @@ export function conformanceSuite(label: string, config: ConnectionConfigInput, g
       expect(t.columns.find((x) => x.name === 'c_str')).toMatchObject({ length: 100, nullable: true });
       expect(t.columns.find((x) => x.name === 'id')!.nullable).toBe(false);
       expect((await c.listTables()).map((x) => x.name)).toContain(matrix);
+    });
+
+    it('sums row hashes in the node exactly as its range checksum does in the database', async (ctx) => {
+      if (!c.checksumOf || !c.rangeChecksum || !c.readKeyHashes) ctx.skip();
+      const options = { table: { name: matrix }, columns: MATRIX_COLUMNS, keyColumns: ['id'] };
+      const hashesOf = async (bounds: { after?: unknown[]; upTo?: unknown[] }) => {
+        const hashes: string[] = [];
+        for await (const b of c.readKeyHashes!({ ...options, ...bounds, batchSize: 2 })) hashes.push(...b.map((r) => String(r[KEY_HASH_FIELD])));
+        return hashes;
+      };
+      for (const bounds of [{}, { after: [MATRIX_ROWS[0]![0]] }, { upTo: [MATRIX_ROWS[1]![0]] }, { after: [MATRIX_ROWS[MATRIX_ROWS.length - 1]![0]] }]) {
+        const hashes = await hashesOf(bounds);
+        const inDatabase = await c.rangeChecksum!({ ...options, ...bounds });
+        expect({ count: hashes.length, checksum: c.checksumOf!(hashes) }).toEqual(inDatabase);
+      }
     });
 
     it('counts inserts, updates and deletes exactly as the database applied them', async () => {
