@@ -2,8 +2,10 @@ import type { Column, Row } from '../../shared/index.js';
 
 /** About how much one page of rows may hold, so that a batch of documents or images stays bounded. */
 export const PAGE_BYTES = 32 * 1024 * 1024;
-/** Rows in the first page of a table with long values, before their size is known. */
-const FIRST_WIDE_PAGE = 50;
+/** Rows in the first page of a table with long values, before their size is known (one row may be megabytes). */
+const FIRST_WIDE_PAGE = 1;
+/** A page holds at most this many times the rows of the one before: sizes learned from a few rows are not trusted far. */
+const MAX_GROWTH = 4;
 const WIDE_TYPES = new Set<Column['type']>(['text', 'binary', 'json']);
 
 /**
@@ -26,7 +28,7 @@ export class PageSizer {
   adjust(rows: readonly Row[]): void {
     if (rows.length === 0) return;
     const perRow = Math.max(1, sampledBytes(rows));
-    this.size = Math.max(1, Math.min(this.max, Math.floor(PAGE_BYTES / perRow)));
+    this.size = Math.max(1, Math.min(this.max, rows.length * MAX_GROWTH, Math.floor(PAGE_BYTES / perRow)));
   }
 }
 

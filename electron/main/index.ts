@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, shell, Tray, utilityProcess, nativeImage } from 'electron';
+import { ENGINE_EXEC_ARGV } from '../engine/memory.js';
 
 /**
  * The desktop shell, kept thin: it starts the engine in a utility process, shows the console in a
@@ -33,6 +34,7 @@ function startEngine(): Promise<string> {
   const key = credentialKey();
   const child = utilityProcess.fork(path.join(__dirname, '..', 'engine-host.mjs'), [], {
     serviceName: 'ExNode engine',
+    execArgv: [...ENGINE_EXEC_ARGV],
     env: {
       ...process.env,
       EXNODE_SESSION_SECRET: sessionSecret,

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_EXEC_ARGV } from '../../electron/engine/memory.js';
 
 export const EXNODE_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/exnode.mjs');
 
@@ -10,10 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
+/** How the `exnode` command starts a process (its shebang's flags: the engine's heap ceiling). */
+export const EXNODE_COMMAND = [...ENGINE_EXEC_ARGV, EXNODE_BIN];
+
 /** Runs the real `exnode` command in a child process. */
 export function exnode(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [EXNODE_BIN, ...args], { env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, ...args], { env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -146,26 +146,25 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
   });
   for await (const batch of sourceHashes) {
     throwIfCancelled(ctx.signal);
-    const hashes = new Map<string, string>();
-    const keys = batch.map((r) => {
+    const entries = batch.map((r) => {
       const key = mapping.sourceKey.map((k) => r[k]);
-      hashes.set(keyString(key), String(r[KEY_HASH_FIELD]));
-      seen.add(keyString(key));
-      return key;
+      return { key, id: keyString(key), hash: String(r[KEY_HASH_FIELD]) };
     });
+    for (const e of entries) seen.add(e.id);
     // A key the range scan did not return may still be in the exchange (the two sides may order
     // strings differently): look those up one by one rather than fetch them again.
-    const unknown = keys.filter((key) => !known.has(keyString(key)));
+    const unknown = entries.filter((e) => !known.has(e.id)).map((e) => e.key);
     if (unknown.length > 0) {
       for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) known.set(targetKeyOf(r), r);
     }
-    const stale = keys.filter((key) => {
-      const old = known.get(keyString(key));
-      return !old || old[node.op] === 'D' || old[node.sourceHash] !== hashes.get(keyString(key));
+    const stale = entries.filter((e) => {
+      const old = known.get(e.id);
+      return !old || old[node.op] === 'D' || old[node.sourceHash] !== e.hash;
     });
+    const hashes = new Map(stale.map((e) => [e.id, e.hash]));
     // Fetched in pieces that fit in memory, however wide the rows are.
     for (let done = 0; done < stale.length;) {
-      const keysNow = stale.slice(done, done + fetchSize.limit);
+      const keysNow = stale.slice(done, done + fetchSize.limit).map((e) => e.key);
       done += keysNow.length;
       const rows = await source.lookup({ table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, keys: keysNow, ...filter });
       fetchSize.adjust(rows);
