@@ -2,7 +2,7 @@
  * One bench scenario in its own process, so that its peak memory is ExNode's alone.
  * Usage: node --import tsx bench/scenario.ts <name> <rows> ; prints one JSON line.
  */
-import type { RunRecord } from '../shared/index.js';
+import type { Reconciliation, RunRecord } from '../shared/index.js';
 import { Engine } from '../electron/engine/engine.js';
 import { LOCAL_OPERATOR } from '../electron/engine/actor.js';
 import { tempDir } from '../test/support/temp.js';
@@ -20,17 +20,28 @@ const run = async (bridge: string) => {
   if (record.status !== 'succeeded') throw new Error(`${bridge}: ${record.error?.message ?? record.status}`);
   return record;
 };
-const measure = async (bridge: string) => {
+/** What a scenario reports of the operation it timed. */
+interface Measured {
+  ms: number;
+  rows: number;
+  transferred: number;
+  changes: number;
+  deviation: number;
+}
+const measure = async (bridge: string): Promise<Measured> => {
   const started = performance.now();
   const record = await run(bridge);
-  return { ms: performance.now() - started, record };
+  return {
+    ms: performance.now() - started, rows: record.sender.total, transferred: record.progress.rowsTransferred ?? record.sender.total,
+    changes: record.sender.inserted + record.sender.updated + record.sender.deleted, deviation: record.deviation.total,
+  };
 };
 
 await call('connections/save', { config: { name: 'maria', dialect: 'mysql', ...MYSQL, password: undefined } });
 await call('connections/save', { config: { name: 'pg', dialect: 'postgres', ...POSTGRES } });
 const pgExchange = { name: 'pgx', dialect: 'postgres', ...POSTGRES };
 
-let result: { ms: number; record: RunRecord };
+let result: Measured;
 let extra: Record<string, unknown> = {};
 switch (name) {
   case 'full-mysql-postgres':
@@ -72,7 +83,16 @@ switch (name) {
     await conn.query(`DELETE FROM ${TABLES.mysqlDiff} WHERE id > ? AND id <= ? AND id % 3 = 1`, [newest, rows]);
     await conn.query(`INSERT INTO ${TABLES.mysqlDiff} SELECT id + ${2 * rows}, name, citizen_id, amount, created_at, note FROM ${TABLES.mysqlDiff} WHERE id > ? AND id <= ? AND id % 3 = 2`, [newest, rows]);
     await conn.end();
-    extra = { clustered: await measure('b').then((m) => ({ ms: Math.round(m.ms), transferred: m.record.progress.rowsTransferred ?? 0 })) };
+    extra = { clustered: await measure('b').then((m) => ({ ms: Math.round(m.ms), transferred: m.transferred })) };
+    break;
+  }
+  case 'reconcile': {
+    await call('exchange/set', { config: pgExchange });
+    await call('bridges/save', { config: { name: 'b', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget } } });
+    await run('b');
+    const started = performance.now();
+    const r = await call<Reconciliation>('bridges/reconcile', { name: 'b' });
+    result = { ms: performance.now() - started, rows: r.sourceRows, transferred: r.sourceRows + r.targetRows, changes: 0, deviation: r.deviation };
     break;
   }
   case 'receive': {
@@ -86,11 +106,8 @@ switch (name) {
     throw new Error(`unknown scenario ${name}`);
 }
 
-const transferred = result.record.progress.rowsTransferred ?? result.record.sender.total;
 process.stdout.write(`${JSON.stringify({
-  name, rows: result.record.sender.total, ms: Math.round(result.ms), transferred,
-  changes: result.record.sender.inserted + result.record.sender.updated + result.record.sender.deleted,
-  deviation: result.record.deviation.total,
+  name, rows: result.rows, ms: Math.round(result.ms), transferred: result.transferred, changes: result.changes, deviation: result.deviation,
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   ...extra,
 })}\n`);

@@ -8,6 +8,7 @@ import { columnSchema, tableSchemaSchema, tableSummarySchema } from './types.js'
 import { driftEventSchema, snapshotResultSchema } from './drift.js';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 import { selectQuerySchema } from './select-query.js';
+import { reconciliationSchema } from './reconcile.js';
 
 interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   readonly input: I;
@@ -122,6 +123,11 @@ export const operations = {
       warnings: z.array(z.string()),
     }),
     permission: 'bridges.read', mutates: false, summary: 'The first rows as the bridge would write them, after mapping and masking',
+  }),
+  'bridges/reconcile': op({
+    input: z.object({ name: resourceNameSchema, samples: z.number().int().min(0).max(1000).default(20) }).strict(),
+    output: reconciliationSchema, permission: 'bridges.run', mutates: false,
+    summary: 'Compare every source row with the receiving table, value by value (data reconciliation)',
   }),
   'runs/list': op({
     input: z.object({ bridge: resourceNameSchema.optional(), limit: z.number().int().min(1).max(1000).default(50) }).strict(),

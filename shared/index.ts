@@ -8,3 +8,4 @@ export * from './contract.js';
 export * from './events.js';
 export * from './drift.js';
 export * from './select-query.js';
+export * from './reconcile.js';

@@ -3,6 +3,7 @@ import { CAPABILITIES, PRESETS } from '../../shared/index.js';
 import type { EngineServices } from './services.js';
 import { loadDemo } from './demo/load-demo.js';
 import { previewBridge } from './bridges/preview.js';
+import { reconcileBridge } from './bridges/reconcile.js';
 
 export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices) => Promise<Output<K>>;
 export type Handlers = { readonly [K in OperationName]: Handler<K> };
@@ -71,6 +72,7 @@ export const handlers: Handlers = {
     return input.wait ? s.runner.wait(run.id) : run;
   },
   'bridges/preview': async (input, s) => previewBridge(s, input.config, input.limit),
+  'bridges/reconcile': async (input, s) => reconcileBridge(s, input.name, input.samples),
   'runs/list': async (input, s) => s.runs.list({ limit: input.limit, ...(input.bridge ? { bridgeName: input.bridge } : {}) }),
   'runs/get': async (input, s) => s.runs.get(input.id),
   'runs/log': async (input, s) => s.runs.logs(input.id),

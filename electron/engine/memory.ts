@@ -1,10 +1,13 @@
 /**
- * The heap ceiling of the engine process. Left alone, V8 sizes its heap for the machine (a quarter
- * of its memory) and lets the garbage of row batches pile up to ~170 MB of heap before collecting it;
- * with a ceiling it collects early and the process stays under 200 MB. The live working set is some
- * tens of MB (pages are sized by bytes, see PAGE_BYTES), far below the ceiling.
- * Every launcher of the engine passes these flags: the desktop shell's utility process, the
- * `exnode` command (its shebang), `npm run serve` and the bench.
+ * How the engine process sizes its V8 heap. Left alone, V8 sizes the heap for the machine (a quarter
+ * of its memory) and lets the garbage of row batches pile up to ~170 MB before collecting it; with a
+ * ceiling on the old generation it collects early, and the process stays near 200 MB. The live working
+ * set is some tens of MB (pages are sized by bytes, see PAGE_BYTES), far below the ceiling. A young
+ * generation of 32 MB lets most of a batch's rows die young instead of being promoted and collected
+ * again (about 10% faster copies for about 30 MB).
+ * Every launcher of the engine passes these flags: the desktop shell's utility process, the `exnode`
+ * command (its shebang), `npm run serve` and the bench.
  */
 export const ENGINE_HEAP_MB = 256;
-export const ENGINE_EXEC_ARGV: readonly string[] = [`--max-old-space-size=${ENGINE_HEAP_MB}`];
+export const ENGINE_YOUNG_SEMI_SPACE_MB = 32;
+export const ENGINE_EXEC_ARGV: readonly string[] = [`--max-old-space-size=${ENGINE_HEAP_MB}`, `--max-semi-space-size=${ENGINE_YOUNG_SEMI_SPACE_MB}`];

@@ -1,5 +1,5 @@
 import type {
-  BridgeView, ConnectionView, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema, TableSummary, TestResult,
+  BridgeView, ConnectionView, Reconciliation, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { sourceLabel } from '../../shared/index.js';
 
@@ -33,6 +33,16 @@ export function printRun(r: RunRecord): void {
   out(`  receiver inserted ${n(r.receiver.inserted)}  updated ${n(r.receiver.updated)}  deleted ${n(r.receiver.deleted)}  rejected ${n(r.receiver.rejected)}`);
   out(`  deviation ${r.deviation.total === 0 ? '0 (reconciled)' : `${n(r.deviation.total)} (I ${r.deviation.inserted}, U ${r.deviation.updated}, D ${r.deviation.deleted})`}`);
   if (r.error) out(`  error [${r.error.code}] ${r.error.message}`);
+}
+
+export function printReconciliation(r: Reconciliation): void {
+  out(`Reconciled bridge ${r.bridge} in ${(r.durationMs / 1000).toFixed(1)} s: ${r.source} → ${r.target}`);
+  out(`  source rows ${n(r.sourceRows)}  receiving rows ${n(r.targetRows)}  matched ${n(r.matched)}`);
+  out(`  missing ${n(r.missing)}  extra ${n(r.extra)}  different ${n(r.different)}`);
+  out(`  deviation ${r.deviation === 0 ? '0 (the tables agree)' : n(r.deviation)}`);
+  for (const kind of ['missing', 'extra', 'different'] as const) {
+    for (const key of r.samples[kind]) out(`  ${kind.padEnd(9)} ${JSON.stringify(key)}`);
+  }
 }
 
 export function printTables(list: TableSummary[]): void {

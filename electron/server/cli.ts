@@ -8,7 +8,7 @@ import { LOCAL_OPERATOR } from '../engine/actor.js';
 import { resolveDataDir } from '../engine/paths.js';
 import { DEFAULT_PORT, serve } from './serve.js';
 import {
-  printBridges, printConnections, printLog, printRejected, printRun, printSnapshot, printTable, printTables, printTest,
+  printBridges, printConnections, printLog, printReconciliation, printRejected, printRun, printSnapshot, printTable, printTables, printTest,
 } from './cli-print.js';
 
 interface GlobalOptions {
@@ -156,6 +156,15 @@ export async function main(argv: string[]): Promise<number> {
     emit(opts, run, () => printRun(run));
     if (run.status !== 'succeeded') exitCode = 1;
   })());
+  bridge
+    .command('reconcile <name>')
+    .description('compare every source row with the receiving table, value by value (数据核对); exits 1 when they differ')
+    .option('--samples <n>', 'keys to list of each kind of difference', '20')
+    .action(async (name: string, cmd: { samples: string }) => withEngine(async (engine, opts) => {
+      const result = await call(engine, 'bridges/reconcile', { name, samples: Number(cmd.samples) });
+      emit(opts, result, () => printReconciliation(result));
+      if (result.deviation !== 0) exitCode = 1;
+    })());
   bridge.command('cancel <runId>').description('cancel a run, whichever ExNode process (service or command line) runs it').action(async (id: string) => withEngine(async (engine, opts) => {
     const run = await call(engine, 'runs/cancel', { id });
     emit(opts, run, () => printRun(run));

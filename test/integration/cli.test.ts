@@ -37,6 +37,11 @@ describe('exnode CLI', () => {
 
     const again = await cli('bridge', 'run', 'demo-birth-certificates', '--json');
     expect(JSON.parse(again.stdout)).toMatchObject({ sender: { total: 3000, inserted: 0, updated: 0, deleted: 0 }, receiver: { inserted: 0 } });
+
+    const checked = await cli('bridge', 'reconcile', 'demo-birth-certificates');
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/source rows 3,000 {2}receiving rows 3,000 {2}matched 3,000/);
+    expect(checked.stdout).toMatch(/deviation 0 \(the tables agree\)/);
   });
 
   it('browses the demo database, prints a run\'s log, round-trips a bridge definition and removes it', async () => {

@@ -1,6 +1,7 @@
 import type { BridgeConfig, CanonicalType, Column, Row, TableSchema } from '../../../shared/index.js';
 import { ExNodeError } from '../../../shared/index.js';
 import { applyMask, type Hmac } from './masks.js';
+import type { NodeColumns } from './exchange-state.js';
 
 /** How one target column is produced from a source row. */
 interface TargetField {
@@ -93,6 +94,18 @@ export function buildMapping(bridge: BridgeConfig, source: TableSchema, hmac: Hm
     targetKey,
     apply: (row) => produce.map((p) => p(row)),
   };
+}
+
+/**
+ * A bridge's mapping as its runs use it. A receive bridge reads an exchange table: its node columns
+ * are not business columns, but op, seq and first seq are read to apply the changes in order.
+ */
+export function runMapping(bridge: BridgeConfig, source: TableSchema, node: NodeColumns, hmac: Hmac): Mapping {
+  if (bridge.direction === 'send') return buildMapping(bridge, source, hmac);
+  const isNode = (name: string) => Object.values(node).includes(name);
+  const mapping = buildMapping(bridge, { ...source, columns: source.columns.filter((c) => !isNode(c.name)) }, hmac);
+  const extra = source.columns.filter((c) => c.name === node.op || c.name === node.seq || c.name === node.firstSeq);
+  return { ...mapping, sourceColumns: [...mapping.sourceColumns, ...extra] };
 }
 
 function sourceNamesUsed(bridge: BridgeConfig, source: TableSchema): string[] {

@@ -1,4 +1,4 @@
-import type { NodeSettings, RunRecord, TableSchema } from '../../../shared/index.js';
+import type { NodeSettings, RunRecord } from '../../../shared/index.js';
 import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { ConnectionService } from '../connections/service.js';
@@ -8,7 +8,7 @@ import type { BridgeService, StoredBridge } from './service.js';
 import type { RunProgress, RunStore } from './run-store.js';
 import { describeSource, type RunContext } from './context.js';
 import { CheckpointTable, nodeColumns } from './exchange-state.js';
-import { buildMapping } from './mapping.js';
+import { runMapping } from './mapping.js';
 import { runSend } from './sync-send.js';
 import { runReceive } from './sync-receive.js';
 import type { RangeStore } from './range-store.js';
@@ -62,6 +62,13 @@ export class BridgeRunner {
   setConcurrency(value: number): void {
     this.concurrency = value;
     this.pump();
+  }
+
+  /** The run of a bridge that is queued or running, in this process or in another live ExNode process. */
+  async runUnderWay(bridgeId: string): Promise<RunRecord | null> {
+    const queued = this.queue.find((q) => q.run.bridgeId === bridgeId)?.run;
+    if (queued) return queued;
+    return (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridgeId && processAlive(r.ownerPid)) ?? null;
   }
 
   async start(bridgeName: string, trigger: RunRecord['trigger']): Promise<RunRecord> {
@@ -207,16 +214,7 @@ export class BridgeRunner {
     const sourceTable = sourceRefOf(bridge);
     const targetTable = targetRefOf(bridge);
     const schema = await describeSource(source, sourceTable);
-    const hmac = this.deps.vault.hmac.bind(this.deps.vault);
-    const isNode = (name: string) => Object.values(node).includes(name);
-    const business: TableSchema = bridge.direction === 'receive'
-      ? { ...schema, columns: schema.columns.filter((c) => !isNode(c.name)) }
-      : schema;
-    let mapping = buildMapping(bridge, business, hmac);
-    if (bridge.direction === 'receive') {
-      const extra = schema.columns.filter((c) => c.name === node.op || c.name === node.seq || c.name === node.firstSeq);
-      mapping = { ...mapping, sourceColumns: [...mapping.sourceColumns, ...extra] };
-    }
+    const mapping = runMapping(bridge, schema, node, this.deps.vault.hmac.bind(this.deps.vault));
     let lastReport = 0;
     return {
       run, bridgeId: stored.id, bridge,
