@@ -20,6 +20,20 @@ test('a technician loads the demo, runs the bridge and sees 100,000 rows reconci
   await expect(page.getByTestId('reconciled')).toBeVisible();
   await page.screenshot({ path: 'test/output/demo-run.png', fullPage: true });
 
+  // Data reconciliation, row by row, from the bridge list.
+  await page.getByRole('menuitem', { name: '桥接任务' }).click();
+  await page.getByTestId('check-demo-birth-certificates').click();
+  await expect(page).toHaveURL(/#\/reconciliation\?bridge=demo-birth-certificates/);
+  await page.getByTestId('data-check-start').click();
+  await expect(page.getByTestId('data-check-verdict')).toHaveAttribute('data-deviation', '0', { timeout: 120_000 });
+  await expect(page.getByText('两表一致', { exact: false })).toBeVisible();
+  await expect(page.getByTestId('data-check-source-rows')).toHaveText('100,000');
+  await expect(page.getByTestId('data-check-matched')).toHaveText('100,000');
+  await page.getByTestId('data-check').screenshot({ path: 'test/output/data-check.png' });
+  await page.goBack();
+  await page.goBack();
+  await expect(page.getByTestId('reconciled')).toBeVisible();
+
   await page.getByTestId('language-switch').getByText('English').click();
   await expect(page.getByText('Reconciled: sender and receiver agree')).toBeVisible();
   await page.getByRole('menuitem', { name: 'Bridges' }).click();

@@ -52,5 +52,12 @@ export const en: Messages = {
     log: 'Run log', rejectedRows: 'Rejected rows', key: 'Key', reason: 'Reason', cancel: 'Cancel run', kind: 'Kind', phase: 'Phase', transferred: 'Rows transferred',
   },
   reconciliation: { title: 'Bridge reconciliation', hint: 'Sender and receiver counts of every run, and their deviation', ok: 'Reconciled', bad: 'Deviation' },
+  dataCheck: {
+    title: 'Data reconciliation', hint: 'Compares every source row (mapped and masked as the bridge does) with the receiving table and lists missing, extra and different rows. Reads only; a large table takes minutes.',
+    pick: 'Choose a bridge', start: 'Reconcile', running: 'Reconciling…', source: 'Source', target: 'Receiving table', duration: 'Duration',
+    sourceRows: 'Source rows', targetRows: 'Receiving rows', matched: 'Matched', missing: 'Missing', extra: 'Extra', different: 'Different',
+    agree: 'The tables agree: every row was delivered unchanged', disagree: '{{n}} rows differ: see the keys below; a full run repairs them',
+    kind: 'Kind', key: 'Key',
+  },
   settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', saved: 'Saved', exchangeDb: 'Exchange database' },
 };

@@ -51,6 +51,13 @@ export const zhCN = {
     log: '运行日志', rejectedRows: '拒收记录', key: '主键', reason: '原因', cancel: '取消运行', kind: '类别', phase: '阶段', transferred: '实际传输行数',
   },
   reconciliation: { title: '桥接核对', hint: '每次运行的发送端与接收端计数及偏差', ok: '无偏差', bad: '有偏差' },
+  dataCheck: {
+    title: '数据核对', hint: '逐行比对源表（按映射与脱敏规则处理后）与接收表，找出缺失、多余和不一致的记录。只读不写；大表需要数分钟。',
+    pick: '选择桥接任务', start: '开始核对', running: '正在核对…', source: '源', target: '接收表', duration: '耗时',
+    sourceRows: '源表行数', targetRows: '接收表行数', matched: '一致', missing: '缺失', extra: '多余', different: '不一致',
+    agree: '两表一致：每一行都已送达且内容相同', disagree: '两表有 {{n}} 行不一致：请查看下列主键；全量运行一次可修复',
+    kind: '类型', key: '主键',
+  },
   settings: { title: '设置', language: '界面语言', prefix: '交换表字段前缀', retention: '软删除保留天数', concurrency: '并行运行数', saved: '已保存', exchangeDb: '前置交换库' },
 };
 

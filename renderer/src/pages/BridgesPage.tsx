@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { BridgeView } from '../../../shared/index.js';
@@ -76,6 +76,10 @@ export function BridgesPage() {
                   {t('bridges.run')}
                 </Button>
                 <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('bridges.edit')}</Button>
+                <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => navigate(`/reconciliation?bridge=${encodeURIComponent(r.name)}`)}
+                  data-testid={`check-${r.name}`}>
+                  {t('dataCheck.start')}
+                </Button>
                 <Switch size="small" checked={r.enabled} title={t('bridges.enabled')}
                   onChange={(enabled) => void act(() => call('bridges/save', { config: { ...r.config, enabled }, replace: true }))} />
                 <Popconfirm title={t('bridges.confirmDelete')} onConfirm={() => void act(() => call('bridges/delete', { name: r.name }))}>
