@@ -1,4 +1,5 @@
 // Bundles the desktop shell (main, preload) and the engine host for Electron with esbuild.
+import fs from 'node:fs';
 import { build } from 'esbuild';
 
 // Native modules and drivers knex loads by name stay outside the bundle.
@@ -31,4 +32,6 @@ await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   sourcemap: true,
 });
-console.log('Built dist/electron (main, preload, engine-host)');
+// Worker threads start from a file: the SQLite write thread sits next to the bundle that starts it.
+fs.copyFileSync('connectors/sqlite/write-worker.mjs', 'dist/electron/write-worker.mjs');
+console.log('Built dist/electron (main, preload, engine-host, write-worker)');

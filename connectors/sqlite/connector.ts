@@ -15,6 +15,7 @@ import { and, chunkForParams, compileFilter, derivedTable, keyMembership, keyset
 import { Mutex } from '../core/mutex.js';
 import { PageSizer } from '../core/page-size.js';
 import { canonicalFromSqlite, fromSqlite, sqliteTypeFor, toSqlite } from './types.js';
+import { SqliteWriteThread } from './write-thread.js';
 
 const quote = quoter('sqlite');
 const caps = CAPABILITIES.sqlite;
@@ -26,6 +27,7 @@ export class SqliteConnector implements Connector {
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeLock = new Mutex();
+  private thread: SqliteWriteThread | null = null;
 
   constructor(readonly config: SqliteConnectionConfig) {}
 
@@ -226,15 +228,7 @@ export class SqliteConnector implements Connector {
   }
 
   async lookup(options: LookupOptions): Promise<Row[]> {
-    const names = options.columns.map((c) => c.name);
-    const out: Row[] = [];
-    const perKey = options.keyColumns.length;
-    for (const keys of chunkForParams(options.keys, perKey, MAX_PARAMS - 100, 5000)) {
-      const where = and(compileFilter(options.filter, quote), keyMembership(options.keyColumns, keys, quote));
-      const sql = `SELECT ${names.map(quote).join(', ')} FROM ${from(options.table)} WHERE ${where.sql}`;
-      out.push(...this.selectRows(sql, where.params.map(toSqlite), options.columns));
-    }
-    return out;
+    return lookupStatements(options).flatMap(({ sql, params }) => this.selectRows(sql, params, options.columns));
   }
 
   async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
@@ -266,20 +260,31 @@ export class SqliteConnector implements Connector {
 
   async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
     return this.writeLock.run(async () => {
-      const db = this.open();
-      db.exec('BEGIN IMMEDIATE');
+      const thread = this.writeThread();
+      await thread.call('exec', { sql: 'BEGIN IMMEDIATE' });
       try {
-        const result = await work(this.writer());
-        db.exec('COMMIT');
+        const result = await work(this.writer(thread));
+        await thread.call('exec', { sql: 'COMMIT' });
         return result;
       } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        await thread.call('rollback', {}).catch(() => undefined);
         throw error;
       }
     });
   }
 
+  /** The write thread, started on the first write (the file is opened here first, so it exists and is in WAL mode). */
+  private writeThread(): SqliteWriteThread {
+    if (!this.thread) {
+      this.open();
+      this.thread = new SqliteWriteThread(this.config.filename, this.config.connectTimeoutMs, this.config.readOnly);
+    }
+    return this.thread;
+  }
+
   async close(): Promise<void> {
+    await this.thread?.close();
+    this.thread = null;
     this.statements.clear();
     this.db?.close();
     this.db = null;
@@ -299,55 +304,52 @@ export class SqliteConnector implements Connector {
     return raw;
   }
 
-  private writer(): Writer {
+  /** Writes run on the write thread, inside the transaction it holds open; so do lookups, which then see the transaction's own writes. */
+  private writer(thread: SqliteWriteThread): Writer {
     return {
-      insert: async (table, columns, rows) => {
-        const statement = this.prepare(insertSql(table, columns));
-        let n = 0;
-        for (const row of rows) n += statement.run(row.map(toSqlite)).changes;
-        return n;
-      },
+      insert: (table, columns, rows) => thread.call('runEach', { sql: insertSql(table, columns), rows: rows.map((row) => row.map(toSqlite)) }),
       upsert: async (table, columns, keyColumns, rows): Promise<UpsertCounts> => {
         const valueColumns = columns.filter((c) => !keyColumns.includes(c.name));
         const keyIdx = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
-        const valIdx = valueColumns.map((v) => columns.indexOf(v));
         if (keyIdx.some((i) => i < 0)) throw new ExNodeError('INTERNAL', 'Upsert key columns must be among the written columns');
-        const update = valueColumns.length > 0
-          ? this.prepare(
-              `UPDATE ${quoteTable(quote, table)} SET ${valueColumns.map((c) => `${quote(c.name)} = ?`).join(', ')} WHERE ${keyColumns.map((k) => `${quote(k)} = ?`).join(' AND ')}`,
-            )
-          : null;
-        const exists = this.prepare(`SELECT 1 FROM ${quoteTable(quote, table)} WHERE ${keyColumns.map((k) => `${quote(k)} = ?`).join(' AND ')}`);
-        const insert = this.prepare(insertSql(table, columns));
-        let inserted = 0;
-        let updated = 0;
-        for (const row of rows) {
-          const values = row.map(toSqlite);
-          const key = keyIdx.map((i) => values[i]);
-          if (update) {
-            const changes = update.run(...valIdx.map((i) => values[i]), ...key).changes;
-            if (changes > 0) {
-              updated += changes;
-              continue;
-            }
-          } else if (exists.get(...key) !== undefined) {
-            continue;
-          }
-          inserted += insert.run(...values).changes;
-        }
-        return { inserted, updated };
+        const byKey = keyColumns.map((k) => `${quote(k)} = ?`).join(' AND ');
+        return thread.call('upsert', {
+          updateSql: valueColumns.length > 0 ? `UPDATE ${quoteTable(quote, table)} SET ${valueColumns.map((c) => `${quote(c.name)} = ?`).join(', ')} WHERE ${byKey}` : null,
+          existsSql: `SELECT 1 FROM ${quoteTable(quote, table)} WHERE ${byKey}`,
+          insertSql: insertSql(table, columns),
+          keyIdx,
+          valIdx: valueColumns.map((v) => columns.indexOf(v)),
+          rows: rows.map((row) => row.map(toSqlite)),
+        });
       },
       deleteKeys: async (table, keyColumns, keys) => {
         let n = 0;
         for (const chunk of chunkForParams(keys, keyColumns.length, MAX_PARAMS - 100, 5000)) {
           const where = keyMembership(keyColumns, chunk, quote);
-          n += this.open().prepare(`DELETE FROM ${quoteTable(quote, table)} WHERE ${where.sql}`).run(...where.params.map(toSqlite)).changes;
+          n += await thread.call('run', { sql: `DELETE FROM ${quoteTable(quote, table)} WHERE ${where.sql}`, params: where.params.map(toSqlite) });
         }
         return n;
       },
-      lookup: (options) => this.lookup(options),
+      lookup: async (options) => {
+        const out: Row[] = [];
+        for (const { sql, params } of lookupStatements(options)) {
+          const rows = await thread.call('all', { sql, params });
+          for (const row of rows) for (const c of options.columns) row[c.name] = fromSqlite(c.type, row[c.name]);
+          out.push(...rows);
+        }
+        return out;
+      },
     };
   }
+}
+
+/** The SELECTs that read the rows of `options.keys`, in chunks within SQLite's parameter limit. */
+function lookupStatements(options: LookupOptions): { sql: string; params: unknown[] }[] {
+  const names = options.columns.map((c) => quote(c.name)).join(', ');
+  return chunkForParams(options.keys, options.keyColumns.length, MAX_PARAMS - 100, 5000).map((keys) => {
+    const where = and(compileFilter(options.filter, quote), keyMembership(options.keyColumns, keys, quote));
+    return { sql: `SELECT ${names} FROM ${from(options.table)} WHERE ${where.sql}`, params: where.params.map(toSqlite) };
+  });
 }
 
 /** What a read selects FROM: the table, or the source query as a derived table. */

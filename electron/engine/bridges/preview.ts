@@ -17,8 +17,9 @@ export async function previewBridge(
     for await (const batch of source.readBatches({
       table, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: limit, ...(config.filter ? { filter: config.filter } : {}),
     })) {
-      rows.push(...batch.map((r) => mapping.apply(r).map(forDisplay)));
-      break;
+      // Pages of wide rows start small: read until the preview has its rows.
+      rows.push(...batch.slice(0, limit - rows.length).map((r) => mapping.apply(r).map(forDisplay)));
+      if (rows.length >= limit) break;
     }
     return { columns: mapping.targetColumns, rows, sourceRows: await source.count(table, config.filter), warnings: await existingTargetWarnings(s, config, mapping.targetColumns) };
   });
