@@ -14,7 +14,7 @@ import {
 } from './native.js';
 import { TABLES } from './tables.js';
 import { columnsOf } from './data.js';
-import { ENGINE_EXEC_ARGV } from '../electron/engine/memory.js';
+import { ENGINE_ENV, ENGINE_EXEC_ARGV } from '../electron/engine/memory.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -49,9 +49,11 @@ const timed = async (work: () => Promise<unknown> | unknown): Promise<number> =>
   return performance.now() - started;
 };
 
-/** A scenario runs in a process of its own, started with the flags every launcher of the engine uses. */
+/** A scenario runs in a process of its own, started with the flags and environment every launcher of the engine uses. */
 function scenario(name: string, rows: number): ScenarioResult {
-  const child = spawnSync(process.execPath, [...ENGINE_EXEC_ARGV, '--import', 'tsx', path.join(here, 'scenario.ts'), name, String(rows)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...ENGINE_EXEC_ARGV, '--import', 'tsx', path.join(here, 'scenario.ts'), name, String(rows)], {
+    encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...ENGINE_ENV },
+  });
   if (child.status !== 0) throw new Error(`scenario ${name} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as ScenarioResult;
 }

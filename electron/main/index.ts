@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, shell, Tray, utilityProcess, nativeImage } from 'electron';
-import { ENGINE_EXEC_ARGV } from '../engine/memory.js';
+import { ENGINE_ENV, ENGINE_EXEC_ARGV } from '../engine/memory.js';
 
 /**
  * The desktop shell, kept thin: it starts the engine in a utility process, shows the console in a
@@ -37,6 +37,7 @@ function startEngine(): Promise<string> {
     execArgv: [...ENGINE_EXEC_ARGV],
     env: {
       ...process.env,
+      ...ENGINE_ENV,
       EXNODE_SESSION_SECRET: sessionSecret,
       EXNODE_DATA_DIR: process.env.EXNODE_DATA_DIR ?? path.join(app.getPath('userData'), 'data'),
       EXNODE_CONSOLE_DIR: path.join(__dirname, '..', '..', 'renderer'),

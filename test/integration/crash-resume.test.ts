@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXNODE_COMMAND, exnode } from '../support/cli.js';
+import { EXNODE_COMMAND, EXNODE_ENV, exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { writeDemoDatabase } from '../../electron/engine/demo/birth-certificates.js';
 import { canonicalDateTime } from '../../connectors/core/values.js';
@@ -32,7 +32,7 @@ function rowsRead(): number {
 /** Starts `bridge run` and SIGKILLs it once the run has read `atRows` rows, wherever it is then. */
 function runAndKill(bridge: string, atRows: number): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: EXNODE_ENV });
     let seen = 0;
     const poll = setInterval(() => {
       seen = rowsRead();
@@ -95,7 +95,7 @@ describe('crash safety', () => {
   });
 
   it('a run in one process is cancelled from another (the console cancelling a command-line run) and resumes later', async () => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', 'certs', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', 'certs', '--json'], { stdio: ['ignore', 'pipe', 'ignore'], env: EXNODE_ENV });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
