@@ -30,7 +30,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node bin/exnode.mjs serve --data-dir ${dataDir} --port ${PORT}`,
+    command: `node scripts/serve.mjs --data-dir ${dataDir} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 60_000,
     reuseExistingServer: false,
