@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-old-space-size=256 --max-semi-space-size=32
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-old-space-size=256
 // The `exnode` command: runs the TypeScript engine through tsx, so there is no build step to forget.
 import { register } from 'tsx/esm/api';
 
