@@ -103,6 +103,13 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
   return { ...cp, phase: 'idle' };
 }
 
+/** The source's row count as the last run left its ranges, or null when some range was never counted. */
+export async function knownRowCount(ctx: RunContext): Promise<number | null> {
+  const ranges = await ctx.ranges.load(ctx.bridgeId, diffSignature(ctx));
+  if (!ranges || ranges.some((r) => r.count < 0)) return null;
+  return ranges.reduce((sum, r) => sum + r.count, 0);
+}
+
 /**
  * The source's count and checksum of one range. With `readHashes` the row hashes of a bounded range
  * are read and summed here, so a changed range is not hashed twice (a range known to have grown past

@@ -5,7 +5,7 @@ import { sleep, throwIfCancelled } from './batch-writer.js';
 import { rowHash } from './hash.js';
 import { ensureTargetTable } from './target-table.js';
 import { type Prepared, softDeleteMissing, writeChanges } from './exchange-writes.js';
-import { runDiff } from './sync-diff.js';
+import { knownRowCount, runDiff } from './sync-diff.js';
 import { prefetch } from '../../../connectors/core/prefetch.js';
 
 /**
@@ -25,7 +25,7 @@ export async function runSend(ctx: RunContext): Promise<void> {
   } else {
     const startWatermark = await firstLoadWatermark(ctx, cp);
     const firstLoad = startWatermark !== undefined;
-    const empty = (bridge.mode !== 'incremental' || firstLoad) && (await ctx.target.count(ctx.targetTable)) === 0;
+    const empty = (bridge.mode !== 'incremental' || firstLoad) && (await targetIsEmpty(ctx));
     cp = {
       runId: ctx.run.id,
       phase: bridge.mode === 'incremental' && !firstLoad ? 'incremental' : bridge.mode === 'diff' && ctx.source.rangeChecksum ? 'ranges' : 'copy',
@@ -43,7 +43,10 @@ export async function runSend(ctx: RunContext): Promise<void> {
   }
 
   // An incremental run reads only what changed: counting the whole table would cost more than the run.
-  const estimatedTotal = cp.phase === 'incremental' ? null : await ctx.source.count(ctx.sourceTable, bridge.filter);
+  // A diff run knows the row count of every range from its last run: counting again would cost as much as a checksum pass.
+  const estimatedTotal = cp.phase === 'incremental'
+    ? null
+    : (cp.phase === 'ranges' ? await knownRowCount(ctx) : null) ?? await ctx.source.count(ctx.sourceTable, bridge.filter);
   const report: Reporter = (phase, at) => ctx.report({
     phase, rowsRead: at.sender.total, estimatedTotal,
     rowsTransferred: bridge.mode === 'diff' ? Number(at.extra.transferred ?? 0) : at.sender.total,
@@ -76,6 +79,15 @@ async function firstLoadWatermark(ctx: RunContext, cp: Checkpoint): Promise<unkn
     batchSize: 10_000, filter: [...(bridge.filter ?? []), { column: cursor.name, op: '=', value: top as FilterCondition['value'] }], signal: ctx.signal,
   })) last = rows[rows.length - 1];
   return last ? [top, ...mapping.sourceKey.map((k) => last[k])] : null;
+}
+
+/** Whether the exchange table has no rows at all: one row is read, where a count would scan the table. */
+async function targetIsEmpty(ctx: RunContext): Promise<boolean> {
+  const keyColumns = columnsByName(ctx.mapping.targetColumns, ctx.mapping.targetKey);
+  for await (const rows of ctx.target.readBatches({ table: ctx.targetTable, columns: keyColumns, keyColumns: ctx.mapping.targetKey, batchSize: 1 })) {
+    if (rows.length > 0) return false;
+  }
+  return true;
 }
 
 /** Tells the runner where a run stands: the phase and the checkpoint's counts. */
