@@ -50,7 +50,7 @@ export async function writeChanges(
     const refreshes: unknown[][] = [];
     const changedAt = utcNow();
     for (const row of rows) {
-      const old = existing.get(keyString(row.key));
+      const old = existing.size === 0 ? undefined : existing.get(keyString(row.key));
       if (old && old[node.op] !== 'D' && old[node.hash] === row.hash) {
         // Same business values; only the source's own hash was missing or stale: no change to publish.
         if (row.sourceHash !== null && old[node.sourceHash] !== row.sourceHash) {
