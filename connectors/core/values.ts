@@ -10,9 +10,22 @@ export function canonicalTime(text: string): string {
   return fraction ? `${m[1]}.${fraction}` : m[1]!;
 }
 
+/** 'YYYY-MM-DD HH:MM:SS' followed by '.' and digits, or nothing: how most servers send a date-time. */
+const PLAIN_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?$/;
+
 export function canonicalDateTime(text: string): string {
+  // Runs for every date-time of every row: the usual shape only loses trailing zeros, without a match object.
+  if (PLAIN_DATETIME.test(text)) return trimFraction(text, 19);
   const m = /^(-?\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/.exec(text);
   return m ? `${m[1]} ${canonicalTime(m[2]!)}` : text;
+}
+
+/** `text` without the trailing zeros of its fraction (which starts at `dot`), and without the dot if nothing is left. */
+function trimFraction(text: string, dot: number): string {
+  let end = text.length;
+  while (end > dot + 1 && text.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) end = dot;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Any ISO-like instant with an offset or 'Z' → 'YYYY-MM-DDTHH:MM:SS[.f]Z' in UTC, keeping microseconds. */

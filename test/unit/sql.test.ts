@@ -59,6 +59,13 @@ describe('canonical date and time text', async () => {
   it('drops trailing zeros of fractional seconds, whatever the source padded', () => {
     expect(canonicalDateTime('2024-02-02 02:02:02.500000')).toBe('2024-02-02 02:02:02.5');
     expect(canonicalDateTime('2024-02-02T02:02:02.000000')).toBe('2024-02-02 02:02:02');
+    expect(canonicalDateTime('2024-02-02 02:02:02.000000')).toBe('2024-02-02 02:02:02');
+    expect(canonicalDateTime('2024-02-02 02:02:02.')).toBe('2024-02-02 02:02:02.');
+    expect(canonicalDateTime('2024-02-02 02:02:02.120300')).toBe('2024-02-02 02:02:02.1203');
+    expect(canonicalDateTime('2024-02-02 02:02:02.000001')).toBe('2024-02-02 02:02:02.000001');
+    expect(canonicalDateTime('2024-02-02 02:02:02')).toBe('2024-02-02 02:02:02');
+    expect(canonicalDateTime('2024-02-02 02:02:10')).toBe('2024-02-02 02:02:10');
+    expect(canonicalDateTime('12024-02-02 02:02:02.50')).toBe('12024-02-02 02:02:02.5');
     expect(canonicalTime('23:59:59.000001')).toBe('23:59:59.000001');
   });
   it('puts instants in UTC with Z, keeping microseconds', () => {
