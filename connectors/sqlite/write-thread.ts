@@ -33,8 +33,8 @@ export class SqliteWriteThread {
   constructor(file: string, timeoutMs: number, readOnly: boolean) {
     this.worker = new Worker(new URL('./write-worker.mjs', import.meta.url), {
       workerData: { file, timeoutMs, readOnly },
-      // The thread holds one batch at a time: a small young generation keeps its memory small.
-      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+      // The thread holds one batch at a time (pages are sized to ~32 MB): room for two, and a small young generation.
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
     });
     // An idle writer must not keep the process alive; one with calls under way must.
     this.worker.unref();
