@@ -96,9 +96,22 @@ switch (name) {
     break;
   }
   case 'receive': {
-    await call('bridges/save', { config: { name: 'out', source: { connection: 'maria', table: TABLES.mysqlSource }, target: { table: TABLES.exnodeTarget } } });
+    // The business table already holds every row; then 10% of the source changes (a third each
+    // updated, deleted, inserted) and is sent: the measured receive run applies those changes.
+    const conn = await mysqlConnection();
+    await conn.query(`DROP TABLE IF EXISTS ${TABLES.mysqlReceiveSource}`);
+    await conn.query(`CREATE TABLE ${TABLES.mysqlReceiveSource} LIKE ${TABLES.mysqlSource}`);
+    await conn.query(`INSERT INTO ${TABLES.mysqlReceiveSource} SELECT * FROM ${TABLES.mysqlSource}`);
+    await call('bridges/save', { config: { name: 'out', source: { connection: 'maria', table: TABLES.mysqlReceiveSource }, target: { table: TABLES.exnodeTarget } } });
     await run('out');
     await call('bridges/save', { config: { name: 'b', direction: 'receive', source: { connection: 'exchange', table: TABLES.exnodeTarget }, target: { connection: 'maria', table: TABLES.mysqlReceive } } });
+    await run('b');
+    await conn.query(`UPDATE ${TABLES.mysqlReceiveSource} SET amount = amount + 1 WHERE id % 30 = 3`);
+    await conn.query(`DELETE FROM ${TABLES.mysqlReceiveSource} WHERE id % 30 = 13`);
+    await conn.query(`INSERT INTO ${TABLES.mysqlReceiveSource} SELECT id + ${rows}, name, citizen_id, amount, created_at, note FROM ${TABLES.mysqlReceiveSource} WHERE id % 30 = 23`);
+    await run('out');
+    await conn.query(`DROP TABLE ${TABLES.mysqlReceiveSource}`);
+    await conn.end();
     result = await measure('b');
     break;
   }

@@ -5,6 +5,7 @@ export const TABLES = {
   mysqlIncremental: 'exb_incr_source',
   mysqlDiff: 'exb_diff_source',
   mysqlReceive: 'exb_received',
+  mysqlReceiveSource: 'exb_receive_source',
   exnodeTarget: 'exb_exnode',
   nativeTarget: 'exb_native',
 } as const;
