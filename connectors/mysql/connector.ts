@@ -19,12 +19,6 @@ interface Mysql2Connection {
   ): void;
 }
 
-interface Field {
-  type: string;
-  length: number;
-  buffer(): Buffer | null;
-}
-
 /** MySQL, MariaDB and the MySQL-protocol products (TiDB, OceanBase MySQL mode, GBase 8a). */
 export class MysqlConnector extends ServerConnector {
   readonly capabilities = CAPABILITIES.mysql;
@@ -52,13 +46,8 @@ export class MysqlConnector extends ServerConnector {
         // Without FOUND_ROWS an unchanged upserted row reports 0, so insert (1) and update (2) stay distinct.
         flags: '-FOUND_ROWS',
         ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
-        typeCast: (field: Field, next: () => unknown) => {
-          if (field.type === 'BIT' && field.length === 1) {
-            const b = field.buffer();
-            return b === null ? null : b[0] === 1;
-          }
-          return next();
-        },
+        // No typeCast function: with one, the driver calls it with a new closure for every value of every
+        // row. BIT values arrive as bytes and fromMysql reads them as the column's canonical type.
       } as Knex.MySql2ConnectionConfig,
       pool: {
         min: 0,

@@ -23,10 +23,11 @@ describe('native types: MariaDB', () => {
     const root = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: 'test', charset: 'utf8mb4' });
     await root.query('DROP TABLE IF EXISTS exn_native_m');
     await root.query(`CREATE TABLE exn_native_m (
-      id INT PRIMARY KEY, loc GEOMETRY NULL, flags BIT(12) NULL, doc JSON NULL, yr YEAR NULL, kind SET('a','b','c') NULL)`);
+      id INT PRIMARY KEY, loc GEOMETRY NULL, flags BIT(12) NULL, doc JSON NULL, yr YEAR NULL, kind SET('a','b','c') NULL, active BIT(1) NULL)`);
     await root.query(`INSERT INTO exn_native_m VALUES
-      (1, ST_GeomFromText('POINT(116.4 39.9)'), b'101000000001', '{"名称": [1, 2.5, null], "id": 12345678901234567890}', 2006, 'a,c'),
-      (2, NULL, NULL, NULL, NULL, '')`);
+      (1, ST_GeomFromText('POINT(116.4 39.9)'), b'101000000001', '{"名称": [1, 2.5, null], "id": 12345678901234567890}', 2006, 'a,c', b'1'),
+      (2, NULL, NULL, NULL, NULL, '', b'0'),
+      (3, NULL, NULL, NULL, NULL, '', NULL)`);
     await root.end();
     c = await openDirect(CONFIGS.mysql);
   });
@@ -34,14 +35,16 @@ describe('native types: MariaDB', () => {
     await c.close();
   });
 
-  it('reads spatial columns as WKT, BIT(n) as numbers and MariaDB JSON (a checked LONGTEXT) as JSON', async () => {
+  it('reads spatial columns as WKT, BIT(n) as numbers, BIT(1) as booleans and MariaDB JSON (a checked LONGTEXT) as JSON', async () => {
     const { columns, rows } = await readAll(c, 'exn_native_m');
     expect(columns.get('loc')!.type).toBe('text');
     expect(columns.get('flags')!.type).toBe('bigint');
     expect(columns.get('doc')!.type).toBe('json');
     expect(columns.get('yr')!.type).toBe('integer');
-    expect(rows[0]).toEqual({ id: 1, loc: 'POINT(116.4 39.9)', flags: String(0b101000000001), doc: '{"名称": [1, 2.5, null], "id": 12345678901234567890}', yr: 2006, kind: 'a,c' });
-    expect(rows[1]).toEqual({ id: 2, loc: null, flags: null, doc: null, yr: null, kind: '' });
+    expect(columns.get('active')!.type).toBe('boolean');
+    expect(rows[0]).toEqual({ id: 1, loc: 'POINT(116.4 39.9)', flags: String(0b101000000001), doc: '{"名称": [1, 2.5, null], "id": 12345678901234567890}', yr: 2006, kind: 'a,c', active: true });
+    expect(rows[1]).toEqual({ id: 2, loc: null, flags: null, doc: null, yr: null, kind: '', active: false });
+    expect(rows[2]!.active).toBeNull();
   });
 });
 
