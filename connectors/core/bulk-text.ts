@@ -1,5 +1,13 @@
 import type { Column } from '../../shared/index.js';
 
+/** Canonical types whose text never holds a tab, a line break, a backslash or NUL: their fields need no escaping. */
+const PLAIN_TYPES = new Set<Column['type']>(['integer', 'bigint', 'decimal', 'float', 'double', 'boolean', 'date', 'time', 'datetime', 'timestamptz', 'uuid']);
+
+/** Whether a value of `column` may contain characters a tab-separated field must escape. */
+export function mayNeedEscaping(column: Column): boolean {
+  return !PLAIN_TYPES.has(column.type);
+}
+
 /** A chunk ends after this many rows or characters: the server parses the first rows while the next ones are still being encoded. */
 const CHUNK_ROWS = 500;
 const CHUNK_CHARS = 1 << 20;

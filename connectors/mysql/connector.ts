@@ -4,7 +4,7 @@ import type { Column, MysqlConnectionConfig, TableRef, TableSchema, TableSummary
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
-import { tabSeparatedChunks } from '../core/bulk-text.js';
+import { mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { fromMysql, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
 import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
@@ -194,5 +194,5 @@ function loadDataField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return (Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex');
   const s = String(v);
-  return HAS_LOAD_DATA_SPECIAL.test(s) ? s.replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!) : s;
+  return mayNeedEscaping(c) && HAS_LOAD_DATA_SPECIAL.test(s) ? s.replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!) : s;
 }

@@ -7,7 +7,7 @@ import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSumm
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams, numberPlaceholders } from '../core/sql.js';
-import { tabSeparatedChunks } from '../core/bulk-text.js';
+import { mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromPostgres, fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
@@ -140,5 +140,5 @@ function copyField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return `\\\\x${(Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex')}`;
   const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPABLE, (ch) => ESCAPES[ch]!) : s;
+  return mayNeedEscaping(c) && NEEDS_ESCAPE.test(s) ? s.replace(ESCAPABLE, (ch) => ESCAPES[ch]!) : s;
 }
