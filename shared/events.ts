@@ -8,6 +8,8 @@ export const eventSchemas = {
   'connections.changed': z.object({ name: z.string() }),
   'bridges.changed': z.object({ name: z.string() }),
   'demo.progress': z.object({ rows: z.number(), total: z.number() }),
+  /** A data reconciliation under way: source rows compared so far, of about `total`. */
+  'reconcile.progress': z.object({ bridge: z.string(), rows: z.number(), total: z.number() }),
   'schema.drift': driftEventSchema,
 } as const;
 

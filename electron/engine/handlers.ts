@@ -72,7 +72,8 @@ export const handlers: Handlers = {
     return input.wait ? s.runner.wait(run.id) : run;
   },
   'bridges/preview': async (input, s) => previewBridge(s, input.config, input.limit),
-  'bridges/reconcile': async (input, s) => reconcileBridge(s, input.name, input.samples),
+  'bridges/reconcile': async (input, s) =>
+    reconcileBridge(s, input.name, input.samples, (rows, total) => s.events.emit('reconcile.progress', { bridge: input.name, rows, total })),
   'runs/list': async (input, s) => s.runs.list({ limit: input.limit, ...(input.bridge ? { bridgeName: input.bridge } : {}) }),
   'runs/get': async (input, s) => s.runs.get(input.id),
   'runs/log': async (input, s) => s.runs.logs(input.id),

@@ -9,6 +9,11 @@ import { type Mapping, runMapping } from './mapping.js';
 
 /** Rows compared per round trip to each database. */
 const BATCH_ROWS = 2000;
+/** How often progress is reported while rows are compared. */
+const PROGRESS_INTERVAL_MS = 500;
+
+/** Told how many source rows have been compared, of about `total` (counted first). */
+export type ReconcileProgress = (rows: number, total: number) => void;
 
 type Key = Record<string, unknown>;
 
@@ -48,7 +53,7 @@ interface Sides {
  * key (looked up by key, so the two databases may order keys differently). Receiving rows the source
  * no longer has are looked for only when the counts say some exist. Nothing is written.
  */
-export async function reconcileBridge(s: EngineServices, name: string, sampleLimit: number): Promise<Reconciliation> {
+export async function reconcileBridge(s: EngineServices, name: string, sampleLimit: number, onProgress?: ReconcileProgress): Promise<Reconciliation> {
   const stored = await s.bridges.load(name);
   const bridge = stored.config;
   const underWay = await s.runner.runUnderWay(stored.id);
@@ -72,7 +77,14 @@ export async function reconcileBridge(s: EngineServices, name: string, sampleLim
       compared: comparedColumns(await receiver.describeTable(targetTable), mapping, targetTable),
     };
     const tally = new Tally(sampleLimit);
-    await compareSourceRows(sides, tally);
+    const total = await source.count(sourceTable, sides.sourceFilter);
+    let reportedAt = 0;
+    onProgress?.(0, total);
+    await compareSourceRows(sides, tally, () => {
+      if (Date.now() - reportedAt < PROGRESS_INTERVAL_MS) return;
+      reportedAt = Date.now();
+      onProgress?.(tally.sourceRows, total);
+    });
     const targetRows = await receiver.count(targetTable, sides.targetFilter);
     // Every receiving row whose key the source has was met above: any others are extra.
     if (targetRows !== tally.matched + tally.counts.different) await findExtraRows(sides, tally);
@@ -97,7 +109,7 @@ function comparedColumns(schema: TableSchema, mapping: Mapping, table: TableRef)
 }
 
 /** Each source row, mapped, against the receiving row with its key: missing, different or matched. */
-async function compareSourceRows(sides: Sides, tally: Tally): Promise<void> {
+async function compareSourceRows(sides: Sides, tally: Tally, progress: () => void): Promise<void> {
   const { mapping } = sides;
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
   // The next source batch is read while this one is compared.
@@ -115,6 +127,7 @@ async function compareSourceRows(sides: Sides, tally: Tally): Promise<void> {
       else if (!sameValues(values, sides.compared, row)) tally.add('different', keyRecord(mapping.targetKey, keys[i]!));
       else tally.matched++;
     });
+    progress();
   }
 }
 

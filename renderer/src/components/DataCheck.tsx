@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Reconciliation } from '../../../shared/index.js';
 import { call } from '../api/client.js';
+import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { formatCount, formatDuration } from './format.js';
 
@@ -20,12 +21,18 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<Reconciliation>();
   const [error, setError] = useState<string>();
+  const [progress, setProgress] = useState<{ rows: number; total: number }>();
+
+  useEffect(() => subscribe('reconcile.progress', (p) => {
+    if (p.bridge === bridge) setProgress({ rows: p.rows, total: p.total });
+  }), [bridge]);
 
   const start = async () => {
     if (!bridge) return;
     setRunning(true);
     setError(undefined);
     setResult(undefined);
+    setProgress(undefined);
     try {
       setResult(await call('bridges/reconcile', { name: bridge, samples: 20 }));
     } catch (e) {
@@ -49,6 +56,12 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
           {running ? t('dataCheck.running') : t('dataCheck.start')}
         </Button>
       </Space>
+      {running && progress && (
+        <div style={{ marginTop: 16 }} data-testid="data-check-progress">
+          <Progress percent={progress.total > 0 ? Math.min(99, Math.floor((progress.rows / progress.total) * 100)) : 0} />
+          <Typography.Text type="secondary">{t('dataCheck.progress', { rows: formatCount(progress.rows), total: formatCount(progress.total) })}</Typography.Text>
+        </div>
+      )}
       {error && <Alert style={{ marginTop: 16 }} type="error" showIcon message={error} />}
       {result && (
         <div style={{ marginTop: 16 }}>

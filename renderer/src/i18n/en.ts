@@ -58,6 +58,7 @@ export const en: Messages = {
     sourceRows: 'Source rows', targetRows: 'Receiving rows', matched: 'Matched', missing: 'Missing', extra: 'Extra', different: 'Different',
     agree: 'The tables agree: every row was delivered unchanged', disagree: '{{n}} rows differ: see the keys below; a full run repairs them',
     kind: 'Kind', key: 'Key',
+    progress: '{{rows}} of {{total}} rows compared',
   },
   settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', saved: 'Saved', exchangeDb: 'Exchange database' },
 };

@@ -57,6 +57,7 @@ export const zhCN = {
     sourceRows: '源表行数', targetRows: '接收表行数', matched: '一致', missing: '缺失', extra: '多余', different: '不一致',
     agree: '两表一致：每一行都已送达且内容相同', disagree: '两表有 {{n}} 行不一致：请查看下列主键；全量运行一次可修复',
     kind: '类型', key: '主键',
+    progress: '已核对 {{rows}} / {{total}} 行',
   },
   settings: { title: '设置', language: '界面语言', prefix: '交换表字段前缀', retention: '软删除保留天数', concurrency: '并行运行数', saved: '已保存', exchangeDb: '前置交换库' },
 };

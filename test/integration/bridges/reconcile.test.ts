@@ -50,10 +50,14 @@ describe('table reconciliation (数据核对)', () => {
       },
     });
     expect((await run('people')).status).toBe('succeeded');
+    const progress: unknown[] = [];
+    const unsubscribe = h.engine.events.subscribe((e) => e.type === 'reconcile.progress' && progress.push(e.payload));
     expect(await reconcile('people')).toMatchObject({
       direction: 'send', sourceRows: 3000, targetRows: 3000, matched: 3000, missing: 0, extra: 0, different: 0, deviation: 0,
       samples: { missing: [], extra: [], different: [] },
     });
+    unsubscribe();
+    expect(progress[0]).toEqual({ bridge: 'people', rows: 0, total: 3000 });
   });
 
   it('reports rows changed on either side after delivery, with their keys, and the next run repairs them', async () => {
