@@ -273,9 +273,12 @@ export class SqliteConnector implements Connector {
     });
   }
 
-  /** The write thread, started on the first write (the file is opened here first, so it exists and is in WAL mode). */
+  /**
+   * The write thread, started on the first write (the file is opened here first, so it exists and is in
+   * WAL mode), and again after one died.
+   */
   private writeThread(): SqliteWriteThread {
-    if (!this.thread) {
+    if (!this.thread?.usable) {
       this.open();
       this.thread = new SqliteWriteThread(this.config.filename, this.config.connectTimeoutMs, this.config.readOnly);
     }

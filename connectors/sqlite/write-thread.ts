@@ -45,8 +45,15 @@ export class SqliteWriteThread {
       if (error) call.reject(Object.assign(new Error(error.message), { name: error.name, code: error.code }));
       else call.resolve(result);
     });
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`The SQLite write thread stopped (exit code ${code})`)));
+    // A thread that died (out of memory, a crash) fails its calls as a lost connection: the batch is
+    // retried, on a new thread, instead of its rows being rejected one by one.
+    this.worker.on('error', (error) => this.fail(lost(`The SQLite write thread failed (${error.message})`)));
+    this.worker.on('exit', (code) => this.fail(lost(`The SQLite write thread stopped (exit code ${code})`)));
+  }
+
+  /** False once the thread has died or been closed: a new one must be started. */
+  get usable(): boolean {
+    return this.failure === null;
   }
 
   call<K extends keyof Operations>(op: K, args: Operations[K]['args']): Promise<Operations[K]['result']> {
@@ -76,4 +83,8 @@ export class SqliteWriteThread {
       call.reject(error);
     }
   }
+}
+
+function lost(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
 }
