@@ -52,6 +52,8 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
   // Ranges never checksummed (a first run) will all be examined: read their hashes straight away.
   let readHashes = source.checksumOf !== undefined && (ranges[first]?.count ?? 0) < 0;
   const probes = new Map<number, Promise<RangeProbe>>();
+  // Changed rows are fetched in pieces sized by what earlier pieces weighed, learned across ranges.
+  const fetchSize = new PageSizer(ctx.bridge.batchSize, ctx.mapping.sourceColumns);
   const boundsOf = (i: number) => {
     const after = i === 0 ? undefined : ranges![i - 1]!.upper ?? undefined;
     const upper = ranges![i]!.upper;
@@ -85,7 +87,7 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
     if (rangeChanged) {
       changed++;
       const rejectedBefore = cp.receiver.rejected;
-      cp = await syncRange(ctx, cp, bounds, probe.hashes);
+      cp = await syncRange(ctx, cp, bounds, probe.hashes, fetchSize);
       // A range with rejected rows stays "changed", so the next run offers those rows again.
       if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
     }
@@ -131,7 +133,9 @@ async function probeRange(ctx: RunContext, range: KeyRange, bounds: { after?: un
  * key), fetches the source rows whose hash differs, then soft-deletes exchange keys the source no
  * longer has (each confirmed against the source by key, whatever either side's collation).
  */
-async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }, probed: Row[] | undefined): Promise<Checkpoint> {
+async function syncRange(
+  ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }, probed: Row[] | undefined, fetchSize: PageSizer,
+): Promise<Checkpoint> {
   const { source, target, mapping, node, bridge } = ctx;
   let cp = start;
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
@@ -146,7 +150,6 @@ async function syncRange(ctx: RunContext, start: Checkpoint, bounds: { after?: u
   })) for (const r of batch) known.set(targetKeyOf(r), r);
 
   const seen = new Set<string>();
-  const fetchSize = new PageSizer(bridge.batchSize, mapping.sourceColumns);
   const sourceHashes = probed ? inBatches(probed, bridge.batchSize) : source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
     signal: ctx.signal, ...bounds, ...filter,
