@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_ENV, ENGINE_EXEC_ARGV } from '../../electron/engine/memory.js';
 
@@ -16,7 +17,7 @@ describe('engine launchers', () => {
   it('npm run serve starts the command as its shebang says', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.serve).toContain('node scripts/serve.mjs');
-    const help = spawnSync(process.execPath, [new URL('../../scripts/serve.mjs', import.meta.url).pathname, '--help'], { encoding: 'utf8' });
+    const help = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url)), '--help'], { encoding: 'utf8' });
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/Usage: exnode serve/);
   });
