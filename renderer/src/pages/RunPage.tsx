@@ -12,6 +12,17 @@ import { formatCount, formatDuration, formatTime } from '../components/format.js
 
 const ACTIVE = new Set(['queued', 'running']);
 
+/**
+ * Records of a run arrive by event and by polling, not always in order (a poll answered late can
+ * follow the final event): a finished run never goes back to running, and its progress never shrinks.
+ */
+function latest(shown: RunRecord | undefined, next: RunRecord | undefined): RunRecord | undefined {
+  if (!shown || !next || shown.id !== next.id) return next;
+  if (!ACTIVE.has(next.status)) return next;
+  if (!ACTIVE.has(shown.status) || next.progress.rowsRead < shown.progress.rowsRead) return shown;
+  return next;
+}
+
 export function RunPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -22,12 +33,13 @@ export function RunPage() {
   const log = useOp('runs/log', { id }, run?.status);
   const rejected = useOp('runs/rejected', { id }, run?.status);
 
-  useEffect(() => setRun(initial.data), [initial.data]);
-  useEffect(() => subscribe('run.updated', (r) => r.id === id && setRun(r)), [id]);
+  const show = (next: RunRecord | undefined) => setRun((shown) => latest(shown, next));
+  useEffect(() => show(initial.data), [initial.data]);
+  useEffect(() => subscribe('run.updated', (r) => r.id === id && show(r)), [id]);
   // Events are the fast path; polling keeps the page right if the event stream drops.
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => void call('runs/get', { id }).then(setRun).catch(() => undefined), 1000);
+    const timer = setInterval(() => void call('runs/get', { id }).then(show).catch(() => undefined), 1000);
     return () => clearInterval(timer);
   }, [id, active]);
 
@@ -46,7 +58,7 @@ export function RunPage() {
 
   const cancel = async () => {
     try {
-      setRun(await call('runs/cancel', { id }));
+      show(await call('runs/cancel', { id }));
     } catch (error) {
       message.error((error as Error).message);
     }
