@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { z } from 'zod';
-import type { OperationName, Output } from '../../shared/index.js';
+import type { EngineEvent, OperationName, Output } from '../../shared/index.js';
 import { bridgeConfigSchema, connectionConfigSchema, ExNodeError, isExNodeError, parseOrThrow, sourceLabel } from '../../shared/index.js';
 import { Engine, VERSION } from '../engine/engine.js';
 import { LOCAL_OPERATOR } from '../engine/actor.js';
@@ -42,6 +42,19 @@ export async function main(argv: string[]): Promise<number> {
     }
   };
   const call = <K extends OperationName>(engine: Engine, op: K, input: unknown): Promise<Output<K>> => engine.call(op, input, LOCAL_OPERATOR);
+  /** A live progress line on an interactive terminal (never in --json output or a pipe); returns its end. */
+  const liveProgress = (engine: Engine, opts: GlobalOptions, line: (event: EngineEvent) => string | null): (() => void) => {
+    if (opts.json || !process.stderr.isTTY) return () => undefined;
+    const off = engine.events.subscribe((event) => {
+      const text = line(event);
+      if (text) process.stderr.write(`\r\x1b[2K${text}`);
+    });
+    return () => {
+      off();
+      process.stderr.write('\r\x1b[2K');
+    };
+  };
+  const count = (n: number) => n.toLocaleString('en-US');
   const emit = (opts: GlobalOptions, value: unknown, human: () => void) => {
     if (opts.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     else human();
@@ -152,7 +165,12 @@ export async function main(argv: string[]): Promise<number> {
     emit(opts, list, () => printBridges(list));
   })());
   bridge.command('run <name>').description('run a bridge now and wait for it').action(async (name: string) => withEngine(async (engine, opts) => {
-    const run = await call(engine, 'bridges/run', { name, wait: true });
+    const done = liveProgress(engine, opts, (e) => {
+      if (e.type !== 'run.updated') return null;
+      const { bridgeName, status, progress } = e.payload as Output<'runs/get'>;
+      return `${bridgeName}: ${status}, ${progress.phase}, ${count(progress.rowsRead)}${progress.estimatedTotal ? ` / ${count(progress.estimatedTotal)}` : ''} rows read`;
+    });
+    const run = await call(engine, 'bridges/run', { name, wait: true }).finally(done);
     emit(opts, run, () => printRun(run));
     if (run.status !== 'succeeded') exitCode = 1;
   })());
@@ -161,7 +179,12 @@ export async function main(argv: string[]): Promise<number> {
     .description('compare every source row with the receiving table, value by value (数据核对); exits 1 when they differ')
     .option('--samples <n>', 'keys to list of each kind of difference', '20')
     .action(async (name: string, cmd: { samples: string }) => withEngine(async (engine, opts) => {
-      const result = await call(engine, 'bridges/reconcile', { name, samples: Number(cmd.samples) });
+      const done = liveProgress(engine, opts, (e) => {
+        if (e.type !== 'reconcile.progress') return null;
+        const p = e.payload as { rows: number; total: number };
+        return `Reconciling ${name}: ${count(p.rows)} / ${count(p.total)} source rows compared`;
+      });
+      const result = await call(engine, 'bridges/reconcile', { name, samples: Number(cmd.samples) }).finally(done);
       emit(opts, result, () => printReconciliation(result));
       if (result.deviation !== 0) exitCode = 1;
     })());
