@@ -300,11 +300,7 @@ export class SqliteConnector implements Connector {
   private selectRows(sql: string, params: unknown[], columns: readonly Column[]): Row[] {
     const statement = this.prepare(sql);
     statement.safeIntegers(true);
-    const raw = statement.all(...params) as Row[];
-    for (const row of raw) {
-      for (const c of columns) row[c.name] = fromSqlite(c.type, row[c.name]);
-    }
-    return raw;
+    return canonicalRows(statement.all(...params) as Row[], columns);
   }
 
   /** Writes run on the write thread, inside the transaction it holds open; so do lookups, which then see the transaction's own writes. */
@@ -336,14 +332,18 @@ export class SqliteConnector implements Connector {
       lookup: async (options) => {
         const out: Row[] = [];
         for (const { sql, params } of lookupStatements(options)) {
-          const rows = await thread.call('all', { sql, params });
-          for (const row of rows) for (const c of options.columns) row[c.name] = fromSqlite(c.type, row[c.name]);
-          out.push(...rows);
+          out.push(...canonicalRows(await thread.call('all', { sql, params }), options.columns));
         }
         return out;
       },
     };
   }
+}
+
+/** Rows as the driver returned them (integers as BigInt), made canonical in place. */
+function canonicalRows(rows: Row[], columns: readonly Column[]): Row[] {
+  for (const row of rows) for (const c of columns) row[c.name] = fromSqlite(c.type, row[c.name]);
+  return rows;
 }
 
 /** The SELECTs that read the rows of `options.keys`, in chunks within SQLite's parameter limit. */

@@ -35,6 +35,17 @@ export function printRun(r: RunRecord): void {
   if (r.error) out(`  error [${r.error.code}] ${r.error.message}`);
 }
 
+/** One line of a run's progress, for a terminal. */
+export function runProgressLine(r: RunRecord): string {
+  const { progress } = r;
+  return `${r.bridgeName}: ${r.status}, ${progress.phase}, ${n(progress.rowsRead)}${progress.estimatedTotal ? ` / ${n(progress.estimatedTotal)}` : ''} rows read`;
+}
+
+/** One line of a reconciliation's progress, for a terminal. */
+export function reconcileProgressLine(bridge: string, rows: number, total: number): string {
+  return `Reconciling ${bridge}: ${n(rows)} / ${n(total)} source rows compared`;
+}
+
 export function printReconciliation(r: Reconciliation): void {
   out(`Reconciled bridge ${r.bridge} in ${(r.durationMs / 1000).toFixed(1)} s: ${r.source} → ${r.target}`);
   out(`  source rows ${n(r.sourceRows)}  receiving rows ${n(r.targetRows)}  matched ${n(r.matched)}`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { z } from 'zod';
-import type { EngineEvent, OperationName, Output } from '../../shared/index.js';
+import type { EngineEvent, EventPayload, OperationName, Output } from '../../shared/index.js';
 import { bridgeConfigSchema, connectionConfigSchema, ExNodeError, isExNodeError, parseOrThrow, sourceLabel } from '../../shared/index.js';
 import { Engine, VERSION } from '../engine/engine.js';
 import { LOCAL_OPERATOR } from '../engine/actor.js';
@@ -9,6 +9,7 @@ import { resolveDataDir } from '../engine/paths.js';
 import { DEFAULT_PORT, serve } from './serve.js';
 import {
   printBridges, printConnections, printLog, printReconciliation, printRejected, printRun, printSnapshot, printTable, printTables, printTest,
+  reconcileProgressLine, runProgressLine,
 } from './cli-print.js';
 
 interface GlobalOptions {
@@ -54,7 +55,6 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write('\r\x1b[2K');
     };
   };
-  const count = (n: number) => n.toLocaleString('en-US');
   const emit = (opts: GlobalOptions, value: unknown, human: () => void) => {
     if (opts.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     else human();
@@ -165,11 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     emit(opts, list, () => printBridges(list));
   })());
   bridge.command('run <name>').description('run a bridge now and wait for it').action(async (name: string) => withEngine(async (engine, opts) => {
-    const done = liveProgress(engine, opts, (e) => {
-      if (e.type !== 'run.updated') return null;
-      const { bridgeName, status, progress } = e.payload as Output<'runs/get'>;
-      return `${bridgeName}: ${status}, ${progress.phase}, ${count(progress.rowsRead)}${progress.estimatedTotal ? ` / ${count(progress.estimatedTotal)}` : ''} rows read`;
-    });
+    const done = liveProgress(engine, opts, (e) => (e.type === 'run.updated' ? runProgressLine(e.payload as Output<'runs/get'>) : null));
     const run = await call(engine, 'bridges/run', { name, wait: true }).finally(done);
     emit(opts, run, () => printRun(run));
     if (run.status !== 'succeeded') exitCode = 1;
@@ -181,8 +177,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (name: string, cmd: { samples: string }) => withEngine(async (engine, opts) => {
       const done = liveProgress(engine, opts, (e) => {
         if (e.type !== 'reconcile.progress') return null;
-        const p = e.payload as { rows: number; total: number };
-        return `Reconciling ${name}: ${count(p.rows)} / ${count(p.total)} source rows compared`;
+        const p = e.payload as EventPayload<'reconcile.progress'>;
+        return reconcileProgressLine(name, p.rows, p.total);
       });
       const result = await call(engine, 'bridges/reconcile', { name, samples: Number(cmd.samples) }).finally(done);
       emit(opts, result, () => printReconciliation(result));
