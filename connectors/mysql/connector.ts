@@ -4,9 +4,9 @@ import type { Column, MysqlConnectionConfig, TableRef, TableSchema, TableSummary
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
-import { mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
+import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { fromMysql, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
+import { fromMysql, isBit, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
 import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
 
 /** The driver gives up this long after the server should have ended a statement itself. */
@@ -179,7 +179,7 @@ export class MysqlConnector extends ServerConnector {
     const sets = columns.flatMap((c, i) => (c.type === 'binary' ? [`${this.q(c.name)} = UNHEX(@b${i})`] : []));
     const sql = `LOAD DATA LOCAL INFILE 'exnode-batch.tsv' INTO TABLE ${this.table(table)} CHARACTER SET utf8mb4 ` +
       `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets.join(', ')})${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`;
-    const result = await this.run(conn, sql, [], () => Readable.from(tabSeparatedChunks(columns, rows, (c, v) => loadDataField(c, this.toDriver(c, v)))));
+    const result = await this.run(conn, sql, [], () => Readable.from(tabSeparatedChunks(columns.map(loadDataEncoder), rows)));
     return result.affected;
   }
 }
@@ -189,10 +189,18 @@ const LOAD_DATA_CLASS = `[${Object.keys(LOAD_DATA_ESCAPES).map((c) => `\\u${c.ch
 const LOAD_DATA_SPECIAL = new RegExp(LOAD_DATA_CLASS, 'g');
 const HAS_LOAD_DATA_SPECIAL = new RegExp(LOAD_DATA_CLASS);
 
+const escapeLoadData = (s: string) => s.replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!);
+
+/** How a column's values are written for LOAD DATA; toMysql leaves strings and numbers of other types as they are. */
+function loadDataEncoder(c: Column): FieldEncoder {
+  const converted = c.type === 'binary' || c.type === 'boolean' || c.type === 'json' || c.type === 'datetime' || c.type === 'timestamptz' || isBit(c);
+  return fieldEncoder(c, (v) => loadDataField(c, toMysql(c, v)), { passThrough: !converted, needsEscape: HAS_LOAD_DATA_SPECIAL, escape: escapeLoadData });
+}
+
 /** One field of a LOAD DATA text file: NULL as \N, special characters escaped, binary as hex. */
 function loadDataField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return (Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex');
   const s = String(v);
-  return mayNeedEscaping(c) && HAS_LOAD_DATA_SPECIAL.test(s) ? s.replace(LOAD_DATA_SPECIAL, (ch) => LOAD_DATA_ESCAPES[ch]!) : s;
+  return mayNeedEscaping(c) && HAS_LOAD_DATA_SPECIAL.test(s) ? escapeLoadData(s) : s;
 }

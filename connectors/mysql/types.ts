@@ -169,6 +169,11 @@ function bitValue(bytes: Buffer): bigint {
   return n;
 }
 
+/** Whether the column is BIT(n) (checked per value when binding: the first letter rules most columns out). */
+export function isBit(c: Column): boolean {
+  return (c.nativeType.charCodeAt(0) | 32) === 98 && /^bit\b/i.test(c.nativeType);
+}
+
 /** A canonical value → what mysql2 binds for a column of type `c`. */
 export function toMysql(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
@@ -176,12 +181,15 @@ export function toMysql(c: Column, v: unknown): unknown {
   if (c.type === 'timestamptz' || c.type === 'datetime') return typeof v === 'string' ? fromIso(v) : v;
   if (c.type === 'json' && typeof v === 'object' && !Buffer.isBuffer(v)) return JSON.stringify(v);
   // A BIT(n) column takes a number; a string would be read as its bytes.
-  if (typeof v === 'string' && /^bit\b/i.test(c.nativeType) && /^\d+$/.test(v)) return BigInt(v);
+  if (typeof v === 'string' && isBit(c) && /^\d+$/.test(v)) return BigInt(v);
   return v;
 }
 
 /** '2024-01-02T03:04:05.123+08:00' → '2024-01-02 03:04:05.123' in UTC: a literal MySQL accepts. */
 export function fromIso(text: string): string {
+  // The usual value, a canonical 'YYYY-MM-DD HH:MM:SS[.f]' (no 'T', no zone), is already that literal.
+  const last = text.charCodeAt(text.length - 1);
+  if (text.charCodeAt(10) === 32 && last >= 48 && last <= 57 && text.indexOf('+', 11) < 0 && text.indexOf('-', 11) < 0) return text;
   const instant = /[zZ]$|[+-]\d{2}(:?\d{2})?$/.test(text) ? canonicalInstant(text) : text;
   return instant.replace('T', ' ').replace(/Z$/, '');
 }

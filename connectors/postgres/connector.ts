@@ -7,7 +7,7 @@ import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSumm
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { chunkForParams, numberPlaceholders } from '../core/sql.js';
-import { mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
+import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromPostgres, fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
@@ -126,7 +126,7 @@ export class PostgresConnector extends ServerConnector {
   /** COPY FROM STDIN: PostgreSQL's own bulk path, on the transaction's connection. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
     const stream = (conn as PgClient).query(copyFrom(`COPY ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(tabSeparatedChunks(columns, rows, (c, v) => copyField(c, this.toDriver(c, v)))), stream);
+    await pipeline(Readable.from(tabSeparatedChunks(columns.map(copyEncoder), rows)), stream);
     return Number((stream as unknown as { rowCount?: number }).rowCount ?? rows.length);
   }
 }
@@ -135,10 +135,18 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPABLE = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+const escapeCopy = (s: string) => s.replace(ESCAPABLE, (ch) => ESCAPES[ch]!);
+
+/** How a column's values are written in COPY text; toPostgres leaves strings and numbers of other types as they are. */
+function copyEncoder(c: Column): FieldEncoder {
+  const passThrough = c.type !== 'binary' && c.type !== 'boolean' && c.type !== 'json';
+  return fieldEncoder(c, (v) => copyField(c, toPostgres(c, v)), { passThrough, needsEscape: NEEDS_ESCAPE, escape: escapeCopy });
+}
+
 /** One field of COPY's text format: NULL as \N, backslash escapes, bytea as \\x hex. */
 function copyField(c: Column, v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (c.type === 'binary') return `\\\\x${(Buffer.isBuffer(v) ? v : Buffer.from(String(v))).toString('hex')}`;
   const s = typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
-  return mayNeedEscaping(c) && NEEDS_ESCAPE.test(s) ? s.replace(ESCAPABLE, (ch) => ESCAPES[ch]!) : s;
+  return mayNeedEscaping(c) && NEEDS_ESCAPE.test(s) ? escapeCopy(s) : s;
 }

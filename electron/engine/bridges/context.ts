@@ -44,7 +44,12 @@ export function columnsByName(columns: readonly Column[], names: readonly string
 
 /** A stable string for a key tuple, equal for equal canonical values whatever the driver's JS type. */
 export function keyString(values: readonly unknown[]): string {
-  return values.map((v) => (v === null || v === undefined ? '\u0000' : Buffer.isBuffer(v) ? v.toString('hex') : String(v))).join('\u0001');
+  // Most keys are one column: no array and no join for them (this runs for every row a diff compares).
+  return values.length === 1 ? keyPart(values[0]) : values.map(keyPart).join('\u0001');
+}
+
+function keyPart(v: unknown): string {
+  return v === null || v === undefined ? '\u0000' : Buffer.isBuffer(v) ? v.toString('hex') : String(v);
 }
 
 /** Columns of what a bridge reads: a table's (with its keys) or a query's result (keys declared by the bridge). */
