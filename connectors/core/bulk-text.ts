@@ -12,10 +12,10 @@ export function mayNeedEscaping(column: Column): boolean {
 export type FieldEncoder = (value: unknown) => string;
 
 /**
- * The encoder of a column, built once per load rather than deciding per value. Strings and numbers
- * the driver would pass through unchanged take the short path (escaped if the column's text may need
- * it); every other value, and every value of a column listed in `general`'s care, goes through
- * `general` (NULL marker, driver conversion, binary form).
+ * The encoder of a column, decided once per load instead of once per value. With `passThrough` (the
+ * driver leaves this column's strings and numbers as they are) a string is written as it is, escaped
+ * where the column's text may need it, and a number as its digits; anything else (NULL, a boolean,
+ * bytes...) goes through `general`. Without it, every value does.
  */
 export function fieldEncoder(
   column: Column, general: FieldEncoder, options: { passThrough: boolean; needsEscape: RegExp; escape: (text: string) => string },
