@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
+// Chunk names carry content hashes: a fresh directory keeps stale chunks out of the package.
+fs.rmSync('dist/electron', { recursive: true, force: true });
+
 // Native modules and drivers knex loads by name stay outside the bundle.
 const external = [
   'electron', 'better-sqlite3', 'oracledb', 'mysql', 'sqlite3', 'pg-native', 'tedious', 'mssql',
@@ -20,10 +23,15 @@ await build({
   sourcemap: true,
 });
 
+// Each dialect's connector is a chunk of its own, loaded on first use: in one file, the drivers' imports
+// would all run at startup (SQL Server's alone weighs about 35 MB) for a node that may never use them.
+// Chunks sit next to the entry: write-worker.mjs is found relative to the chunk that starts it.
 await build({
   entryPoints: { 'engine-host': 'electron/server/host.ts' },
   outdir: 'dist/electron',
   outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

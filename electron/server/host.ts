@@ -4,12 +4,14 @@ import { serve } from './serve.js';
 /**
  * Entry of the engine process the desktop shell forks (Electron utilityProcess). It serves on a
  * random loopback port, requires the per-launch session secret, and reports its address back.
+ * Forked by Node instead (a service manager, the tests), it reports over the IPC channel.
  */
 interface ParentPort {
   postMessage(message: unknown): void;
 }
 
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const parentPort: ParentPort | undefined = (process as unknown as { parentPort?: ParentPort }).parentPort
+  ?? (process.send ? { postMessage: (message) => process.send!(message) } : undefined);
 
 async function start(): Promise<void> {
   const sessionSecret = process.env.EXNODE_SESSION_SECRET;
