@@ -36,6 +36,8 @@ export async function runSend(ctx: RunContext): Promise<void> {
       extra: {
         watermark: cp.extra.watermark ?? null, ...(firstLoad ? { startWatermark } : {}),
         bulk: empty && (bridge.mode === 'full' || firstLoad), rangeIndex: 0, transferred: 0,
+        // When expired deletes were last purged: that scan reads the whole table, once an hour is enough.
+        ...(cp.extra.purgedAt ? { purgedAt: cp.extra.purgedAt } : {}),
       },
     };
     if (firstLoad) await ctx.log('info', `First run of an incremental bridge: loading every row in key order; later runs read past ${bridge.cursor![0]} = ${startWatermark ? String(startWatermark[0]) : '(none yet)'}`);

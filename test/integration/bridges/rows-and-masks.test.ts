@@ -109,6 +109,13 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     exchange.close();
     const log = await h.call<{ message: string }[]>('runs/log', { id: r.id });
     expect(log.map((l) => l.message)).toContain('Purged 2 soft-deleted rows older than 30 days');
+
+    // Row 3 expires too, but the last look was just now: the next run does not scan the table again.
+    const again = new Database(exchangeFile);
+    again.prepare("UPDATE people_retained SET exn_changed_at = '2020-01-01 00:00:00.000' WHERE id = 3").run();
+    expect((await run('retained')).sender.total).toBe(497);
+    expect((again.prepare('SELECT exn_op AS op FROM people_retained WHERE id = 3').get() as { op: string }).op).toBe('D');
+    again.close();
   });
 
   it('keys a table without a primary key on its unique NOT NULL columns, and asks for a key when there is none', async () => {
