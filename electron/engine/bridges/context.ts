@@ -33,6 +33,17 @@ export interface RunContext {
   reject(rows: readonly { key: Record<string, unknown>; reason: string }[]): Promise<void>;
 }
 
+/**
+ * A run's estimated total, counted while the run already moves rows: a COUNT over a large table can
+ * take longer than the first batches, and the total only feeds the progress bar. Null until known, and
+ * if the count fails (a real problem with the source fails the run's own reads).
+ */
+export function totalInBackground(count: () => Promise<number | null>): () => number | null {
+  let total: number | null = null;
+  count().then((n) => { total = n; }, () => undefined);
+  return () => total;
+}
+
 /** Column lookup by name that fails loudly: a missing column is a schema change, not a null. */
 export function columnsByName(columns: readonly Column[], names: readonly string[]): Column[] {
   return names.map((n) => {

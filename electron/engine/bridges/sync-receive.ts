@@ -1,6 +1,6 @@
 import { ExNodeError } from '../../../shared/index.js';
 import type { Writer } from '../../../connectors/core/connector.js';
-import type { RunContext } from './context.js';
+import { type RunContext, totalInBackground } from './context.js';
 import { logTargetWarnings } from './compatibility.js';
 import { type Checkpoint } from './exchange-state.js';
 import { applyBatch, throwIfCancelled } from './batch-writer.js';
@@ -47,7 +47,8 @@ export async function runReceive(ctx: RunContext): Promise<void> {
   }
   const seenUpTo = BigInt(String(cp.extra.startedAfter ?? 0));
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
-  const estimatedTotal = await ctx.source.count(ctx.sourceTable, cp.position ? [{ column: node.seq, op: '>', value: String(cp.position[0]) }] : undefined);
+  const after = cp.position;
+  const estimatedTotal = totalInBackground(() => ctx.source.count(ctx.sourceTable, after ? [{ column: node.seq, op: '>', value: String(after[0]) }] : undefined));
 
   for await (const rows of prefetch(ctx.source.readBatches({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: [node.seq], batchSize: bridge.batchSize,
@@ -61,11 +62,11 @@ export async function runReceive(ctx: RunContext): Promise<void> {
     });
     cp = await applyChanges(ctx, cp, changes);
     await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
-    await ctx.report({ phase: 'receive', rowsRead: cp.sender.total, estimatedTotal }, cp.sender, cp.receiver);
+    await ctx.report({ phase: 'receive', rowsRead: cp.sender.total, estimatedTotal: estimatedTotal() }, cp.sender, cp.receiver);
   }
   cp = { ...cp, phase: 'idle' };
   await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
-  await ctx.report({ phase: 'done', rowsRead: cp.sender.total, estimatedTotal }, cp.sender, cp.receiver);
+  await ctx.report({ phase: 'done', rowsRead: cp.sender.total, estimatedTotal: estimatedTotal() }, cp.sender, cp.receiver);
 }
 
 async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonly Change[]): Promise<Checkpoint> {

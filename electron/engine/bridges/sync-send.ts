@@ -1,5 +1,5 @@
 import type { FilterCondition, Row } from '../../../shared/index.js';
-import { type RunContext, columnsByName } from './context.js';
+import { type RunContext, columnsByName, totalInBackground } from './context.js';
 import { type Checkpoint, nodeColumnDefs } from './exchange-state.js';
 import { sleep, throwIfCancelled } from './batch-writer.js';
 import { rowHash } from './hash.js';
@@ -46,11 +46,12 @@ export async function runSend(ctx: RunContext): Promise<void> {
 
   // An incremental run reads only what changed: counting the whole table would cost more than the run.
   // A diff run knows the row count of every range from its last run: counting again would cost as much as a checksum pass.
-  const estimatedTotal = cp.phase === 'incremental'
+  const startPhase = cp.phase;
+  const estimatedTotal = totalInBackground(async () => startPhase === 'incremental'
     ? null
-    : (cp.phase === 'ranges' ? await knownRowCount(ctx) : null) ?? await ctx.source.count(ctx.sourceTable, bridge.filter);
+    : (startPhase === 'ranges' ? await knownRowCount(ctx) : null) ?? await ctx.source.count(ctx.sourceTable, bridge.filter));
   const report: Reporter = (phase, at) => ctx.report({
-    phase, rowsRead: at.sender.total, estimatedTotal,
+    phase, rowsRead: at.sender.total, estimatedTotal: estimatedTotal(),
     rowsTransferred: bridge.mode === 'diff' ? Number(at.extra.transferred ?? 0) : at.sender.total,
   }, at.sender, at.receiver);
 
