@@ -39,9 +39,11 @@ export async function writeChanges(
     const next = structuredClone(cp);
     if (options.countRead) next.sender.total += rows.length;
     next.position = rows[rows.length - 1]!.position;
+    // Keys only matter when the table may already hold rows; a row's key may be computed on each read.
+    const keys = cp.extra.bulk ? [] : rows.map((r) => r.key);
     const existing = new Map<string, Row>();
     if (!cp.extra.bulk) {
-      const found = await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys: rows.map((r) => r.key) });
+      const found = await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys });
       for (const r of found) existing.set(keyString(mapping.targetKey.map((k) => r[k])), r);
     }
     const inserts: unknown[][] = [];
@@ -49,8 +51,8 @@ export async function writeChanges(
     const updates: unknown[][] = [];
     const refreshes: unknown[][] = [];
     const changedAt = utcNow();
-    for (const row of rows) {
-      const old = existing.size === 0 ? undefined : existing.get(keyString(row.key));
+    for (const [i, row] of rows.entries()) {
+      const old = existing.size === 0 ? undefined : existing.get(keyString(keys[i]!));
       if (old && old[node.op] !== 'D' && old[node.hash] === row.hash) {
         // Same business values; only the source's own hash was missing or stale: no change to publish.
         if (row.sourceHash !== null && old[node.sourceHash] !== row.sourceHash) {
