@@ -3,7 +3,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 7431;
+// EXNODE_E2E_PORT lets two checkouts run their browser tests on one machine at once.
+const PORT = Number(process.env.EXNODE_E2E_PORT ?? 7431);
 // A fresh node for every test run: the console starts empty, as for a new department.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exnode-e2e-'));
 

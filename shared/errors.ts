@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Lang, type MessageParams, type MessageRef, isMessageRef, msg, render, translate } from './messages/index.js';
 
 /** Every failure that crosses the engine boundary carries one of these codes. */
 export const ERROR_CODES = [
@@ -44,6 +45,9 @@ export const errorEnvelopeSchema = z.object({
     message: z.string(),
     retryable: z.boolean(),
     details: z.unknown().optional(),
+    /** The message's catalog key and parameters, so each shell shows it in its own language. */
+    key: z.string().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
@@ -51,18 +55,29 @@ export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 export class ExNodeError extends Error {
   override readonly name = 'ExNodeError';
   readonly retryable: boolean;
+  readonly details: unknown;
+  /** The message as a catalog key and parameters; absent for text written before messages had keys. */
+  readonly ref: MessageRef | undefined;
 
+  /**
+   * `message` is a catalog message (`msg('connections.notFound', { name })`), rendered in English for
+   * logs and in the caller's language by each shell; plain text is accepted but shown untranslated.
+   */
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | MessageRef,
     options: { retryable?: boolean; details?: unknown; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(render('en', message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.ref = isMessageRef(message) ? message : undefined;
     this.retryable = options.retryable ?? RETRYABLE.has(code);
     this.details = options.details;
   }
 
-  readonly details: unknown;
+  /** The message in `lang`. */
+  localized(lang: Lang): string {
+    return this.ref ? translate(lang, this.ref.key, this.ref.params) : this.message;
+  }
 
   toEnvelope(): ErrorEnvelope {
     const error: ErrorEnvelope['error'] = {
@@ -72,12 +87,20 @@ export class ExNodeError extends Error {
       retryable: this.retryable,
     };
     if (this.details !== undefined) error.details = this.details;
+    if (this.ref) {
+      error.key = this.ref.key;
+      if (this.ref.params) error.params = this.ref.params as Record<string, unknown>;
+    }
     return { error };
   }
 
   static fromEnvelope(envelope: ErrorEnvelope): ExNodeError {
     const e = envelope.error;
-    return new ExNodeError(e.code, e.message, { retryable: e.retryable, details: e.details });
+    const message: string | MessageRef = e.key ? { key: e.key, ...(e.params ? { params: e.params as MessageParams } : {}) } : e.message;
+    const error = new ExNodeError(e.code, message, { retryable: e.retryable, details: e.details });
+    // Keep the sender's English text: a key this side's catalog lacks still reads right.
+    if (e.key) Object.defineProperty(error, 'message', { value: e.message });
+    return error;
   }
 }
 
@@ -98,7 +121,8 @@ export function describeZodError(error: z.ZodError, subject = 'input'): string {
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, subject?: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ExNodeError('INVALID_INPUT', describeZodError(result.error, subject), {
+    const issues = result.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+    throw new ExNodeError('INVALID_INPUT', msg('common.invalidInput', { subject: subject ?? 'input', issues }), {
       details: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
     });
   }

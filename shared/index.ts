@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './messages/index.js';
 export * from './dialects.js';
 export * from './types.js';
 export * from './connection.js';

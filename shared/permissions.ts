@@ -12,18 +12,38 @@ export const PERMISSIONS = [
   'bridges.write',
   'bridges.run',
   'exchange.write',
+  /** Schedules: set, deploy, stop, pause and resume. */
+  'schedules.write',
+  'alerts.read',
+  'alerts.ack',
+  /** Alert rules and notification channels (webhooks, e-mail). */
+  'alerts.configure',
+  'catalog.read',
+  'catalog.write',
+  'config.export',
+  'config.import',
+  'diagnostics.collect',
+  /** Accounts, roles, sessions. */
   'users.manage',
+  /** Password policy, audit retention and the other security settings. */
+  'security.configure',
   'audit.read',
+  /** What every signed-in account may do for itself: who am I, change my password, sign out. */
+  'session.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['node.read', 'connections.read', 'bridges.read'];
+const READ: Permission[] = ['node.read', 'connections.read', 'bridges.read', 'alerts.read', 'catalog.read', 'session.self'];
 
+/** Who may do what (DESIGN.md section 7). The engine checks it on every call, whatever the shell. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
-  sysadmin: [...READ, 'connections.write', 'connections.test', 'bridges.write', 'bridges.run', 'exchange.write'],
-  secadmin: ['node.read', 'users.manage'],
-  auditor: ['node.read', 'audit.read'],
-  operator: [...READ, 'connections.test', 'bridges.run'],
+  sysadmin: [
+    ...READ, 'connections.write', 'connections.test', 'bridges.write', 'bridges.run', 'exchange.write', 'schedules.write',
+    'alerts.ack', 'alerts.configure', 'catalog.write', 'config.export', 'config.import', 'diagnostics.collect',
+  ],
+  secadmin: ['node.read', 'session.self', 'users.manage', 'security.configure'],
+  auditor: ['node.read', 'session.self', 'audit.read'],
+  operator: [...READ, 'connections.test', 'bridges.run', 'alerts.ack'],
   viewer: READ,
 });
 

@@ -13,7 +13,7 @@ import { BridgeRunner } from './bridges/runner.js';
 import { RangeStore } from './bridges/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
-import { handlers, type Handler } from './handlers.js';
+import { handlers, type Handler } from './handlers/index.js';
 import type { Actor } from './actor.js';
 import type { EngineServices } from './services.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Engine } from '../../electron/engine/engine.js';
 import { buildApp } from '../../electron/server/app.js';
 import { tempDir } from '../support/temp.js';
+import { MYSQL_DB } from '../support/servers.js';
 
 describe('HTTP API', () => {
   const tmp = tempDir();
@@ -55,11 +56,11 @@ describe('HTTP API', () => {
 
   it('never returns a saved password', async () => {
     const res = await post('/api/ops/connections/save', {
-      config: { name: 'hr', dialect: 'mysql', host: '127.0.0.1', database: 'test', user: 'root', password: 's3cret-pw' },
+      config: { name: 'hr', dialect: 'mysql', host: '127.0.0.1', database: MYSQL_DB, user: 'root', password: 's3cret-pw' },
     });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('s3cret-pw');
-    expect(res.json()).toMatchObject({ hasPassword: true, summary: 'mysql://root@127.0.0.1:3306/test' });
+    expect(res.json()).toMatchObject({ hasPassword: true, summary: `mysql://root@127.0.0.1:3306/${MYSQL_DB}` });
     const list = await post('/api/ops/connections/list', {});
     expect(list.body).not.toContain('s3cret-pw');
     const audit = await engine.db('audit_events').select('detail_json');

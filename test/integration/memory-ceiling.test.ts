@@ -6,6 +6,7 @@ import { ENGINE_HEAP_MB } from '../../electron/engine/memory.js';
 import { exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 import { CONFIGS } from './conformance/dialects.js';
+import { MYSQL_DB } from '../support/servers.js';
 
 const TABLE = 'mc_documents';
 const ROWS = 60;
@@ -24,7 +25,7 @@ const file = (name: string, value: unknown) => {
 describe('the engine within its heap ceiling', () => {
   let conn: mysql.Connection;
   beforeAll(async () => {
-    conn = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
+    conn = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: MYSQL_DB });
     await conn.query(`DROP TABLE IF EXISTS ${TABLE}`);
     await conn.query(`CREATE TABLE ${TABLE} (id INT PRIMARY KEY, doc LONGTEXT NOT NULL) DEFAULT CHARSET=utf8mb4`);
     await conn.query(`INSERT INTO ${TABLE} SELECT seq, CONCAT(seq, REPEAT('档案abc', ${DOC_CHARS / 5})) FROM seq_1_to_${ROWS}`);

@@ -6,3 +6,9 @@ export const MYSQL_URL = process.env.EXNODE_TEST_MYSQL_URL ?? 'mysql://root@127.
 export const POSTGRES_URL = process.env.EXNODE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const MSSQL_URL = process.env.EXNODE_TEST_MSSQL_URL;
 export const ORACLE_URL = process.env.EXNODE_TEST_ORACLE_URL;
+/**
+ * Databases the integration tests use on those servers (default `test`). Two checkouts can test on
+ * one machine at once with databases of their own (the databases must exist).
+ */
+export const MYSQL_DB = process.env.EXNODE_TEST_MYSQL_DB ?? 'test';
+export const PG_DB = process.env.EXNODE_TEST_PG_DB ?? 'test';

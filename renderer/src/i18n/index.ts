@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zh-CN.js';
 import { en } from './en.js';
+import { AREAS } from './areas/index.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,7 +20,10 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: Object.assign({}, zhCN, ...AREAS.map((a) => a['zh-CN'])) },
+    en: { translation: Object.assign({}, en, ...AREAS.map((a) => a.en)) },
+  },
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

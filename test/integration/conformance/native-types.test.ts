@@ -5,6 +5,7 @@ import type { Column, Row } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import { openDirect } from '../bridges/harness.js';
 import { CONFIGS } from './dialects.js';
+import { MYSQL_DB, PG_DB } from '../../support/servers.js';
 
 /**
  * Native types that sample databases use (Sakila's GEOMETRY and YEAR, Pagila's domains and arrays)
@@ -20,7 +21,7 @@ async function readAll(c: Connector, name: string): Promise<{ columns: Map<strin
 describe('native types: MariaDB', () => {
   let c: Connector;
   beforeAll(async () => {
-    const root = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: 'test', charset: 'utf8mb4' });
+    const root = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: MYSQL_DB, charset: 'utf8mb4' });
     await root.query('DROP TABLE IF EXISTS exn_native_m');
     await root.query(`CREATE TABLE exn_native_m (
       id INT PRIMARY KEY, loc GEOMETRY NULL, flags BIT(12) NULL, doc JSON NULL, yr YEAR NULL, kind SET('a','b','c') NULL, active BIT(1) NULL)`);
@@ -51,7 +52,7 @@ describe('native types: MariaDB', () => {
 describe('native types: PostgreSQL', () => {
   let c: Connector;
   const admin = async (...statements: string[]) => {
-    const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
+    const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: PG_DB });
     await client.connect();
     for (const sql of statements) await client.query(sql);
     await client.end();

@@ -1,15 +1,12 @@
-import type { OperationName, Output, ParsedInput } from '../../shared/index.js';
-import { CAPABILITIES, PRESETS } from '../../shared/index.js';
-import type { EngineServices } from './services.js';
-import { loadDemo } from './demo/load-demo.js';
-import { previewBridge } from './bridges/preview.js';
-import { reconcileBridge } from './bridges/reconcile.js';
+import { CAPABILITIES, PRESETS } from '../../../shared/index.js';
+import type { coreOps } from '../../../shared/ops/core.js';
+import type { HandlersFor } from './types.js';
+import { loadDemo } from '../demo/load-demo.js';
+import { previewBridge } from '../bridges/preview.js';
+import { reconcileBridge } from '../bridges/reconcile.js';
 
-export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices) => Promise<Output<K>>;
-export type Handlers = { readonly [K in OperationName]: Handler<K> };
-
-/** One handler per operation of the contract; the compiler rejects a missing or mistyped one. */
-export const handlers: Handlers = {
+/** Handlers of the core operations: connections, the exchange database, bridges and runs. */
+export const coreHandlers: HandlersFor<typeof coreOps> = {
   'node/info': async (_input, s) => s.nodeInfo(),
   'node/capabilities': async () => ({ capabilities: { ...CAPABILITIES }, presets: [...PRESETS] }),
   'demo/load': async (input, s) => {

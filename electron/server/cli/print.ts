@@ -1,7 +1,7 @@
 import type {
   BridgeView, ConnectionView, Reconciliation, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema, TableSummary, TestResult,
-} from '../../shared/index.js';
-import { sourceLabel } from '../../shared/index.js';
+} from '../../../shared/index.js';
+import { sourceLabel } from '../../../shared/index.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);

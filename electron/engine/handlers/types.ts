@@ -1,0 +1,7 @@
+import type { OperationName, Output, ParsedInput } from '../../../shared/index.js';
+import type { EngineServices } from '../services.js';
+
+export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices) => Promise<Output<K>>;
+export type Handlers = { readonly [K in OperationName]: Handler<K> };
+/** The handlers of one area's operations (`typeof coreOps`...). */
+export type HandlersFor<Ops> = { readonly [K in keyof Ops & OperationName]: Handler<K> };

@@ -1,0 +1,31 @@
+import { Option } from 'commander';
+import { ExNodeError } from '../../../../shared/index.js';
+import { resolveDataDir } from '../../../engine/paths.js';
+import { DEFAULT_PORT, serve } from '../../serve.js';
+import type { RegisterCommands } from '../context.js';
+
+/** `exnode serve`: the engine as a service, with its API and web console. */
+export const registerServe: RegisterCommands = (program, cli) => {
+  program
+    .command('serve')
+    .description('run the engine as a service with the web console')
+    .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1'))
+    .addOption(new Option('--port <port>', 'port to listen on').default(String(DEFAULT_PORT)))
+    .action(async (cmd: { host: string; port: string }) => {
+      const opts = cli.opts();
+      const port = Number(cmd.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExNodeError('INVALID_INPUT', `--port must be a number from 0 to 65535, not "${cmd.port}"`);
+      const node = await serve({
+        dataDir: resolveDataDir(opts.dataDir), host: cmd.host, port,
+        ...(process.env.EXNODE_SESSION_SECRET ? { sessionSecret: process.env.EXNODE_SESSION_SECRET } : {}),
+      });
+      cli.emit({ url: node.url, dataDir: node.engine.dataDir }, () => {
+        process.stdout.write(`ExNode console: ${node.url}\nData directory: ${node.engine.dataDir}\nPress Ctrl+C to stop.\n`);
+      });
+      await new Promise<void>((resolve) => {
+        const stop = () => void node.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+};

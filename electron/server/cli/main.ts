@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { ExNodeError, isExNodeError } from '../../../shared/index.js';
+import { VERSION } from '../../engine/engine.js';
+import { resolveDataDir } from '../../engine/paths.js';
+import type { CliContext, GlobalOptions, RegisterCommands } from './context.js';
+import { inProcessSession } from './in-process.js';
+import { registerServe } from './commands/serve.js';
+import { registerDemo } from './commands/demo.js';
+import { registerConnections } from './commands/connections.js';
+import { registerBridges } from './commands/bridges.js';
+import { registerRuns } from './commands/runs.js';
+
+/** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
+const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns];
+
+/** Runs one CLI invocation; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('exnode')
+    .description('ExNode 前置交换节点: front-end exchange node for government data sharing')
+    .version(VERSION)
+    .option('--data-dir <dir>', 'node data directory (default: $EXNODE_DATA_DIR or the OS app-data folder)')
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  const opts = () => program.opts<GlobalOptions>();
+  const cli: CliContext = {
+    program,
+    opts,
+    session: (work) => inProcessSession(resolveDataDir(opts().dataDir), work),
+    emit: (value, human) => {
+      if (opts().json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      else human();
+    },
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    liveProgress: (api, line) => {
+      if (opts().json || !process.stderr.isTTY) return () => undefined;
+      const off = api.subscribe((event) => {
+        const text = line(event);
+        if (text) process.stderr.write(`\r\x1b[2K${text}`);
+      });
+      return () => {
+        off();
+        process.stderr.write('\r\x1b[2K');
+      };
+    },
+  };
+  for (const register of COMMANDS) register(program, cli);
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const e = isExNodeError(error) ? error : new ExNodeError('INTERNAL', (error as Error).message ?? String(error));
+    if (opts().json) process.stdout.write(`${JSON.stringify(e.toEnvelope(), null, 2)}\n`);
+    process.stderr.write(`Error [${e.code}]: ${e.message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * UI text of each console area, in both languages, merged into the console's translations under the
+ * area's own top-level key (`t('users.title')`). Add a file per area here (e.g. users.ts exporting
+ * `{ 'zh-CN': { users: {...} }, en: { users: {...} } }`) so areas never edit the same file.
+ */
+export interface AreaTexts {
+  readonly 'zh-CN': Record<string, unknown>;
+  readonly en: Record<string, unknown>;
+}
+
+export const AREAS: readonly AreaTexts[] = [];

@@ -1,0 +1,18 @@
+import { ExNodeError, type MessageRef, render } from '../../../shared/index.js';
+import i18n from './index.js';
+import type { Language } from './index.js';
+
+function language(): Language {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** An engine message (key and parameters) in the console's language. */
+export function engineText(message: MessageRef | string): string {
+  return render(language(), message);
+}
+
+/** What to show for a failed call: the engine's message in the console's language. */
+export function errorText(error: unknown): string {
+  if (error instanceof ExNodeError) return error.localized(language());
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,15 @@
+import { defineMessages } from './define.js';
+
+/** Messages of the engine boundary itself: requests, input validation, internal failures. */
+export const commonMessages = defineMessages({
+  'common.unknownOperation': { 'zh-CN': '未知操作“{op}”', en: 'Unknown operation "{op}"' },
+  'common.invalidInput': { 'zh-CN': '{subject}无效：{issues}', en: 'Invalid {subject}: {issues}' },
+  'common.internal': { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
+  'common.forbidden': { 'zh-CN': '当前角色无权执行“{operation}”（需要权限 {permission}）', en: 'Your role does not allow "{operation}" (needs {permission})' },
+  'common.bodyNotJson': { 'zh-CN': '请求体不是有效的 JSON：{detail}', en: 'The request body is not valid JSON: {detail}' },
+  'common.bodyTooLarge': { 'zh-CN': '请求体过大', en: 'The request body is too large' },
+  'common.noApi': { 'zh-CN': '{method} {path} 不是有效接口；操作请使用 POST /api/ops/<名称>', en: 'No API at {method} {path}; operations are POST /api/ops/<name>' },
+  'common.nothingAt': { 'zh-CN': '{path} 不存在', en: 'Nothing at {path}' },
+  'common.engineUnreachable': { 'zh-CN': '无法连接交换节点引擎（{detail}）', en: 'The ExNode engine cannot be reached ({detail})' },
+  'common.engineAnswered': { 'zh-CN': '引擎返回 {status} {statusText}', en: 'The engine answered {status} {statusText}' },
+});
