@@ -6,8 +6,8 @@ import type { Vault } from './secrets/vault.js';
 import type { AuditLog } from './audit/log.js';
 import type { ConnectionService } from './connections/service.js';
 import type { BridgeService } from './bridges/service.js';
-import type { RunStore } from './bridges/run-store.js';
-import type { BridgeRunner } from './bridges/runner.js';
+import type { RunStore } from './bridges/run/run-store.js';
+import type { BridgeRunner } from './bridges/run/runner.js';
 import type { SchemaService } from './schema/service.js';
 import type { Settings } from './settings.js';
 

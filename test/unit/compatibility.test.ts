@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/index.js';
-import { columnWarning, targetWarnings } from '../../electron/engine/bridges/compatibility.js';
+import { columnWarning, targetWarnings } from '../../electron/engine/bridges/mapping/compatibility.js';
 
 const col = (name: string, type: Column['type'], extra: Partial<Column> = {}): Column => ({ name, nativeType: type, type, nullable: true, primaryKey: false, ...extra });
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { applyMask } from '../../electron/engine/bridges/masks.js';
+import { applyMask } from '../../electron/engine/bridges/mapping/masks.js';
 
 const hmac = (algorithm: 'sha256' | 'sm3', value: string) => crypto.createHmac(algorithm, 'k').update(value).digest('hex');
 const mask = (kind: 'idcard' | 'phone' | 'name' | 'hash' | 'null', value: unknown, algorithm: 'sha256' | 'sm3' = 'sha256') =>

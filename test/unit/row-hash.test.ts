@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { rowHash } from '../../electron/engine/bridges/hash.js';
+import { rowHash } from '../../electron/engine/bridges/mapping/hash.js';
 
 const sha1 = (text: string) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 

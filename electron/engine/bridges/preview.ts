@@ -1,9 +1,9 @@
 import type { BridgeConfig, Column } from '../../../shared/index.js';
 import { sourceRefOf, targetRefOf } from '../../../shared/index.js';
-import { describeSource } from './context.js';
-import { targetWarnings } from './compatibility.js';
+import { describeSource } from './run/context.js';
+import { targetWarnings } from './mapping/compatibility.js';
 import type { EngineServices } from '../services.js';
-import { buildMapping } from './mapping.js';
+import { buildMapping } from './mapping/mapping.js';
 
 /** The first rows of a bridge as it would write them: mapped, cast and masked, nothing written. */
 export async function previewBridge(

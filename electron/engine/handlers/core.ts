@@ -3,7 +3,7 @@ import type { coreOps } from '../../../shared/ops/core.js';
 import type { HandlersFor } from './types.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { previewBridge } from '../bridges/preview.js';
-import { reconcileBridge } from '../bridges/reconcile.js';
+import { reconcileBridge } from '../reconcile/reconcile.js';
 
 /** Handlers of the core operations: connections, the exchange database, bridges and runs. */
 export const coreHandlers: HandlersFor<typeof coreOps> = {

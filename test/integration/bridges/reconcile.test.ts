@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reconciliation, RunRecord } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
-import { nodeColumnDefs, nodeColumns } from '../../../electron/engine/bridges/exchange-state.js';
+import { nodeColumnDefs, nodeColumns } from '../../../electron/engine/bridges/exchange/checkpoint.js';
 import { tempDir } from '../../support/temp.js';
 import { CONFIGS } from '../conformance/dialects.js';
 import { createPeople, deletePeople, insertPeople, PEOPLE, personRow, startHarness, updatePeople, type Harness } from './harness.js';

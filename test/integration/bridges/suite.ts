@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionConfigInput, RunRecord } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
-import { nodeColumnDefs, nodeColumns } from '../../../electron/engine/bridges/exchange-state.js';
+import { nodeColumnDefs, nodeColumns } from '../../../electron/engine/bridges/exchange/checkpoint.js';
 import {
   business, createPeople, deletePeople, insertPeople, PEOPLE, readAll, startHarness, updatePeople, type Harness,
 } from './harness.js';

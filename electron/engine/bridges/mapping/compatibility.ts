@@ -1,5 +1,5 @@
-import type { CanonicalType, Column } from '../../../shared/index.js';
-import type { RunContext } from './context.js';
+import type { CanonicalType, Column } from '../../../../shared/index.js';
+import type { RunContext } from '../run/context.js';
 
 const INTEGERS: readonly CanonicalType[] = ['integer', 'bigint'];
 const NUMBERS: readonly CanonicalType[] = ['integer', 'bigint', 'decimal', 'float', 'double'];

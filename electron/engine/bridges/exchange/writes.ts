@@ -1,9 +1,9 @@
-import type { Column, Row } from '../../../shared/index.js';
-import { ExNodeError } from '../../../shared/index.js';
-import type { Writer } from '../../../connectors/core/connector.js';
-import { type RunContext, columnsByName, keyString } from './context.js';
-import { type Checkpoint, utcNow } from './exchange-state.js';
-import { applyBatch } from './batch-writer.js';
+import type { Column, Row } from '../../../../shared/index.js';
+import { ExNodeError } from '../../../../shared/index.js';
+import type { Writer } from '../../../../connectors/core/connector.js';
+import { type RunContext, columnsByName, keyString } from '../run/context.js';
+import { type Checkpoint, utcNow } from './checkpoint.js';
+import { applyBatch } from '../run/retry.js';
 
 /** A source row after mapping, ready to be classified against the exchange table. */
 export interface Prepared {

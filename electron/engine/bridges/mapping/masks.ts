@@ -1,4 +1,4 @@
-import type { MaskSpec } from '../../../shared/index.js';
+import type { MaskSpec } from '../../../../shared/index.js';
 
 export type Hmac = (algorithm: 'sha256' | 'sm3', value: string) => string;
 

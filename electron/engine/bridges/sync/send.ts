@@ -1,12 +1,12 @@
-import type { FilterCondition, Row } from '../../../shared/index.js';
-import { type RunContext, columnsByName, totalInBackground } from './context.js';
-import { type Checkpoint, nodeColumnDefs } from './exchange-state.js';
-import { sleep, throwIfCancelled } from './batch-writer.js';
-import { rowHash } from './hash.js';
-import { ensureTargetTable } from './target-table.js';
-import { type Prepared, softDeleteMissing, writeChanges } from './exchange-writes.js';
-import { knownRowCount, runDiff } from './sync-diff.js';
-import { prefetch } from '../../../connectors/core/prefetch.js';
+import type { FilterCondition, Row } from '../../../../shared/index.js';
+import { type RunContext, columnsByName, totalInBackground } from '../run/context.js';
+import { type Checkpoint, nodeColumnDefs } from '../exchange/checkpoint.js';
+import { sleep, throwIfCancelled } from '../run/retry.js';
+import { rowHash } from '../mapping/hash.js';
+import { ensureTargetTable } from '../exchange/target-table.js';
+import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
+import { knownRowCount, runDiff } from './diff.js';
+import { prefetch } from '../../../../connectors/core/prefetch.js';
 
 /**
  * Send direction (business database → exchange database). `full` reads every source row and

@@ -2,10 +2,10 @@ import type { Column, FilterCondition, Reconciliation, Row, SourceRef, TableRef,
 import { ExNodeError, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { EngineServices } from '../services.js';
-import { columnsByName, describeSource, keyString } from './context.js';
-import { nodeColumns } from './exchange-state.js';
+import { columnsByName, describeSource, keyString } from '../bridges/run/context.js';
+import { nodeColumns } from '../bridges/exchange/checkpoint.js';
 import { prefetch } from '../../../connectors/core/prefetch.js';
-import { type Mapping, runMapping } from './mapping.js';
+import { type Mapping, runMapping } from '../bridges/mapping/mapping.js';
 
 /** Rows compared per round trip to each database. */
 const BATCH_ROWS = 2000;

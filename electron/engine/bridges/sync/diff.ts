@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
-import type { Row } from '../../../shared/index.js';
-import { ExNodeError } from '../../../shared/index.js';
-import { KEY_HASH_FIELD } from '../../../connectors/core/connector.js';
-import { PageSizer } from '../../../connectors/core/page-size.js';
-import { type RunContext, columnsByName, keyString } from './context.js';
-import { type Checkpoint, nodeColumnDefs } from './exchange-state.js';
-import { throwIfCancelled } from './batch-writer.js';
-import { rowHash } from './hash.js';
-import { type Prepared, softDeleteMissing, writeChanges } from './exchange-writes.js';
+import type { Row } from '../../../../shared/index.js';
+import { ExNodeError } from '../../../../shared/index.js';
+import { KEY_HASH_FIELD } from '../../../../connectors/core/connector.js';
+import { PageSizer } from '../../../../connectors/core/page-size.js';
+import { type RunContext, columnsByName, keyString } from '../run/context.js';
+import { type Checkpoint, nodeColumnDefs } from '../exchange/checkpoint.js';
+import { throwIfCancelled } from '../run/retry.js';
+import { rowHash } from '../mapping/hash.js';
+import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
 import type { KeyRange } from './range-store.js';
-import type { Reporter } from './sync-send.js';
+import type { Reporter } from './send.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
 export const RANGE_ROWS = 10_000;

@@ -1,17 +1,17 @@
-import type { NodeSettings, RunRecord } from '../../../shared/index.js';
-import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
-import type { Connector } from '../../../connectors/core/connector.js';
-import type { ConnectionService } from '../connections/service.js';
-import type { EventBus } from '../events.js';
-import type { Vault } from '../secrets/vault.js';
-import type { BridgeService, StoredBridge } from './service.js';
+import type { NodeSettings, RunRecord } from '../../../../shared/index.js';
+import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
+import type { Connector } from '../../../../connectors/core/connector.js';
+import type { ConnectionService } from '../../connections/service.js';
+import type { EventBus } from '../../events.js';
+import type { Vault } from '../../secrets/vault.js';
+import type { BridgeService, StoredBridge } from '../service.js';
 import type { RunProgress, RunStore } from './run-store.js';
 import { describeSource, type RunContext } from './context.js';
-import { CheckpointTable, nodeColumns } from './exchange-state.js';
-import { runMapping } from './mapping.js';
-import { runSend } from './sync-send.js';
-import { runReceive } from './sync-receive.js';
-import type { RangeStore } from './range-store.js';
+import { CheckpointTable, nodeColumns } from '../exchange/checkpoint.js';
+import { runMapping } from '../mapping/mapping.js';
+import { runSend } from '../sync/send.js';
+import { runReceive } from '../sync/receive.js';
+import type { RangeStore } from '../sync/range-store.js';
 
 export interface RunnerDeps {
   readonly runs: RunStore;

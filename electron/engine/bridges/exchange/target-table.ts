@@ -1,9 +1,9 @@
-import type { Column } from '../../../shared/index.js';
-import { tableLabel } from '../../../shared/index.js';
-import type { RunContext } from './context.js';
-import { nodeColumnDefs } from './exchange-state.js';
-import { indexName } from '../../../connectors/core/sql.js';
-import { logTargetWarnings } from './compatibility.js';
+import type { Column } from '../../../../shared/index.js';
+import { tableLabel } from '../../../../shared/index.js';
+import type { RunContext } from '../run/context.js';
+import { nodeColumnDefs } from './checkpoint.js';
+import { indexName } from '../../../../connectors/core/sql.js';
+import { logTargetWarnings } from '../mapping/compatibility.js';
 
 /**
  * Creates the exchange table from the mapped source columns on the first run, or adds the columns a

@@ -1,10 +1,10 @@
 import type {
   BridgeConfig, Column, ReceiverCounts, RunRecord, SenderCounts, SourceRef, TableRef, TableSchema,
-} from '../../../shared/index.js';
-import type { Connector } from '../../../connectors/core/connector.js';
-import type { Mapping } from './mapping.js';
-import type { CheckpointTable, NodeColumns } from './exchange-state.js';
-import type { RangeStore } from './range-store.js';
+} from '../../../../shared/index.js';
+import type { Connector } from '../../../../connectors/core/connector.js';
+import type { Mapping } from '../mapping/mapping.js';
+import type { CheckpointTable, NodeColumns } from '../exchange/checkpoint.js';
+import type { RangeStore } from '../sync/range-store.js';
 import type { RunProgress } from './run-store.js';
 
 /** Everything one run of one bridge needs, assembled by the runner. */

@@ -1,6 +1,6 @@
-import type { Column, ReceiverCounts, SenderCounts, TableRef } from '../../../shared/index.js';
-import type { Connector, Writer } from '../../../connectors/core/connector.js';
-import { ZERO_RECEIVER, ZERO_SENDER } from './run-store.js';
+import type { Column, ReceiverCounts, SenderCounts, TableRef } from '../../../../shared/index.js';
+import type { Connector, Writer } from '../../../../connectors/core/connector.js';
+import { ZERO_RECEIVER, ZERO_SENDER } from '../run/run-store.js';
 
 /** Node columns every exchange table carries (DESIGN.md section 4), named with the configured prefix. */
 export interface NodeColumns {

@@ -1,10 +1,10 @@
-import { ExNodeError } from '../../../shared/index.js';
-import type { Writer } from '../../../connectors/core/connector.js';
-import { type RunContext, totalInBackground } from './context.js';
-import { logTargetWarnings } from './compatibility.js';
-import { type Checkpoint } from './exchange-state.js';
-import { applyBatch, throwIfCancelled } from './batch-writer.js';
-import { prefetch } from '../../../connectors/core/prefetch.js';
+import { ExNodeError } from '../../../../shared/index.js';
+import type { Writer } from '../../../../connectors/core/connector.js';
+import { type RunContext, totalInBackground } from '../run/context.js';
+import { logTargetWarnings } from '../mapping/compatibility.js';
+import { type Checkpoint } from '../exchange/checkpoint.js';
+import { applyBatch, throwIfCancelled } from '../run/retry.js';
+import { prefetch } from '../../../../connectors/core/prefetch.js';
 
 interface Change {
   readonly op: 'I' | 'U' | 'D';

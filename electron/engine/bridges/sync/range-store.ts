@@ -1,4 +1,4 @@
-import type { StateDb } from '../store/db.js';
+import type { StateDb } from '../../store/db.js';
 
 /** One key range of a diff bridge's source: keys in (previous upper, upper]; the last is open-ended. */
 export interface KeyRange {

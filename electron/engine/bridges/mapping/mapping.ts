@@ -1,7 +1,7 @@
-import type { BridgeConfig, CanonicalType, Column, Row, TableSchema } from '../../../shared/index.js';
-import { ExNodeError } from '../../../shared/index.js';
+import type { BridgeConfig, CanonicalType, Column, Row, TableSchema } from '../../../../shared/index.js';
+import { ExNodeError } from '../../../../shared/index.js';
 import { applyMask, type Hmac } from './masks.js';
-import type { NodeColumns } from './exchange-state.js';
+import type { NodeColumns } from '../exchange/checkpoint.js';
 
 /** How one target column is produced from a source row. */
 interface TargetField {

@@ -1,6 +1,6 @@
-import type { Writer } from '../../../connectors/core/connector.js';
-import { classifyError } from '../../../connectors/core/classify.js';
-import { ExNodeError } from '../../../shared/index.js';
+import type { Writer } from '../../../../connectors/core/connector.js';
+import { classifyError } from '../../../../connectors/core/classify.js';
+import { ExNodeError } from '../../../../shared/index.js';
 import type { RunContext } from './context.js';
 
 const RETRY_DELAYS_MS = [1000, 3000, 9000];

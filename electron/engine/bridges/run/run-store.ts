@@ -1,10 +1,10 @@
 import type {
   BridgeConfig, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
-} from '../../../shared/index.js';
-import { ExNodeError } from '../../../shared/index.js';
-import type { StateDb } from '../store/db.js';
-import { newId, nowIso } from '../clock.js';
-import { deviationOf } from './service.js';
+} from '../../../../shared/index.js';
+import { ExNodeError } from '../../../../shared/index.js';
+import type { StateDb } from '../../store/db.js';
+import { newId, nowIso } from '../../clock.js';
+import { deviationOf } from '../service.js';
 
 interface RunRow {
   id: string;
