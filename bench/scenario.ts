@@ -4,7 +4,7 @@
  */
 import type { Reconciliation, RunRecord } from '../shared/index.js';
 import { Engine } from '../electron/engine/engine.js';
-import { LOCAL_OPERATOR } from '../electron/engine/actor.js';
+import { TEST_ACTOR } from '../test/support/actors.js';
 import { tempDir } from '../test/support/temp.js';
 import { MYSQL, POSTGRES, mysqlConnection } from './native.js';
 import { TABLES } from './tables.js';
@@ -14,7 +14,7 @@ const rows = Number(rowsArg);
 
 const tmp = tempDir('exnode-bench-');
 const engine = await Engine.open({ dataDir: tmp.dir });
-const call = <T>(op: string, input: unknown) => engine.call(op, input, LOCAL_OPERATOR) as Promise<T>;
+const call = <T>(op: string, input: unknown) => engine.call(op, input, TEST_ACTOR) as Promise<T>;
 const run = async (bridge: string) => {
   const record = await call<RunRecord>('bridges/run', { name: bridge, wait: true });
   if (record.status !== 'succeeded') throw new Error(`${bridge}: ${record.error?.message ?? record.status}`);

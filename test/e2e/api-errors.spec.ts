@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test('the API answers bad input with a clear error envelope, nothing else', async ({ request }) => {
   const unknown = await request.post('/api/ops/nope', { data: {} });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test('a technician loads the demo, runs the bridge and sees 100,000 rows reconciled, in Chinese by default', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 test('a technician adds a connection, browses its schema, and builds a masked bridge with a preview', async ({ page, request }) => {
   let info = await (await request.post('/api/ops/node/info', { data: {} })).json();

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { EngineEvent, OperationName, Output } from '../../../shared/index.js';
+import type { EngineEvent, Lang, MessageKey, MessageParams, OperationName, Output } from '../../../shared/index.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -24,6 +24,10 @@ export interface CliContext {
   /** JSON under --json, else the human form. */
   emit(value: unknown, human: () => void): void;
   setExitCode(code: number): void;
+  /** The language of human output: zh-CN when the environment's locale is Chinese, else English. */
+  lang(): Lang;
+  /** A catalog message in the output language. */
+  t(key: MessageKey, params?: MessageParams): string;
   /** A live progress line on an interactive terminal (never in --json output or a pipe); returns its end. */
   liveProgress(api: CliApi, line: (event: EngineEvent) => string | null): () => void;
 }

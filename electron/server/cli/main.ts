@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ExNodeError, isExNodeError } from '../../../shared/index.js';
+import { ExNodeError, isExNodeError, type Lang, translate } from '../../../shared/index.js';
 import { VERSION } from '../../engine/engine.js';
 import { resolveDataDir } from '../../engine/paths.js';
 import type { CliContext, GlobalOptions, RegisterCommands } from './context.js';
@@ -25,9 +25,12 @@ export async function main(argv: string[]): Promise<number> {
 
   let exitCode = 0;
   const opts = () => program.opts<GlobalOptions>();
+  const lang = (): Lang => languageOf(process.env);
   const cli: CliContext = {
     program,
     opts,
+    lang,
+    t: (key, params) => translate(lang(), key, params),
     session: (work) => inProcessSession(resolveDataDir(opts().dataDir), work),
     emit: (value, human) => {
       if (opts().json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -57,7 +60,13 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const e = isExNodeError(error) ? error : new ExNodeError('INTERNAL', (error as Error).message ?? String(error));
     if (opts().json) process.stdout.write(`${JSON.stringify(e.toEnvelope(), null, 2)}\n`);
-    process.stderr.write(`Error [${e.code}]: ${e.message}\n`);
+    process.stderr.write(`${lang() === 'en' ? 'Error' : '错误'} [${e.code}]: ${e.localized(lang())}\n`);
     return 1;
   }
+}
+
+/** zh-CN when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese, else English. */
+export function languageOf(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }

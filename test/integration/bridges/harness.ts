@@ -3,7 +3,7 @@ import { connectionConfigSchema } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import { openConnector } from '../../../connectors/core/registry.js';
 import { Engine } from '../../../electron/engine/engine.js';
-import { LOCAL_OPERATOR } from '../../../electron/engine/actor.js';
+import { TEST_ACTOR } from '../../support/actors.js';
 import { tempDir } from '../../support/temp.js';
 
 /** The business table every bridge test syncs: a key, text with Chinese, an exact decimal, a time, a nullable text. */
@@ -44,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
   const opened: Connector[] = [];
   return {
     engine,
-    call: <T>(op: string, input: unknown) => engine.call(op, input, LOCAL_OPERATOR) as Promise<T>,
+    call: <T>(op: string, input: unknown) => engine.call(op, input, TEST_ACTOR) as Promise<T>,
     connector: async (name) => {
       const c = await engine.connections.open(name);
       opened.push(c);
