@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import exnode from './scripts/lint/layer-boundaries.mjs';
 
 const electronOnlyInShell = {
   'no-restricted-imports': ['error', {
@@ -20,6 +21,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    files: ['connectors/**', 'shared/**', 'lib/**'],
+    plugins: { exnode },
+    rules: { 'exnode/layer-boundaries': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -187,7 +187,10 @@ export type RunRecord = z.infer<typeof runRecordSchema>;
 export const runLogEntrySchema = z.object({
   at: z.string(),
   level: z.enum(['info', 'warn', 'error']),
+  /** The line in English; `key` and `params`, when present, render it in the reader's language. */
   message: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 export type RunLogEntry = z.infer<typeof runLogEntrySchema>;
 

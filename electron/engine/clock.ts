@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
-
 export function nowIso(): string {
   return new Date().toISOString();
 }
 
-export function newId(prefix: string): string {
-  return `${prefix}_${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
+/** Canonical datetime (no zone) for the node's own UTC timestamps in business and exchange tables. */
+export function utcNow(): string {
+  return new Date().toISOString().replace('T', ' ').replace('Z', '');
 }

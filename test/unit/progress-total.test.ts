@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalInBackground } from '../../electron/engine/bridges/run/context.js';
+import { totalInBackground } from '../../electron/engine/bridges/run/estimated-total.js';
 
 describe('a run\'s estimated total, counted in the background', () => {
   it('is unknown until the count answers, then known', async () => {

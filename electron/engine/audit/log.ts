@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { StateDb } from '../store/db.js';
 import { nowIso } from '../clock.js';
-import { Mutex } from '../../../connectors/core/mutex.js';
+import { Mutex } from '../../../lib/mutex.js';
 
 export interface AuditEntry {
   readonly actor: string;

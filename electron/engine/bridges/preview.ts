@@ -1,6 +1,6 @@
 import type { BridgeConfig, Column } from '../../../shared/index.js';
 import { sourceRefOf, targetRefOf } from '../../../shared/index.js';
-import { describeSource } from './run/context.js';
+import { describeSource } from './mapping/describe-source.js';
 import { targetWarnings } from './mapping/compatibility.js';
 import type { EngineServices } from '../services.js';
 import { buildMapping } from './mapping/mapping.js';

@@ -2,7 +2,9 @@ import type { BridgeConfig, BridgeView } from '../../../shared/index.js';
 import { bridgeConfigSchema, ExNodeError, parseOrThrow, targetTableName } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { ConnectionService } from '../connections/service.js';
-import { newId, nowIso } from '../clock.js';
+import { nowIso } from '../clock.js';
+import { newId } from '../ids.js';
+import { deviationOf } from './run/counts.js';
 
 interface BridgeRow {
   id: string;
@@ -113,14 +115,4 @@ export class BridgeService {
     if (!row) throw new ExNodeError('NOT_FOUND', `No bridge named "${name}"; see \`exnode bridge list\``);
     return row;
   }
-}
-
-export function deviationOf(
-  sender: { inserted: number; updated: number; deleted: number },
-  receiver: { inserted: number; updated: number; deleted: number },
-): { inserted: number; updated: number; deleted: number; total: number } {
-  const inserted = sender.inserted - receiver.inserted;
-  const updated = sender.updated - receiver.updated;
-  const deleted = sender.deleted - receiver.deleted;
-  return { inserted, updated, deleted, total: Math.abs(inserted) + Math.abs(updated) + Math.abs(deleted) };
 }

@@ -5,7 +5,8 @@ import type { Connector } from '../../../connectors/core/connector.js';
 import { openConnector } from '../../../connectors/core/registry.js';
 import type { StateDb } from '../store/db.js';
 import type { Vault } from '../secrets/vault.js';
-import { newId, nowIso } from '../clock.js';
+import { nowIso } from '../clock.js';
+import { newId } from '../ids.js';
 import { summarize, withoutSecret } from './summary.js';
 
 interface ConnectionRow {

@@ -2,7 +2,9 @@ import type { Column, FilterCondition, Reconciliation, Row, SourceRef, TableRef,
 import { ExNodeError, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { EngineServices } from '../services.js';
-import { columnsByName, describeSource, keyString } from '../bridges/run/context.js';
+import { columnsByName } from '../bridges/mapping/columns.js';
+import { describeSource } from '../bridges/mapping/describe-source.js';
+import { keyString } from '../bridges/mapping/key-string.js';
 import { nodeColumns } from '../bridges/exchange/checkpoint.js';
 import { prefetch } from '../../../connectors/core/prefetch.js';
 import { type Mapping, runMapping } from '../bridges/mapping/mapping.js';

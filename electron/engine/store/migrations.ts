@@ -122,4 +122,14 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0600_run_log_message_keys',
+    async up(knex) {
+      // Run-log lines as catalog keys and parameters, so each shell shows them in its own language.
+      await knex.schema.alterTable('run_logs', (t) => {
+        t.string('message_key');
+        t.text('message_params');
+      });
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Column, ReceiverCounts, SenderCounts, TableRef } from '../../../../shared/index.js';
 import type { Connector, Writer } from '../../../../connectors/core/connector.js';
-import { ZERO_RECEIVER, ZERO_SENDER } from '../run/run-store.js';
+import { ZERO_RECEIVER, ZERO_SENDER } from '../run/counts.js';
+import { utcNow } from '../../clock.js';
 
 /** Node columns every exchange table carries (DESIGN.md section 4), named with the configured prefix. */
 export interface NodeColumns {
@@ -80,9 +81,4 @@ export class CheckpointTable {
       stateKey, targetTable, runId, phase, JSON.stringify(state), String(nextSeq), utcNow(),
     ]]);
   }
-}
-
-/** Canonical datetime (no zone) for the node's own UTC timestamps. */
-export function utcNow(): string {
-  return new Date().toISOString().replace('T', ' ').replace('Z', '');
 }

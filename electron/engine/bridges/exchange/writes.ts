@@ -1,9 +1,12 @@
 import type { Column, Row } from '../../../../shared/index.js';
 import { ExNodeError } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
-import { type RunContext, columnsByName, keyString } from '../run/context.js';
-import { type Checkpoint, utcNow } from './checkpoint.js';
-import { applyBatch } from '../run/retry.js';
+import type { RunContext } from '../run/context.js';
+import { columnsByName } from '../mapping/columns.js';
+import { keyString } from '../mapping/key-string.js';
+import type { Checkpoint } from './checkpoint.js';
+import { utcNow } from '../../clock.js';
+import { writeIsolatingBadRows } from '../run/isolate-bad-rows.js';
 
 /** A source row after mapping, ready to be classified against the exchange table. */
 export interface Prepared {
@@ -35,6 +38,8 @@ export async function writeChanges(
     ...mapping.targetKey, node.op, node.seq, node.firstSeq, node.batch, node.changedAt, node.hash, node.sourceHash,
   ]);
 
+  // How each row was classified on its last attempt: a rejected row counts as the change it was.
+  const classified = new WeakMap<Prepared, 'I' | 'U'>();
   const whole = async (rows: readonly Prepared[], w: Writer): Promise<void> => {
     const next = structuredClone(cp);
     if (options.countRead) next.sender.total += rows.length;
@@ -61,6 +66,7 @@ export async function writeChanges(
         continue;
       }
       const op = !old || old[node.op] === 'D' ? 'I' : 'U';
+      classified.set(row, op);
       const seq = String(next.nextSeq++);
       const firstSeq = op === 'I' ? seq : String(old![node.firstSeq]);
       const full = row.values.concat(op, seq, firstSeq, ctx.run.id, changedAt, row.hash, row.sourceHash);
@@ -89,10 +95,11 @@ export async function writeChanges(
     cp = next;
   };
 
-  await applyBatch(ctx, prepared, whole, async (row, reason) => {
+  await writeIsolatingBadRows(ctx, prepared, whole, async (row, reason) => {
     const next = structuredClone(cp);
     if (options.countRead) next.sender.total += 1;
-    next.sender.inserted += 1;
+    if (classified.get(row) === 'U') next.sender.updated += 1;
+    else next.sender.inserted += 1;
     next.receiver.rejected += 1;
     next.position = row.position;
     await ctx.reject([{ key: Object.fromEntries(mapping.targetKey.map((k, i) => [k, row.key[i]])), reason }]);

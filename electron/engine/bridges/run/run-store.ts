@@ -1,10 +1,19 @@
 import type {
-  BridgeConfig, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
+  BridgeConfig, MessageParams, MessageRef, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
 } from '../../../../shared/index.js';
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
-import { newId, nowIso } from '../../clock.js';
-import { deviationOf } from '../service.js';
+import { nowIso } from '../../clock.js';
+import { newId } from '../../ids.js';
+import { ZERO_RECEIVER, ZERO_SENDER, deviationOf } from './counts.js';
+
+interface LogRow {
+  at: string;
+  level: RunLogEntry['level'];
+  message: string;
+  message_key: string | null;
+  message_params: string | null;
+}
 
 interface RunRow {
   id: string;
@@ -23,9 +32,6 @@ interface RunRow {
   error_message: string | null;
   owner_pid: number | null;
 }
-
-export const ZERO_SENDER: SenderCounts = Object.freeze({ total: 0, inserted: 0, updated: 0, deleted: 0 });
-export const ZERO_RECEIVER: ReceiverCounts = Object.freeze({ inserted: 0, updated: 0, deleted: 0, rejected: 0 });
 
 export interface RunProgress {
   phase: string;
@@ -111,13 +117,22 @@ export class RunStore {
     return this.get(id);
   }
 
-  async log(runId: string, level: RunLogEntry['level'], message: string): Promise<void> {
-    await this.db('run_logs').insert({ run_id: runId, at: nowIso(), level, message });
+  /** A run-log line: a catalog message (kept as key and parameters, rendered by each shell) or plain text. */
+  async log(runId: string, level: RunLogEntry['level'], message: string | MessageRef): Promise<void> {
+    const ref = typeof message === 'string' ? null : message;
+    await this.db('run_logs').insert({
+      run_id: runId, at: nowIso(), level, message: render('en', message),
+      message_key: ref?.key ?? null, message_params: ref?.params ? JSON.stringify(ref.params) : null,
+    });
   }
 
   async logs(runId: string): Promise<RunLogEntry[]> {
-    const rows = await this.db('run_logs').where({ run_id: runId }).orderBy('id').limit(5000);
-    return rows.map((r: { at: string; level: RunLogEntry['level']; message: string }) => ({ at: r.at, level: r.level, message: r.message }));
+    const rows: LogRow[] = await this.db('run_logs').where({ run_id: runId }).orderBy('id').limit(5000);
+    return rows.map((r) => ({
+      at: r.at, level: r.level, message: r.message,
+      ...(r.message_key ? { key: r.message_key } : {}),
+      ...(r.message_params ? { params: JSON.parse(r.message_params) as MessageParams } : {}),
+    }));
   }
 
   async reject(runId: string, rows: readonly { key: Record<string, unknown>; reason: string }[]): Promise<void> {

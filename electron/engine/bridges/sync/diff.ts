@@ -3,13 +3,14 @@ import type { Row } from '../../../../shared/index.js';
 import { ExNodeError } from '../../../../shared/index.js';
 import { KEY_HASH_FIELD } from '../../../../connectors/core/connector.js';
 import { PageSizer } from '../../../../connectors/core/page-size.js';
-import { type RunContext, columnsByName, keyString } from '../run/context.js';
+import type { Reporter, RunContext } from '../run/context.js';
+import { columnsByName } from '../mapping/columns.js';
+import { keyString } from '../mapping/key-string.js';
 import { type Checkpoint, nodeColumnDefs } from '../exchange/checkpoint.js';
 import { throwIfCancelled } from '../run/retry.js';
 import { rowHash } from '../mapping/hash.js';
 import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
 import type { KeyRange } from './range-store.js';
-import type { Reporter } from './send.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
 export const RANGE_ROWS = 10_000;

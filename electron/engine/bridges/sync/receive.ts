@@ -1,9 +1,11 @@
 import { ExNodeError } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
-import { type RunContext, totalInBackground } from '../run/context.js';
+import type { RunContext } from '../run/context.js';
+import { totalInBackground } from '../run/estimated-total.js';
 import { logTargetWarnings } from '../mapping/compatibility.js';
 import { type Checkpoint } from '../exchange/checkpoint.js';
-import { applyBatch, throwIfCancelled } from '../run/retry.js';
+import { writeIsolatingBadRows } from '../run/isolate-bad-rows.js';
+import { throwIfCancelled } from '../run/retry.js';
 import { prefetch } from '../../../../connectors/core/prefetch.js';
 
 interface Change {
@@ -89,7 +91,7 @@ async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonl
     next.position = [batch[batch.length - 1]!.seq];
     cp = next;
   };
-  await applyBatch(ctx, changes, whole, async (change, reason) => {
+  await writeIsolatingBadRows(ctx, changes, whole, async (change, reason) => {
     const next = structuredClone(cp);
     next.receiver.rejected += 1;
     countSent(next, change);

@@ -1,5 +1,7 @@
 import type { FilterCondition, Row } from '../../../../shared/index.js';
-import { type RunContext, columnsByName, totalInBackground } from '../run/context.js';
+import type { Reporter, RunContext } from '../run/context.js';
+import { columnsByName } from '../mapping/columns.js';
+import { totalInBackground } from '../run/estimated-total.js';
 import { type Checkpoint, nodeColumnDefs } from '../exchange/checkpoint.js';
 import { sleep, throwIfCancelled } from '../run/retry.js';
 import { rowHash } from '../mapping/hash.js';
@@ -92,9 +94,6 @@ async function targetIsEmpty(ctx: RunContext): Promise<boolean> {
   }
   return true;
 }
-
-/** Tells the runner where a run stands: the phase and the checkpoint's counts. */
-export type Reporter = (phase: string, at: Checkpoint) => Promise<void>;
 
 /** Reads source rows in key (or cursor + key) order from the checkpoint on and writes the changes. */
 async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {

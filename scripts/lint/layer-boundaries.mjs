@@ -1,0 +1,51 @@
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Which top-level folders (and which packages) each layer may import. `connectors/` is a library of
+ * database drivers that must run without the engine; `shared/` is the contract the renderer compiles
+ * too, so it may use nothing but itself and zod; `lib/` holds helpers both of them may use.
+ */
+const LAYERS = {
+  connectors: { folders: ['connectors', 'shared', 'lib'], packages: null },
+  shared: { folders: ['shared'], packages: ['zod'] },
+  lib: { folders: ['lib'], packages: null },
+};
+
+function layerOf(file) {
+  const top = path.relative(ROOT, file).split(path.sep)[0];
+  return Object.hasOwn(LAYERS, top) ? top : null;
+}
+
+function problem(file, source) {
+  const layer = layerOf(file);
+  if (!layer || typeof source !== 'string') return null;
+  const rules = LAYERS[layer];
+  if (source.startsWith('.')) {
+    const target = path.relative(ROOT, path.resolve(path.dirname(file), source)).split(path.sep)[0];
+    return rules.folders.includes(target) ? null : `${layer}/ may not import from ${target}/ (allowed: ${rules.folders.join(', ')})`;
+  }
+  if (rules.packages === null) return null;
+  const pkg = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
+  return rules.packages.includes(pkg) ? null : `${layer}/ may not import "${source}" (allowed packages: ${rules.packages.join(', ')})`;
+}
+
+/** ESLint rule: imports point downward only (connectors ↛ electron, shared ↛ anything but shared and zod). */
+const rule = {
+  meta: { type: 'problem', docs: { description: 'Keep each layer to the folders and packages it may import' }, schema: [] },
+  create(context) {
+    const check = (node) => {
+      const message = node.source && problem(context.filename, node.source.value);
+      if (message) context.report({ node: node.source, message });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportAllDeclaration: check,
+      ExportNamedDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
+export default { rules: { 'layer-boundaries': rule } };
