@@ -10,6 +10,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exnode-e2e-'));
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The fresh node's three administrators are set up before any test (fixtures.ts signs in as them).
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test/output/e2e-results',
   timeout: 180_000,
   expect: { timeout: 30_000 },

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 import { coreOps } from './ops/core.js';
+import { authOps } from './ops/auth.js';
+import { usersOps } from './ops/users.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
 export type { NodeInfo, NodeSettings } from './ops/core.js';
+export * from './ops/auth.js';
+export * from './ops/users.js';
 
 /**
  * Every operation the UI or the CLI can call. The server's handlers and the renderer's client are
@@ -13,6 +17,8 @@ export type { NodeInfo, NodeSettings } from './ops/core.js';
  */
 export const operations = {
   ...coreOps,
+  ...authOps,
+  ...usersOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { NodeInfo, OperationName, Output } from '../../shared/index.js';
-import { ExNodeError, isOperationName, operations, parseOrThrow, rolesAllow } from '../../shared/index.js';
+import {
+  ANONYMOUS_OPERATIONS, ExNodeError, PASSWORD_CHANGE_OPERATIONS, isOperationName, msg, operations, parseOrThrow, rolesAllow,
+} from '../../shared/index.js';
 import type { Connector } from '../../connectors/core/connector.js';
 import { openStateDb, type StateDb } from './store/db.js';
 import { EventBus } from './events.js';
@@ -14,7 +16,8 @@ import { RangeStore } from './bridges/sync/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
 import { handlers, type Handler } from './handlers/index.js';
-import type { Actor } from './actor.js';
+import { isAnonymous, type Actor } from './actor.js';
+import { AuthService } from './auth/service.js';
 import type { EngineServices } from './services.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
 import { nowIso } from './clock.js';
@@ -42,9 +45,16 @@ export class Engine implements EngineServices {
   readonly runner: BridgeRunner;
   readonly settings: Settings;
   readonly schemas: SchemaService;
+  readonly auth: AuthService;
 
-  private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault) {
-    this.audit = new AuditLog(db);
+  private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
+    this.audit = audit;
+    this.auth = new AuthService(db);
+    this.auth.onSignIn = (e) => {
+      if (e.outcome === 'locked' || e.outcome === 'rate-limited') {
+        void this.audit.append({ actor: e.name, operation: `auth/${e.outcome}`, outcome: 'denied', shell: e.shell, ...(e.address ? { address: e.address } : {}) });
+      }
+    };
     this.settings = new Settings(db);
     this.connections = new ConnectionService(db, vault, dataDir);
     this.bridges = new BridgeService(db, this.connections);
@@ -61,33 +71,49 @@ export class Engine implements EngineServices {
   static async open(options: EngineOptions): Promise<Engine> {
     fs.mkdirSync(options.dataDir, { recursive: true });
     const db = await openStateDb(options.dataDir);
-    const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir));
+    const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.connections.ensureExchange();
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
     return engine;
   }
 
+  /**
+   * The one door of the engine. `actor` comes from the caller's session (HTTP, CLI token) or from
+   * `auth.actorFor` (scheduled work); without one, only status, setup and sign-in are served.
+   */
   async call<K extends OperationName>(op: K, rawInput: unknown, actor: Actor): Promise<Output<K>>;
   async call(op: string, rawInput: unknown, actor: Actor): Promise<unknown>;
   async call(op: string, rawInput: unknown, actor: Actor): Promise<unknown> {
     if (!isOperationName(op)) {
-      throw new ExNodeError('UNKNOWN_OPERATION', `Unknown operation "${op}"`);
+      throw new ExNodeError('UNKNOWN_OPERATION', msg('common.unknownOperation', { op: op.slice(0, 100) }));
     }
     const spec = operations[op];
-    if (!rolesAllow(actor.roles, spec.permission)) {
-      await this.audit.append({ actor: actor.name, operation: op, outcome: 'denied' });
-      throw new ExNodeError('FORBIDDEN', `Your role does not allow "${spec.summary}" (needs ${spec.permission})`);
+    const who = { shell: actor.shell, ...(actor.address ? { address: actor.address } : {}), ...(actor.sessionId ? { session: actor.sessionId } : {}) };
+    if (!ANONYMOUS_OPERATIONS.has(op)) {
+      if (isAnonymous(actor)) {
+        throw new ExNodeError('UNAUTHENTICATED', msg(await this.auth.setupRequired() ? 'auth.setupRequired' : 'auth.notSignedIn'));
+      }
+      if (actor.mustChangePassword && !PASSWORD_CHANGE_OPERATIONS.has(op)) {
+        await this.audit.append({ actor: actor.name, operation: op, outcome: 'denied', detail: { reason: 'mustChangePassword' }, ...who });
+        throw new ExNodeError('FORBIDDEN', msg('auth.mustChangePassword'));
+      }
+      if (!rolesAllow(actor.roles, spec.permission)) {
+        await this.audit.append({ actor: actor.name, operation: op, outcome: 'denied', detail: { permission: spec.permission }, ...who });
+        throw new ExNodeError('FORBIDDEN', msg('common.forbidden', { operation: spec.summary, permission: spec.permission }));
+      }
     }
     const input = parseOrThrow(spec.input, rawInput ?? {}, `input for ${op}`);
     const handler = handlers[op] as Handler<typeof op>;
+    const audited = spec.mutates || PERSONAL_DATA_READS.has(op);
+    const auditName = isAnonymous(actor) ? attemptedName(input) : actor.name;
     try {
-      const output = await handler(input as never, this);
-      if (spec.mutates) await this.audit.append({ actor: actor.name, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input) });
+      const output = await handler(input as never, this, actor);
+      if (audited) await this.audit.append({ actor: auditName, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input), ...who });
       return output;
     } catch (error) {
-      if (spec.mutates) {
-        await this.audit.append({ actor: actor.name, operation: op, target: targetOf(input), outcome: 'failed', detail: { error: (error as Error).message } });
+      if (audited) {
+        await this.audit.append({ actor: auditName, operation: op, target: targetOf(input), outcome: 'failed', detail: { input: redactSecrets(input), error: (error as Error).message }, ...who });
       }
       throw error;
     }
@@ -122,9 +148,18 @@ export class Engine implements EngineServices {
   }
 }
 
+/** Reads that show personal data: recorded in the audit log like changes (R8: query logs). */
+const PERSONAL_DATA_READS: ReadonlySet<string> = new Set(['bridges/preview', 'bridges/reconcile', 'connections/test']);
+
+/** Who tried to sign in (or set up), for the audit log of a caller without a session. */
+function attemptedName(input: unknown): string {
+  const name = (input as { username?: unknown } | undefined)?.username;
+  return typeof name === 'string' ? name.normalize('NFKC').slice(0, 64) : '-';
+}
+
 function targetOf(input: unknown): string | undefined {
   if (!input || typeof input !== 'object') return undefined;
   const o = input as { name?: unknown; id?: unknown; config?: { name?: unknown } };
-  const value = o.name ?? o.id ?? o.config?.name;
+  const value = o.name ?? o.id ?? o.config?.name ?? (o as { username?: unknown }).username;
   return typeof value === 'string' ? value : undefined;
 }

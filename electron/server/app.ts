@@ -1,21 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { ExNodeError, isExNodeError } from '../../shared/index.js';
+import fastifyCookie from '@fastify/cookie';
+import { ExNodeError, isExNodeError, msg } from '../../shared/index.js';
 import type { Engine } from '../engine/engine.js';
-import { LOCAL_OPERATOR } from '../engine/actor.js';
 import { VERSION } from '../engine/engine.js';
 import { httpStatusFor } from './http-status.js';
 import { streamEvents } from './sse.js';
+import { hostAllowed } from './host-check.js';
+import { actorOfRequest, clearSessionCookies, safeEqual, setSessionCookies } from './session-http.js';
 
 export interface AppOptions {
   readonly engine: Engine;
   /** Folder of the built renderer (dist/renderer); the console is served from it. */
   readonly consoleDir: string;
-  /** When set (desktop shell), every API request must carry it as a bearer token. */
+  /**
+   * When set (desktop shell), every API request must also carry this per-launch secret (header
+   * X-ExNode-Launch, or `?launch=` for the event stream): a second guard of the loopback API besides
+   * the signed-in session.
+   */
   readonly sessionSecret?: string;
+  /** Served over TLS: session cookies are marked Secure. */
+  readonly secure?: boolean;
   /** Host names the console may be reached by; guards a loopback-bound node against DNS rebinding. */
   readonly allowedHosts?: readonly string[];
 }
@@ -27,39 +34,67 @@ const CSP = [
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  await app.register(fastifyCookie);
+  const cookieShell = options.sessionSecret ? 'desktop' as const : 'console' as const;
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Content-Security-Policy', CSP);
     if (options.allowedHosts && !hostAllowed(request.headers.host, options.allowedHosts)) {
-      throw new ExNodeError('FORBIDDEN', `Requests for host "${request.headers.host ?? ''}" are not served; open the console at its own address`);
+      throw new ExNodeError('FORBIDDEN', msg('auth.hostRefused', { host: (request.headers.host ?? '').slice(0, 100) }));
     }
-    if (request.url.startsWith('/api/') && options.sessionSecret && !sessionOk(request, options.sessionSecret)) {
-      throw new ExNodeError('UNAUTHENTICATED', 'This node requires the session token of the desktop app');
+    if (request.url.startsWith('/api/') && options.sessionSecret && !launchSecretOk(request, options.sessionSecret)) {
+      throw new ExNodeError('UNAUTHENTICATED', msg('auth.launchSecret'));
     }
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     let envelope: ExNodeError;
+    let status: number | undefined;
     if (isExNodeError(error)) envelope = error;
-    else if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      envelope = new ExNodeError('INVALID_INPUT', `The request body is not valid JSON: ${error.message}`);
-    } else if (error.statusCode === 413) {
-      envelope = new ExNodeError('INVALID_INPUT', 'The request body is too large');
+    else if (error.statusCode === 413) {
+      envelope = new ExNodeError('INVALID_INPUT', msg('common.bodyTooLarge'));
+      status = 413;
+    } else if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      envelope = new ExNodeError('INVALID_INPUT', msg('auth.jsonOnly'));
+      status = 415;
+    } else if (error.statusCode === 404 || error.code === 'ERR_INVALID_URL') {
+      envelope = new ExNodeError('NOT_FOUND', msg('common.nothingAt', { path: request.url.split('?')[0]!.slice(0, 200) }));
+      status = 404;
+    } else if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      envelope = new ExNodeError('INVALID_INPUT', msg('common.bodyNotJson', { detail: error.message }));
     } else {
-      envelope = new ExNodeError('INTERNAL', `Internal error: ${error.message}`);
+      envelope = new ExNodeError('INTERNAL', msg('common.internal', { detail: error.message }));
     }
-    void reply.status(httpStatusFor(envelope.code)).send(envelope.toEnvelope());
+    void reply.status(status ?? httpStatusFor(envelope.code)).send(envelope.toEnvelope());
   });
 
   app.get('/healthz', async () => ({ ok: true, product: 'ExNode', version: VERSION }));
 
-  app.post('/api/ops/*', async (request: FastifyRequest<{ Params: { '*': string } }>) => {
-    return options.engine.call(request.params['*'], request.body ?? {}, LOCAL_OPERATOR);
+  app.post('/api/ops/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
+    // JSON only: a cross-site form or a no-CORS fetch cannot send application/json, and no body is not `{}`.
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '') || request.body === undefined) {
+      throw new ExNodeError('INVALID_INPUT', msg('auth.jsonOnly'));
+    }
+    const op = request.params['*'];
+    const actor = await actorOfRequest(options.engine, request, op, cookieShell);
+    const output = await options.engine.call(op, request.body, actor);
+    if (op === 'auth/login') {
+      const signIn = output as { token?: string; csrfToken: string; expiresAt: string };
+      const bearer = (request.body as { bearer?: unknown }).bearer === true;
+      if (!bearer) {
+        setSessionCookies(reply, signIn.token!, signIn.csrfToken, signIn.expiresAt, options.secure ?? false);
+        return { ...signIn, token: undefined };
+      }
+    }
+    if (op === 'auth/logout') clearSessionCookies(reply);
+    return output;
   });
 
-  app.get('/api/events', (request: FastifyRequest, reply: FastifyReply) => {
+  app.get('/api/events', async (request: FastifyRequest, reply: FastifyReply) => {
+    const actor = await actorOfRequest(options.engine, request, 'events', cookieShell);
+    if (actor.name === '') throw new ExNodeError('UNAUTHENTICATED', msg('auth.notSignedIn'));
     streamEvents(options.engine.events, request, reply);
   });
 
@@ -80,17 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function sessionOk(request: FastifyRequest, secret: string): boolean {
-  const header = request.headers.authorization ?? '';
-  const query = (request.query as { session?: string } | undefined)?.session ?? '';
-  const given = header.startsWith('Bearer ') ? header.slice(7) : query;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
-
-function hostAllowed(host: string | undefined, allowed: readonly string[]): boolean {
-  if (!host) return false;
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
-  return allowed.includes(name);
+function launchSecretOk(request: FastifyRequest, secret: string): boolean {
+  const header = request.headers['x-exnode-launch'];
+  const query = (request.query as { launch?: string } | undefined)?.launch ?? '';
+  return safeEqual(typeof header === 'string' ? header : query, secret);
 }

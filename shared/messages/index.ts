@@ -1,6 +1,8 @@
 import { commonMessages } from './common.js';
 import { bridgesMessages } from './bridges.js';
 import { runsMessages } from './runs.js';
+import { authMessages } from './auth.js';
+import { usersMessages } from './users.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -14,6 +16,8 @@ export const MESSAGES = {
   ...commonMessages,
   ...bridgesMessages,
   ...runsMessages,
+  ...authMessages,
+  ...usersMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,13 +4,16 @@ import { Engine } from '../../electron/engine/engine.js';
 import { buildApp } from '../../electron/server/app.js';
 import { tempDir } from '../support/temp.js';
 import { MYSQL_DB } from '../support/servers.js';
+import { signIn } from '../support/node-setup.js';
 
 describe('HTTP API', () => {
   const tmp = tempDir();
   let engine: Engine;
   let app: FastifyInstance;
+  let token = '';
 
   beforeAll(async () => {
+    token = await signIn(tmp.dir, 'sysadmin');
     engine = await Engine.open({ dataDir: tmp.dir });
     app = await buildApp({ engine, consoleDir: '/nonexistent', allowedHosts: ['127.0.0.1', 'localhost'] });
   });
@@ -21,7 +24,7 @@ describe('HTTP API', () => {
   });
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers: { host: '127.0.0.1:7420', ...headers } });
+    app.inject({ method: 'POST', url, payload: payload as object, headers: { host: '127.0.0.1:7420', authorization: `Bearer ${token}`, ...headers } });
 
   it('answers /healthz', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz', headers: { host: 'localhost' } });
@@ -81,21 +84,25 @@ describe('HTTP API', () => {
   });
 
   it('keeps an intact, verifiable audit chain', async () => {
-    expect(await engine.audit.verify()).toBeNull();
+    expect(await engine.audit.verify()).toMatchObject({ ok: true, firstBroken: null });
     await engine.db('audit_events').where({ seq: 1 }).update({ actor: 'mallory' });
-    expect(await engine.audit.verify()).toBe(1);
+    expect(await engine.audit.verify()).toMatchObject({ ok: false, firstBroken: 1 });
   });
 });
 
 describe('HTTP API with a session secret (desktop shell)', () => {
-  it('requires the bearer token', async () => {
+  it('requires the launch secret besides a signed-in session', async () => {
     const tmp = tempDir();
+    const token = await signIn(tmp.dir, 'sysadmin');
     const engine = await Engine.open({ dataDir: tmp.dir });
     const app = await buildApp({ engine, consoleDir: '/nonexistent', sessionSecret: 'launch-secret' });
     try {
-      const denied = await app.inject({ method: 'POST', url: '/api/ops/node/info', payload: {} });
-      expect(denied.statusCode).toBe(401);
-      const ok = await app.inject({ method: 'POST', url: '/api/ops/node/info', payload: {}, headers: { authorization: 'Bearer launch-secret' } });
+      const json = { 'content-type': 'application/json' };
+      const noSecret = await app.inject({ method: 'POST', url: '/api/ops/node/info', payload: {}, headers: { authorization: `Bearer ${token}` } });
+      expect(noSecret.statusCode).toBe(401);
+      const noSession = await app.inject({ method: 'POST', url: '/api/ops/node/info', payload: {}, headers: { ...json, 'x-exnode-launch': 'launch-secret' } });
+      expect(noSession.statusCode).toBe(401);
+      const ok = await app.inject({ method: 'POST', url: '/api/ops/node/info', payload: {}, headers: { 'x-exnode-launch': 'launch-secret', authorization: `Bearer ${token}` } });
       expect(ok.statusCode).toBe(200);
     } finally {
       await app.close();

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
 import { exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { readyNode } from '../support/node-setup.js';
 
 const tmp = tempDir();
 const dataDir = path.join(tmp.dir, 'data');
@@ -12,7 +13,12 @@ const file = (name: string, value: unknown) => {
   fs.writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value));
   return p;
 };
-const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args]);
+// Every command runs signed in as the system administrator (readyNode sets the node up and logs in).
+let env: NodeJS.ProcessEnv = {};
+beforeAll(async () => {
+  env = await readyNode(dataDir);
+});
+const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { env });
 
 afterAll(() => tmp.remove());
 

@@ -1,16 +1,22 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
 import { EXNODE_COMMAND, EXNODE_ENV, exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { readyNode } from '../support/node-setup.js';
 import { writeDemoDatabase } from '../../electron/engine/demo/birth-certificates.js';
 import { canonicalDateTime } from '../../connectors/core/values.js';
 
 const ROWS = 60_000;
 const tmp = tempDir('exnode-crash-');
 const dataDir = path.join(tmp.dir, 'data');
-const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args]);
+// Every command runs signed in as the system administrator (readyNode sets the node up and logs in).
+let env: NodeJS.ProcessEnv = {};
+beforeAll(async () => {
+  env = await readyNode(dataDir);
+});
+const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { env });
 
 afterAll(() => tmp.remove());
 
@@ -32,7 +38,7 @@ function rowsRead(): number {
 /** Starts `bridge run` and SIGKILLs it once the run has read `atRows` rows, wherever it is then. */
 function runAndKill(bridge: string, atRows: number): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: EXNODE_ENV });
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: { ...EXNODE_ENV, ...env } });
     let seen = 0;
     const poll = setInterval(() => {
       seen = rowsRead();
@@ -95,7 +101,7 @@ describe('crash safety', () => {
   });
 
   it('a run in one process is cancelled from another (the console cancelling a command-line run) and resumes later', async () => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', 'certs', '--json'], { stdio: ['ignore', 'pipe', 'ignore'], env: EXNODE_ENV });
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', 'certs', '--json'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...EXNODE_ENV, ...env } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

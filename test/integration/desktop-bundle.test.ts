@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_ENV, ENGINE_EXEC_ARGV } from '../../electron/engine/memory.js';
 import { tempDir } from '../support/temp.js';
+import { TEST_ADMINS } from '../support/node-setup.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist/electron');
@@ -17,6 +18,7 @@ describe('the bundled desktop engine', () => {
   const tmp = tempDir('exnode-bundle-');
   let host: ChildProcess;
   let url = '';
+  let token = '';
 
   beforeAll(async () => {
     execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], { cwd: root, stdio: 'pipe' });
@@ -31,6 +33,11 @@ describe('the bundled desktop engine', () => {
       });
       host.on('exit', (code) => reject(new Error(`the engine host exited with code ${code}`)));
     });
+    const post = (name: string, body: unknown) => fetch(new URL(`/api/ops/${name}`, url), {
+      method: 'POST', headers: { 'x-exnode-launch': secret, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    expect((await post('auth/setup', TEST_ADMINS)).status).toBe(200);
+    token = ((await (await post('auth/login', { ...TEST_ADMINS.sysadmin, bearer: true })).json()) as { token: string }).token;
   }, 60_000);
 
   afterAll(() => {
@@ -40,7 +47,7 @@ describe('the bundled desktop engine', () => {
 
   const op = async <T>(name: string, input: unknown): Promise<T> => {
     const response = await fetch(new URL(`/api/ops/${name}`, url), {
-      method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify(input),
+      method: 'POST', headers: { 'x-exnode-launch': secret, authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input),
     });
     expect(response.status, await response.clone().text()).toBe(200);
     return (await response.json()) as T;
@@ -55,7 +62,8 @@ describe('the bundled desktop engine', () => {
   });
 
   it('refuses calls without the session secret', async () => {
-    expect((await fetch(new URL('/api/ops/node/info', url), { method: 'POST', body: '{}' })).status).toBe(401);
+    const json = { 'content-type': 'application/json' };
+    expect((await fetch(new URL('/api/ops/node/info', url), { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: '{}' })).status).toBe(401);
   });
 
   it('runs a bridge into the embedded exchange through its SQLite write thread', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_HEAP_MB } from '../../electron/engine/memory.js';
 import { exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { readyNode } from '../support/node-setup.js';
 import { CONFIGS } from './conformance/dialects.js';
 import { MYSQL_DB } from '../support/servers.js';
 
@@ -15,7 +16,12 @@ const DOC_CHARS = 2_500_000;
 
 const tmp = tempDir();
 const dataDir = path.join(tmp.dir, 'data');
-const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { timeoutMs: 300_000 });
+// Every command runs signed in as the system administrator (readyNode sets the node up and logs in).
+let env: NodeJS.ProcessEnv = {};
+beforeAll(async () => {
+  env = await readyNode(dataDir);
+});
+const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { env, timeoutMs: 300_000 });
 const file = (name: string, value: unknown) => {
   const p = path.join(tmp.dir, name);
   fs.writeFileSync(p, JSON.stringify(value));

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { StateDb } from '../store/db.js';
 import { nowIso } from '../clock.js';
 import { Mutex } from '../../../lib/mutex.js';
+import { loadAuditKey } from './keys.js';
 
 export interface AuditEntry {
   readonly actor: string;
@@ -9,20 +12,60 @@ export interface AuditEntry {
   readonly target?: string;
   readonly outcome: 'ok' | 'denied' | 'failed';
   readonly detail?: unknown;
+  /** console, cli, desktop, api, schedule, system. */
+  readonly shell?: string;
+  readonly address?: string;
+  readonly session?: string;
 }
 
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  actor: string;
+  operation: string;
+  target: string | null;
+  outcome: string;
+  detail_json: string | null;
+  shell: string | null;
+  address: string | null;
+  session: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly records: number;
+  /** The first record that does not verify (or the first missing one after a truncation). */
+  readonly firstBroken: number | null;
+  readonly reason: 'hash' | 'link' | 'truncated' | 'checkpoint' | null;
+}
+
+export const CHECKPOINT_FILE = 'audit.checkpoint';
 const GENESIS = '0'.repeat(64);
 
-/** Append-only audit log; each record is chained to the previous one by SHA-256. */
+/**
+ * Append-only audit log. Each record carries an HMAC over its fields and the previous record's MAC,
+ * under a key kept outside the state database; a keyed checkpoint file (also outside) holds the
+ * chain's length and head, so rewriting a record, re-chaining without the key, or deleting the last
+ * records are all detected by `verify`.
+ */
 export class AuditLog {
   private readonly lock = new Mutex();
 
-  constructor(private readonly db: StateDb) {}
+  private constructor(private readonly db: StateDb, private readonly key: Buffer, private readonly checkpointFile: string) {}
+
+  static async open(db: StateDb, dataDir: string): Promise<AuditLog> {
+    const { key, created } = loadAuditKey(dataDir);
+    const log = new AuditLog(db, key, path.join(dataDir, CHECKPOINT_FILE));
+    // First start with a keyed chain: records written before it (plain SHA-256) are sealed under the key once.
+    if (created && !fs.existsSync(log.checkpointFile)) await log.seal();
+    return log;
+  }
 
   append(entry: AuditEntry): Promise<void> {
     return this.lock.run(async () => {
-      const last = await this.db('audit_events').orderBy('seq', 'desc').first('hash');
-      const prevHash: string = last?.hash ?? GENESIS;
+      const last = (await this.db('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined;
       const row = {
         at: nowIso(),
         actor: entry.actor,
@@ -30,26 +73,90 @@ export class AuditLog {
         target: entry.target ?? null,
         outcome: entry.outcome,
         detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-        prev_hash: prevHash,
+        shell: entry.shell ?? null,
+        address: entry.address ?? null,
+        session: entry.session ?? null,
+        prev_hash: last?.hash ?? GENESIS,
       };
-      await this.db('audit_events').insert({ ...row, hash: chainHash(row) });
+      const seq = (last?.seq ?? 0) + 1;
+      const hash = this.mac({ seq, ...row });
+      await this.db('audit_events').insert({ seq, ...row, hash });
+      this.writeCheckpoint(seq, hash);
     });
   }
 
-  /** Recomputes the chain; returns the first broken sequence number, or null when intact. */
-  async verify(): Promise<number | null> {
+  /** Walks the whole chain and compares its end with the keyed checkpoint. */
+  async verify(): Promise<AuditVerification> {
+    const checkpoint = this.readCheckpoint();
     let prev = GENESIS;
-    const rows = await this.db('audit_events').orderBy('seq', 'asc');
+    let count = 0;
+    let headAtCheckpoint: string | null = checkpoint && checkpoint !== 'damaged' && checkpoint.length === 0 ? GENESIS : null;
+    let expectedSeq = 1;
+    const rows = (await this.db('audit_events').orderBy('seq', 'asc')) as AuditRecord[];
     for (const r of rows) {
-      const { seq, hash, ...rest } = r as { seq: number; hash: string } & Record<string, unknown>;
-      if (rest.prev_hash !== prev || chainHash(rest as Parameters<typeof chainHash>[0]) !== hash) return seq;
-      prev = hash;
+      if (r.seq !== expectedSeq || r.prev_hash !== prev) return { ok: false, records: rows.length, firstBroken: expectedSeq, reason: 'link' };
+      if (!safeEqual(this.mac(r), r.hash)) return { ok: false, records: rows.length, firstBroken: r.seq, reason: 'hash' };
+      prev = r.hash;
+      count += 1;
+      expectedSeq += 1;
+      if (checkpoint && checkpoint !== 'damaged' && count === checkpoint.length) headAtCheckpoint = r.hash;
     }
-    return null;
+    if (checkpoint === 'damaged') return { ok: false, records: count, firstBroken: null, reason: 'checkpoint' };
+    if (checkpoint) {
+      if (count < checkpoint.length) return { ok: false, records: count, firstBroken: count + 1, reason: 'truncated' };
+      if (headAtCheckpoint !== checkpoint.head) return { ok: false, records: count, firstBroken: checkpoint.length, reason: 'hash' };
+    } else if (count > 0) {
+      return { ok: false, records: count, firstBroken: null, reason: 'checkpoint' };
+    }
+    return { ok: true, records: count, firstBroken: null, reason: null };
+  }
+
+  private mac(r: Omit<AuditRecord, 'hash'>): string {
+    const canonical = JSON.stringify([r.seq, r.at, r.actor, r.operation, r.target, r.outcome, r.detail_json, r.shell, r.address, r.session, r.prev_hash]);
+    return crypto.createHmac('sha256', this.key).update(canonical).digest('hex');
+  }
+
+  private async seal(): Promise<void> {
+    await this.lock.run(async () => {
+      const rows = (await this.db('audit_events').orderBy('seq', 'asc')) as AuditRecord[];
+      let prev = GENESIS;
+      await this.db.transaction(async (trx) => {
+        for (const r of rows) {
+          const sealed = { ...r, prev_hash: prev };
+          sealed.hash = this.mac(sealed);
+          await trx('audit_events').where({ seq: r.seq }).update({ prev_hash: sealed.prev_hash, hash: sealed.hash });
+          prev = sealed.hash;
+        }
+      });
+      const last = rows.at(-1);
+      this.writeCheckpoint(last?.seq ?? 0, last ? prev : GENESIS);
+    });
+  }
+
+  private checkpointMac(length: number, head: string): string {
+    return crypto.createHmac('sha256', this.key).update(`exnode-audit-checkpoint|${length}|${head}`).digest('hex');
+  }
+
+  private writeCheckpoint(length: number, head: string): void {
+    const tmp = `${this.checkpointFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ length, head, mac: this.checkpointMac(length, head) }), { mode: 0o600 });
+    fs.renameSync(tmp, this.checkpointFile);
+  }
+
+  private readCheckpoint(): { length: number; head: string } | 'damaged' | null {
+    if (!fs.existsSync(this.checkpointFile)) return null;
+    try {
+      const c = JSON.parse(fs.readFileSync(this.checkpointFile, 'utf8')) as { length: number; head: string; mac: string };
+      if (typeof c.length !== 'number' || typeof c.head !== 'string' || !safeEqual(this.checkpointMac(c.length, c.head), String(c.mac))) return 'damaged';
+      return { length: c.length, head: c.head };
+    } catch {
+      return 'damaged';
+    }
   }
 }
 
-function chainHash(row: { at: unknown; actor: unknown; operation: unknown; target: unknown; outcome: unknown; detail_json: unknown; prev_hash: unknown }): string {
-  const canonical = JSON.stringify([row.at, row.actor, row.operation, row.target, row.outcome, row.detail_json, row.prev_hash]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { SECURITY_MIGRATIONS } from '../auth/migrations.js';
 
 interface Migration {
   readonly name: string;
@@ -132,4 +133,5 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  ...SECURITY_MIGRATIONS,
 ];

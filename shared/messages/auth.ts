@@ -1,0 +1,31 @@
+import { defineMessages } from './define.js';
+
+/** Sign-in, sessions, passwords and the first-start setup. */
+export const authMessages = defineMessages({
+  'auth.setupRequired': { 'zh-CN': '本节点尚未初始化：请先创建系统管理员、安全管理员和安全审计员（exnode setup 或控制台初始化页面）', en: 'This node is not set up yet: create the system administrator, security administrator and auditor first (exnode setup or the console setup page)' },
+  'auth.alreadySetUp': { 'zh-CN': '本节点已初始化，不能再次初始化', en: 'This node is already set up' },
+  'auth.notSignedIn': { 'zh-CN': '未登录或会话已失效，请重新登录', en: 'Not signed in, or the session has ended; sign in again' },
+  'auth.sessionIdle': { 'zh-CN': '会话因长时间未操作已失效，请重新登录', en: 'The session ended after a period of inactivity; sign in again' },
+  'auth.badCredentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' },
+  'auth.locked': { 'zh-CN': '账户已锁定，请 {minutes} 分钟后再试或联系安全管理员', en: 'The account is locked; try again in {minutes} minutes or ask the security administrator' },
+  'auth.lockedByAdmin': { 'zh-CN': '账户已被安全管理员锁定', en: 'The account has been locked by the security administrator' },
+  'auth.rateLimited': { 'zh-CN': '登录尝试过于频繁，请 {seconds} 秒后再试', en: 'Too many sign-in attempts; try again in {seconds} seconds' },
+  'auth.mustChangePassword': { 'zh-CN': '请先修改初始密码', en: 'Change your initial password first' },
+  'auth.passwordExpired': { 'zh-CN': '密码已过期，请先修改密码', en: 'Your password has expired; change it first' },
+  'auth.currentPasswordWrong': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  'auth.passwordTooShort': { 'zh-CN': '密码至少需要 {min} 个字符', en: 'The password needs at least {min} characters' },
+  'auth.passwordTooLong': { 'zh-CN': '密码不能超过 {max} 个字符', en: 'The password may have at most {max} characters' },
+  'auth.passwordClasses': { 'zh-CN': '密码需包含大写字母、小写字母、数字、符号中的至少 {classes} 类', en: 'The password needs at least {classes} of: upper-case letters, lower-case letters, digits, symbols' },
+  'auth.passwordReused': { 'zh-CN': '不能使用最近 {count} 次用过的密码', en: 'The password may not be one of the last {count} used' },
+  'auth.passwordContainsName': { 'zh-CN': '密码不能包含用户名', en: 'The password may not contain the user name' },
+  'auth.passwordMissing': { 'zh-CN': '未提供密码：请设置环境变量 {variable}，或在终端中运行以便输入', en: 'No password given: set {variable}, or run in a terminal to be prompted' },
+  'auth.notLoggedInCli': { 'zh-CN': '未登录：请先运行 exnode login --user <用户名>（或设置 EXNODE_TOKEN）', en: 'Not signed in: run exnode login --user <name> first (or set EXNODE_TOKEN)' },
+  'auth.loggedIn': { 'zh-CN': '已登录为 {name}（{roles}），会话有效至 {expires}', en: 'Signed in as {name} ({roles}); the session lasts until {expires}' },
+  'auth.loggedOut': { 'zh-CN': '已退出登录', en: 'Signed out' },
+  'auth.setupDone': { 'zh-CN': '初始化完成：系统管理员 {sysadmin}，安全管理员 {secadmin}，安全审计员 {auditor}', en: 'Set up: system administrator {sysadmin}, security administrator {secadmin}, auditor {auditor}' },
+  'auth.passwordChanged': { 'zh-CN': '密码已修改', en: 'Password changed' },
+  'auth.csrf': { 'zh-CN': '请求缺少有效的 CSRF 令牌，请刷新页面后重试', en: 'The request lacks a valid CSRF token; reload the page and try again' },
+  'auth.launchSecret': { 'zh-CN': '本节点只接受桌面应用的请求', en: 'This node requires the session token of the desktop app' },
+  'auth.hostRefused': { 'zh-CN': '不受理发往主机“{host}”的请求，请使用控制台本身的地址访问', en: 'Requests for host "{host}" are not served; open the console at its own address' },
+  'auth.jsonOnly': { 'zh-CN': '请求体必须是 JSON（Content-Type: application/json）', en: 'The request body must be JSON (Content-Type: application/json)' },
+});
