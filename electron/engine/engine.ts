@@ -19,6 +19,7 @@ import type { EngineServices } from './services.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
 import { nowIso } from './clock.js';
 import { redactSecrets } from './redact.js';
+import { checkOutput } from './output-check.js';
 
 export const VERSION = '0.1.0';
 
@@ -83,6 +84,7 @@ export class Engine implements EngineServices {
     const handler = handlers[op] as Handler<typeof op>;
     try {
       const output = await handler(input as never, this);
+      checkOutput(op, output);
       if (spec.mutates) await this.audit.append({ actor: actor.name, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input) });
       return output;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { commonMessages } from './common.js';
 import { bridgesMessages } from './bridges.js';
 import { runsMessages } from './runs.js';
+import { engineMessages } from './engine.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...commonMessages,
   ...bridgesMessages,
   ...runsMessages,
+  ...engineMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;
