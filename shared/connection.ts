@@ -129,7 +129,8 @@ export const connectionViewSchema = z.object({
   hasPassword: z.boolean(),
   passwordEnv: z.string().optional(),
   isExchange: z.boolean(),
-  config: z.record(z.string(), z.unknown()),
+  /** The saved config; its password is never in it (`hasPassword` says whether one is stored). */
+  config: connectionConfigSchema,
   health: z.enum(['unknown', 'ok', 'failed']),
   lastTestedAt: z.string().nullable(),
   lastError: z.string().nullable(),

@@ -22,6 +22,7 @@ import type { EngineServices } from './services.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
 import { nowIso } from './clock.js';
 import { redactSecrets } from './redact.js';
+import { checkOutput } from './output-check.js';
 
 export const VERSION = '0.1.0';
 
@@ -109,6 +110,7 @@ export class Engine implements EngineServices {
     const auditName = isAnonymous(actor) ? attemptedName(input) : actor.name;
     try {
       const output = await handler(input as never, this, actor);
+      checkOutput(op, output);
       if (audited) await this.audit.append({ actor: auditName, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input), ...who });
       return output;
     } catch (error) {

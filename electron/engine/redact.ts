@@ -1,4 +1,7 @@
-const SECRET_KEYS = /pass(word)?|secret|token|key$/i;
+/** Field names whose values are secrets: passwords, tokens, keys, private material. */
+const SECRET_KEYS = /pass(word|phrase)?|secret|token|credential|key$/i;
+/** Fields that only name where a secret is kept (an environment variable), not the secret itself. */
+const NAMES_A_SECRET = new Set(['passwordEnv']);
 
 /** A copy of `value` with every secret-looking field replaced, fit for logs and the audit trail. */
 export function redactSecrets(value: unknown): unknown {
@@ -7,7 +10,7 @@ export function redactSecrets(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [
         k,
-        SECRET_KEYS.test(k) && k !== 'passwordEnv' && typeof v === 'string' ? '***' : redactSecrets(v),
+        SECRET_KEYS.test(k) && !NAMES_A_SECRET.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') ? '***' : redactSecrets(v),
       ]),
     );
   }

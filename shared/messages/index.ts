@@ -3,6 +3,7 @@ import { bridgesMessages } from './bridges.js';
 import { runsMessages } from './runs.js';
 import { authMessages } from './auth.js';
 import { usersMessages } from './users.js';
+import { engineMessages } from './engine.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -18,6 +19,7 @@ export const MESSAGES = {
   ...runsMessages,
   ...authMessages,
   ...usersMessages,
+  ...engineMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

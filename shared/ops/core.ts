@@ -6,6 +6,7 @@ import { connectionConfigSchema, connectionViewSchema, resourceNameSchema, testR
 import { columnSchema, tableSchemaSchema, tableSummarySchema } from '../types.js';
 import { driftEventSchema, snapshotResultSchema } from '../drift.js';
 import { selectQuerySchema } from '../select-query.js';
+import { capabilitiesOutputSchema } from '../capabilities-schema.js';
 import { reconciliationSchema } from '../reconcile.js';
 import { op } from './define.js';
 
@@ -48,7 +49,7 @@ export const coreOps = {
   'node/info': op({ input: empty, output: nodeInfoSchema, permission: 'node.read', mutates: false, summary: 'Node status and counts' }),
   'node/capabilities': op({
     input: empty,
-    output: z.object({ capabilities: z.record(z.string(), z.unknown()), presets: z.array(z.unknown()) }),
+    output: capabilitiesOutputSchema,
     permission: 'node.read', mutates: false, summary: 'What each database dialect can do',
   }),
   'demo/load': op({ input: z.object({ rows: z.number().int().min(1).max(10_000_000).default(100_000) }).strict(), output: demoResultSchema, permission: 'connections.write', mutates: true, summary: 'Create the demo business database and bridge' }),

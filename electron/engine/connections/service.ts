@@ -162,7 +162,7 @@ function toView(row: ConnectionRow): ConnectionView {
     summary: summarize(config),
     hasPassword: row.password_enc !== null,
     isExchange: Boolean(row.is_exchange),
-    config: config as unknown as Record<string, unknown>,
+    config,
     health: row.health as ConnectionView['health'],
     lastTestedAt: row.last_tested_at,
     lastError: row.last_error,

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionConfigInput, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
-import { PRESETS } from '../../../shared/index.js';
+import type { ConnectionConfig, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
+import { PRESETS, connectionConfigSchema, parseOrThrow } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 
 interface Props {
@@ -30,16 +30,16 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
     setResult(null);
     form.resetFields();
     if (editing) {
-      const config = editing.config as Record<string, unknown>;
-      form.setFieldsValue({ ...config, preset: (config.preset as string | undefined) ?? editing.dialect } as Values);
+      form.setFieldsValue({ ...editing.config, preset: editing.config.preset ?? editing.dialect });
     } else {
       form.setFieldsValue({ preset: 'mysql', timezone: 'Asia/Shanghai', connectTimeoutMs: 10000, queryTimeoutMs: 600000 } as Partial<Values>);
     }
   }, [open, editing, form]);
 
-  const toConfig = (v: Values): ConnectionConfigInput => {
+  // The form's fields are checked by the same schema the engine applies, with the same messages.
+  const toConfig = (v: Values): ConnectionConfig => {
     const clean = Object.fromEntries(Object.entries(v).filter(([, value]) => value !== undefined && value !== ''));
-    return { ...clean, dialect, preset: preset.id } as unknown as ConnectionConfigInput;
+    return parseOrThrow(connectionConfigSchema, { ...clean, dialect, preset: preset.id }, 'connection');
   };
 
   const test = async () => {

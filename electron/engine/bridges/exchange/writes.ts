@@ -38,9 +38,11 @@ export async function writeChanges(
     ...mapping.targetKey, node.op, node.seq, node.firstSeq, node.batch, node.changedAt, node.hash, node.sourceHash,
   ]);
 
-  // How each row was classified on its last attempt: a rejected row counts as the change it was.
-  const classified = new WeakMap<Prepared, 'I' | 'U'>();
+  // Rows are rejected only after a one-row attempt: what that row was classified as (a rejected
+  // update is counted as an update on the sender, not as an insert).
+  let singleRowOp: 'I' | 'U' = 'I';
   const whole = async (rows: readonly Prepared[], w: Writer): Promise<void> => {
+    singleRowOp = 'I';
     const next = structuredClone(cp);
     if (options.countRead) next.sender.total += rows.length;
     next.position = rows[rows.length - 1]!.position;
@@ -66,7 +68,7 @@ export async function writeChanges(
         continue;
       }
       const op = !old || old[node.op] === 'D' ? 'I' : 'U';
-      classified.set(row, op);
+      if (rows.length === 1) singleRowOp = op;
       const seq = String(next.nextSeq++);
       const firstSeq = op === 'I' ? seq : String(old![node.firstSeq]);
       const full = row.values.concat(op, seq, firstSeq, ctx.run.id, changedAt, row.hash, row.sourceHash);
@@ -98,7 +100,7 @@ export async function writeChanges(
   await writeIsolatingBadRows(ctx, prepared, whole, async (row, reason) => {
     const next = structuredClone(cp);
     if (options.countRead) next.sender.total += 1;
-    if (classified.get(row) === 'U') next.sender.updated += 1;
+    if (singleRowOp === 'U') next.sender.updated += 1;
     else next.sender.inserted += 1;
     next.receiver.rejected += 1;
     next.position = row.position;
