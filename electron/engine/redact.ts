@@ -1,4 +1,5 @@
-const SECRET_KEYS = /pass(word)?|secret|token|key$/i;
+// `current` and `next` are the fields of a password change.
+const SECRET_KEYS = /pass(word)?|secret|token|key$|^current$|^next$/i;
 
 /** A copy of `value` with every secret-looking field replaced, fit for logs and the audit trail. */
 export function redactSecrets(value: unknown): unknown {

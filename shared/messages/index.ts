@@ -1,6 +1,7 @@
 import { commonMessages } from './common.js';
 import { authMessages } from './auth.js';
 import { usersMessages } from './users.js';
+import { auditMessages } from './audit.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...commonMessages,
   ...authMessages,
   ...usersMessages,
+  ...auditMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;
