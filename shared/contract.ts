@@ -3,12 +3,14 @@ import { CAPABILITIES, PRESETS } from './dialects.js';
 import { coreOps } from './ops/core.js';
 import { authOps } from './ops/auth.js';
 import { usersOps } from './ops/users.js';
+import { auditOps } from './ops/audit.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
 export type { NodeInfo, NodeSettings } from './ops/core.js';
 export * from './ops/auth.js';
 export * from './ops/users.js';
+export * from './ops/audit.js';
 
 /**
  * Every operation the UI or the CLI can call. The server's handlers and the renderer's client are
@@ -19,6 +21,7 @@ export const operations = {
   ...coreOps,
   ...authOps,
   ...usersOps,
+  ...auditOps,
 } as const;
 
 export type Operations = typeof operations;

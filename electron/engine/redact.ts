@@ -1,5 +1,8 @@
-/** Field names whose values are secrets: passwords, tokens, keys, private material. */
-const SECRET_KEYS = /pass(word|phrase)?|secret|token|credential|key$/i;
+/**
+ * Field names whose values are secrets: passwords, tokens, keys, private material, and `current` /
+ * `next`, the fields of a password change.
+ */
+const SECRET_KEYS = /pass(word|phrase)?|secret|token|credential|key$|^current$|^next$/i;
 /** Fields that only name where a secret is kept (an environment variable), not the secret itself. */
 const NAMES_A_SECRET = new Set(['passwordEnv']);
 

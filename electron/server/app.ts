@@ -59,7 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } else if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       envelope = new ExNodeError('INVALID_INPUT', msg('auth.jsonOnly'));
       status = 415;
-    } else if (error.statusCode === 404 || error.code === 'ERR_INVALID_URL') {
+    } else if (error.statusCode === 404 || error.statusCode === 403 || error.code === 'ERR_INVALID_URL') {
+      // The static server refuses a path leaving its folder with 403: to the client it is simply not there.
       envelope = new ExNodeError('NOT_FOUND', msg('common.nothingAt', { path: request.url.split('?')[0]!.slice(0, 200) }));
       status = 404;
     } else if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {

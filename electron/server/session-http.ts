@@ -35,10 +35,11 @@ export async function actorOfRequest(engine: Engine, request: FastifyRequest, op
       return actor;
     }
   } catch (error) {
-    if (anonymousOk) return anonymous(cookieShell, address);
+    if (anonymousOk) return anonymous(bearer ? 'api' : cookieShell, address);
     throw error;
   }
-  return anonymous(bearer ? 'api' : cookieShell, address);
+  const wantsBearer = (request.body as { bearer?: unknown } | undefined)?.bearer === true;
+  return anonymous(bearer || wantsBearer ? 'api' : cookieShell, address);
 }
 
 /** Sets the console's cookies after a sign-in. */

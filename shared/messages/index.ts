@@ -4,6 +4,7 @@ import { runsMessages } from './runs.js';
 import { authMessages } from './auth.js';
 import { usersMessages } from './users.js';
 import { engineMessages } from './engine.js';
+import { auditMessages } from './audit.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...authMessages,
   ...usersMessages,
   ...engineMessages,
+  ...auditMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,6 +1,7 @@
 import type { Handlers } from './types.js';
 import { coreHandlers } from './core.js';
 import { authHandlers, usersHandlers } from './auth.js';
+import { auditHandlers } from './audit.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...coreHandlers,
   ...authHandlers,
   ...usersHandlers,
+  ...auditHandlers,
 };

@@ -11,9 +11,10 @@ import { registerBridges } from './commands/bridges.js';
 import { registerRuns } from './commands/runs.js';
 import { registerAuth } from './commands/auth.js';
 import { registerUsers } from './commands/users.js';
+import { registerAudit } from './commands/audit.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
-const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerAuth, registerUsers];
+const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerAuth, registerUsers, registerAudit];
 
 /** Runs one CLI invocation; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
