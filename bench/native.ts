@@ -10,14 +10,15 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { columnsOf, mysqlDdl, postgresDdl, tsvStream, type Shape } from './data.js';
 
-export const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'test' };
-export const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
+// The test databases' names (EXNODE_TEST_MYSQL_DB / EXNODE_TEST_PG_DB), so a bench on a shared machine keeps to its own.
+export const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: process.env.EXNODE_TEST_MYSQL_DB ?? 'test' };
+export const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres', database: process.env.EXNODE_TEST_PG_DB ?? 'test' };
 
 export async function mysqlConnection() {
   return mysql.createConnection({ ...MYSQL, infileStreamFactory: () => new PassThrough(), multipleStatements: false });
 }
 
-async function pgClient(): Promise<pg.Client> {
+export async function pgClient(): Promise<pg.Client> {
   const client = new pg.Client(POSTGRES);
   await client.connect();
   return client;

@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --quick]`: ExNode's throughput and peak memory per scenario, next to the native
  * bulk path and pgloader measured in the same run on the same data. Writes bench/results/latest.{json,md}.
+ * `-- --only <regex> [--rows n]` runs only the steady-state (re-run) scenarios whose name matches,
+ * each next to its own first load, without the anchors (e.g. `--only 'rerun:composite:full' --rows 300000`).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,10 +17,24 @@ import {
 import { TABLES } from './tables.js';
 import { columnsOf } from './data.js';
 import { ENGINE_ENV, ENGINE_EXEC_ARGV } from '../electron/engine/memory.js';
+import { RERUN_TABLE } from './rerun.js';
+
+/** Steady-state scenarios the issue names: each reports its re-run next to its own first load. */
+const RERUN_SCENARIOS = [
+  'rerun:single:full:mysql-postgres', 'rerun:composite:full:mysql-postgres', 'rerun:single:diff:mysql-postgres', 'rerun:composite:diff:mysql-postgres',
+  'rerun:single:full:mysql-sqlite', 'rerun:composite:full:mysql-sqlite', 'rerun:single:diff:mysql-sqlite', 'rerun:composite:diff:mysql-sqlite',
+  'rerun:single:full:postgres-mysql', 'rerun:composite:full:postgres-mysql',
+  'rerun:composite:full:mysql-postgres:unchanged', 'rerun:composite:full:mysql-sqlite:unchanged',
+];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
-const ROWS = quick ? 100_000 : 1_000_000;
+const argAfter = (flag: string): string | undefined => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const only = argAfter('--only');
+const ROWS = Number(argAfter('--rows') ?? (quick ? 100_000 : 1_000_000));
 const INCREMENTAL_ROWS = quick ? 100_000 : 10_000_000;
 
 interface ScenarioResult {
@@ -30,6 +46,9 @@ interface ScenarioResult {
   deviation: number;
   peakRssMb: number;
   clustered?: { ms: number; transferred: number };
+  firstLoad?: { ms: number; rows: number };
+  expectedChanges?: number;
+  ratio?: number;
 }
 
 interface Row {
@@ -94,6 +113,7 @@ async function main(): Promise<void> {
   await dropEverywhere([TABLES.exnodeTarget, TABLES.nativeTarget, TABLES.mysqlReceive, 'exn_state']);
   await loadMysql(TABLES.mysqlSource, ROWS, 'narrow');
   await loadPostgres(TABLES.postgresSource, ROWS, 'narrow');
+  if (only) return writeReport(results, rerunScenarios(results, new RegExp(only)));
 
   // Anchors, on the same data, in the same run.
   const nativeMP = await timed(() => nativeMysqlToPostgres(TABLES.mysqlSource, TABLES.nativeTarget, 'narrow'));
@@ -160,20 +180,41 @@ async function main(): Promise<void> {
   await fresh();
   const receive = scenario('receive', ROWS);
   add(receive, { native: rps(ROWS, nativePM) }, `${receive.rows.toLocaleString()} changes (a third each update, delete, insert) applied to a business table of ${ROWS.toLocaleString()} rows; native is a bulk load into an empty table`);
+  await rerunScenarios(results, /./);
   await dropEverywhere([TABLES.exnodeTarget, TABLES.mysqlReceive, 'exn_state', TABLES.mysqlIncremental, TABLES.mysqlDiff, TABLES.postgresSource]);
+  await writeReport(results, Promise.resolve());
+}
 
+/** Runs the re-run scenarios matching `filter`, each in a fresh exchange, and adds them to `results`. */
+async function rerunScenarios(results: Row[], filter: RegExp): Promise<void> {
+  for (const name of RERUN_SCENARIOS.filter((n) => filter.test(n))) {
+    await dropEverywhere([TABLES.exnodeTarget, 'exn_state', RERUN_TABLE]);
+    const r = scenario(name, ROWS);
+    const note = `first load ${r.firstLoad?.ms} ms; re-run ${r.ms} ms = ${r.ratio}× the first load; ${r.changes} changes counted ` +
+      `(${r.expectedChanges} made), deviation ${r.deviation}`;
+    results.push({
+      name, rows: r.rows, rowsPerSec: Math.round(r.rows / (r.ms / 1000)), wallMs: r.ms, peakRssMb: r.peakRssMb, rowsTransferred: r.transferred,
+      ratios: { native: null, pgloader: null }, note,
+    });
+    console.log(`${name}: ${note}, peak RSS ${r.peakRssMb} MB`);
+  }
+  await dropEverywhere([RERUN_TABLE]);
+}
+
+async function writeReport(results: Row[], pending: Promise<void>): Promise<void> {
+  await pending;
   const report = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString(), quick, scenarios: results };
   const dir = path.join(here, 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${only ? 'rerun' : 'latest'}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const md = [
     `# ExNode bench ${report.date} (${quick ? 'quick' : 'full'})`, '', `Machine: ${report.machine}`, '',
     '| scenario | rows | rows/s | wall ms | peak RSS MB | rows transferred | × native | × pgloader | note |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...results.map((r) => `| ${r.name} | ${r.rows ?? '-'} | ${r.rowsPerSec ?? '-'} | ${r.wallMs ?? '-'} | ${r.peakRssMb ?? '-'} | ${r.rowsTransferred ?? '-'} | ${r.ratios.native ?? '-'} | ${r.ratios.pgloader ?? '-'} | ${r.note ?? ''} |`),
   ].join('\n');
-  fs.writeFileSync(path.join(dir, 'latest.md'), `${md}\n`);
-  console.log(`\n${md}\n\nWritten to bench/results/latest.json and latest.md`);
+  fs.writeFileSync(path.join(dir, `${only ? 'rerun' : 'latest'}.md`), `${md}\n`);
+  console.log(`\n${md}\n\nWritten to bench/results/${only ? 'rerun' : 'latest'}.json and .md`);
 }
 
 await main();

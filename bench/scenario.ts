@@ -8,6 +8,7 @@ import { TEST_ACTOR } from '../test/support/actors.js';
 import { tempDir } from '../test/support/temp.js';
 import { MYSQL, POSTGRES, mysqlConnection } from './native.js';
 import { TABLES } from './tables.js';
+import { changeRerunSource, parseRerun, prepareRerunSource, RERUN_TABLE } from './rerun.js';
 
 const [name, rowsArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
@@ -115,8 +116,19 @@ switch (name) {
     result = await measure('b');
     break;
   }
-  default:
-    throw new Error(`unknown scenario ${name}`);
+  default: {
+    const spec = parseRerun(name!);
+    if (!spec) throw new Error(`unknown scenario ${name}`);
+    await prepareRerunSource(spec);
+    if (spec.pair === 'mysql-postgres') await call('exchange/set', { config: pgExchange });
+    const source = { connection: spec.pair === 'postgres-mysql' ? 'pg' : 'maria', table: RERUN_TABLE };
+    const target = spec.pair === 'postgres-mysql' ? { connection: 'maria', table: TABLES.exnodeTarget } : { table: TABLES.exnodeTarget };
+    await call('bridges/save', { config: { name: 'b', source, target, mode: spec.mode } });
+    const first = await measure('b');
+    const expected = await changeRerunSource(spec, rows);
+    result = await measure('b');
+    extra = { firstLoad: { ms: Math.round(first.ms), rows: first.rows }, expectedChanges: expected, ratio: Math.round((result.ms / first.ms) * 100) / 100 };
+  }
 }
 
 process.stdout.write(`${JSON.stringify({

@@ -110,6 +110,12 @@ export interface Connector {
    * computed here: diff mode checks a range it has read the hashes of without a second pass in the database.
    */
   checksumOf?(rowHashes: readonly string[]): string;
+  /**
+   * Refreshes the planner's statistics of `table` after a bulk load or a large change (autovacuum may
+   * be off or late): without them a keyed lookup can be planned as a scan. Absent where the dialect
+   * keeps its statistics itself.
+   */
+  analyze?(table: TableRef): Promise<void>;
   /** Current time on the database server, as canonical datetime in UTC. */
   serverNow(): Promise<string>;
 

@@ -9,7 +9,8 @@ import type {
 import { KEY_HASH_FIELD, querySchema } from './connector.js';
 import { classifyError } from './classify.js';
 import { PageSizer } from './page-size.js';
-import { and, chunkForParams, compileFilter, derivedTable, type Fragment, keyMembership, keysetPredicate, quoteIdent, quoteTable } from './sql.js';
+import { and, chunkForParams, compileFilter, derivedTable, type Fragment, quoteIdent, quoteTable } from './sql.js';
+import { KEY_SHAPES, type KeyShapes } from './key-predicates.js';
 
 /** What one statement returned: rows for a query, counts for a write. */
 export interface QueryResult {
@@ -74,6 +75,16 @@ export abstract class ServerConnector implements Connector {
   bulkInsertRows?(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
 
   protected q = (name: string): string => quoteIdent(this.capabilities.dialect, name);
+
+  /** Keyset and key-membership predicates in the shape this dialect's planner uses an index for. */
+  protected get keyShapes(): KeyShapes {
+    return KEY_SHAPES[this.capabilities.dialect];
+  }
+
+  /** Chunks of keys for one membership statement each, within the bind-parameter and list limits. */
+  protected keyChunks<T>(keys: readonly T[], width: number): T[][] {
+    return chunkForParams(keys, width, Math.max(1, this.capabilities.maxBindParams - 200), Math.min(5000, this.keyShapes.maxKeysPerStatement));
+  }
 
   /** How a column is selected; dialects whose drivers lose precision select it as text instead. */
   protected selectColumn(c: Column): string {
@@ -186,6 +197,16 @@ export abstract class ServerConnector implements Connector {
     await this.withConnection(`Dropping table ${table.name}`, (conn) => this.run(conn, sql, []));
   }
 
+  async analyze(table: TableRef): Promise<void> {
+    const sql = this.analyzeSql(table);
+    if (sql) await this.withConnection(`Updating the statistics of ${table.name}`, (conn) => this.run(conn, sql, []));
+  }
+
+  /** The statement that refreshes a table's planner statistics; null where the server keeps them itself. */
+  protected analyzeSql(_table: TableRef): string | null {
+    return null;
+  }
+
   protected async dropTableSql(table: TableRef): Promise<string> {
     return `DROP TABLE IF EXISTS ${this.table(table)}`;
   }
@@ -198,8 +219,8 @@ export abstract class ServerConnector implements Connector {
     const conv = (values: readonly unknown[]) => values.map((v, i) => this.toDriver(keyTypes[i]!, v));
     return and(
       compileFilter(this.typedFilter(range.filter, columns), this.q),
-      range.after ? keysetPredicate(range.keyColumns, conv(range.after), '>', this.q) : { sql: '', params: [] },
-      range.upTo ? keysetPredicate(range.keyColumns, conv(range.upTo), '<=', this.q) : { sql: '', params: [] },
+      range.after ? this.keyShapes.keyset(range.keyColumns, conv(range.after), '>', this.q) : { sql: '', params: [] },
+      range.upTo ? this.keyShapes.keyset(range.keyColumns, conv(range.upTo), '<=', this.q) : { sql: '', params: [] },
     );
   }
 
@@ -275,10 +296,12 @@ export abstract class ServerConnector implements Connector {
     const keyTypes = this.keyTypes(options.columns, options.keyColumns);
     const select = options.columns.map((c) => this.selectColumn(c)).join(', ');
     const out: Row[] = [];
-    const budget = Math.max(1, this.capabilities.maxBindParams - 200);
-    for (const keys of chunkForParams(options.keys, options.keyColumns.length, budget, 5000)) {
+    for (const keys of this.keyChunks(options.keys, options.keyColumns.length)) {
       const converted = keys.map((k) => k.map((v, i) => this.toDriver(keyTypes[i]!, v)));
-      const where = and(compileFilter(this.typedFilter(options.filter, options.columns), this.q), keyMembership(options.keyColumns, converted, this.q));
+      const where = and(
+        compileFilter(this.typedFilter(options.filter, options.columns), this.q),
+        this.keyShapes.membership(options.keyColumns, converted, this.q, keyTypes),
+      );
       const rows = (await this.run(conn, `SELECT ${select} FROM ${this.from(options.table)} WHERE ${where.sql}`, where.params)).rows;
       this.normalize(rows, options.columns);
       out.push(...rows);
@@ -327,8 +350,8 @@ export abstract class ServerConnector implements Connector {
       upsert: (table, columns, keyColumns, rows) => this.upsertRows(conn, table, columns, keyColumns, rows.map((r) => this.bindRow(columns, r))),
       deleteKeys: async (table, keyColumns, keys) => {
         let n = 0;
-        for (const chunk of chunkForParams(keys, keyColumns.length, this.capabilities.maxBindParams - 200, 5000)) {
-          const where = keyMembership(keyColumns, chunk, this.q);
+        for (const chunk of this.keyChunks(keys, keyColumns.length)) {
+          const where = this.keyShapes.membership(keyColumns, chunk, this.q);
           n += (await this.run(conn, `DELETE FROM ${this.table(table)} WHERE ${where.sql}`, where.params)).affected;
         }
         return n;

@@ -98,6 +98,10 @@ export class MysqlConnector extends ServerConnector {
     return ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
   }
 
+  protected override analyzeSql(table: TableRef): string {
+    return `ANALYZE TABLE ${this.table(table)}`;
+  }
+
   protected limitSql(sql: string, limit: number): string {
     return `${sql} LIMIT ${Math.floor(limit)}`;
   }

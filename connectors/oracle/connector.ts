@@ -3,7 +3,7 @@ import oracledb from 'oracledb';
 import type { Column, OracleConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
-import { chunkForParams, keyMembership, numberPlaceholders } from '../core/sql.js';
+import { chunkForParams, numberPlaceholders } from '../core/sql.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleResultType, oracleTypeFor, toOracle } from './types.js';
 import {
@@ -182,7 +182,7 @@ export class OracleConnector extends ServerConnector {
     let inserted = 0;
     let updated = 0;
     for (const chunk of chunkForParams(rows, columns.length, 1000, 500)) {
-      const where = keyMembership(keyColumns, chunk.map((r) => keyIdx.map((i) => r[i])), this.q);
+      const where = this.keyShapes.membership(keyColumns, chunk.map((r) => keyIdx.map((i) => r[i])), this.q);
       const existing = (await this.run(conn, `SELECT 1 AS ${this.q('x')} FROM ${this.table(table)} WHERE ${where.sql} FOR UPDATE`, where.params)).rows.length;
       await this.run(conn, oracleMerge(this.withSchema(table), columns, keyColumns, chunk.length), chunk.flat());
       updated += existing;

@@ -14,6 +14,15 @@ import { describePostgresTable, listPostgresTables } from './introspect.js';
 
 type PgClient = pg.PoolClient;
 
+/**
+ * The node's statements are short and keyed: JIT only adds risk (a backend once spent minutes
+ * compiling one lookup, deaf to cancel). Servers without the setting (before 11, some compatibles)
+ * refuse it, harmlessly.
+ */
+function disableJit(conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void): void {
+  conn.query('SET jit = off', () => done(null, conn));
+}
+
 /** PostgreSQL and compatible servers (KingbaseES). */
 export class PostgresConnector extends ServerConnector {
   readonly capabilities = CAPABILITIES.postgres;
@@ -36,7 +45,7 @@ export class PostgresConnector extends ServerConnector {
         types: { getTypeParser: typeParser(pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown) },
         ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
       } as Knex.PgConnectionConfig,
-      pool: { min: 0, max: c.poolSize },
+      pool: { min: 0, max: c.poolSize, afterCreate: disableJit },
       acquireConnectionTimeout: c.connectTimeoutMs,
     };
   }
@@ -52,6 +61,10 @@ export class PostgresConnector extends ServerConnector {
 
   protected createTableSuffix(): string {
     return '';
+  }
+
+  protected override analyzeSql(table: TableRef): string {
+    return `ANALYZE ${this.table(table)}`;
   }
 
   protected limitSql(sql: string, limit: number): string {

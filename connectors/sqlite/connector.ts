@@ -11,7 +11,8 @@ import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
 } from '../core/connector.js';
 import { classifyError } from '../core/classify.js';
-import { and, chunkForParams, compileFilter, derivedTable, keyMembership, keysetPredicate, quoteTable, quoter } from '../core/sql.js';
+import { and, chunkForParams, compileFilter, derivedTable, quoteTable, quoter } from '../core/sql.js';
+import { KEY_SHAPES } from '../core/key-predicates.js';
 import { Mutex } from '../core/mutex.js';
 import { PageSizer } from '../core/page-size.js';
 import { canonicalFromSqlite, fromSqlite, sqliteTypeFor, toSqlite } from './types.js';
@@ -163,6 +164,10 @@ export class SqliteConnector implements Connector {
     this.statements.clear();
   }
 
+  async analyze(table: TableRef): Promise<void> {
+    await this.exclusive(() => this.open().exec(`ANALYZE ${quoteTable(quote, table)}`));
+  }
+
   async dropTable(table: TableRef): Promise<void> {
     await this.exclusive(() => this.open().exec(`DROP TABLE IF EXISTS ${quoteTable(quote, table)}`));
     this.statements.clear();
@@ -222,8 +227,8 @@ export class SqliteConnector implements Connector {
   private rangeWhere(filter: readonly FilterCondition[] | undefined, keyColumns: readonly string[], after?: readonly unknown[], upTo?: readonly unknown[]) {
     return and(
       compileFilter(filter, quote),
-      after ? keysetPredicate(keyColumns, after, '>', quote) : { sql: '', params: [] },
-      upTo ? keysetPredicate(keyColumns, upTo, '<=', quote) : { sql: '', params: [] },
+      after ? SHAPES.keyset(keyColumns, after, '>', quote) : { sql: '', params: [] },
+      upTo ? SHAPES.keyset(keyColumns, upTo, '<=', quote) : { sql: '', params: [] },
     );
   }
 
@@ -324,7 +329,7 @@ export class SqliteConnector implements Connector {
       deleteKeys: async (table, keyColumns, keys) => {
         let n = 0;
         for (const chunk of chunkForParams(keys, keyColumns.length, MAX_PARAMS - 100, 5000)) {
-          const where = keyMembership(keyColumns, chunk, quote);
+          const where = SHAPES.membership(keyColumns, chunk, quote);
           n += await thread.call('run', { sql: `DELETE FROM ${quoteTable(quote, table)} WHERE ${where.sql}`, params: where.params.map(toSqlite) });
         }
         return n;
@@ -340,6 +345,8 @@ export class SqliteConnector implements Connector {
   }
 }
 
+const SHAPES = KEY_SHAPES.sqlite;
+
 /** Rows as the driver returned them (integers as BigInt), made canonical in place. */
 function canonicalRows(rows: Row[], columns: readonly Column[]): Row[] {
   for (const row of rows) for (const c of columns) row[c.name] = fromSqlite(c.type, row[c.name]);
@@ -350,7 +357,7 @@ function canonicalRows(rows: Row[], columns: readonly Column[]): Row[] {
 function lookupStatements(options: LookupOptions): { sql: string; params: unknown[] }[] {
   const names = options.columns.map((c) => quote(c.name)).join(', ');
   return chunkForParams(options.keys, options.keyColumns.length, MAX_PARAMS - 100, 5000).map((keys) => {
-    const where = and(compileFilter(options.filter, quote), keyMembership(options.keyColumns, keys, quote));
+    const where = and(compileFilter(options.filter, quote), SHAPES.membership(options.keyColumns, keys, quote));
     return { sql: `SELECT ${names} FROM ${from(options.table)} WHERE ${where.sql}`, params: where.params.map(toSqlite) };
   });
 }

@@ -8,6 +8,7 @@ import { rowHash } from '../mapping/hash.js';
 import { ensureTargetTable } from '../exchange/target-table.js';
 import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
 import { knownRowCount, runDiff } from './diff.js';
+import { refreshStatistics } from './statistics.js';
 import { prefetch } from '../../../../connectors/core/prefetch.js';
 
 /**
@@ -60,6 +61,7 @@ export async function runSend(ctx: RunContext): Promise<void> {
   if (cp.phase === 'ranges') cp = await runDiff(ctx, cp, report);
   if (cp.phase === 'copy' || cp.phase === 'incremental') cp = await copyRows(ctx, cp, report);
   if (cp.phase === 'deletes') cp = await findDeletes(ctx, cp, report);
+  await refreshStatistics(ctx, cp, cp.extra.bulk === true);
   const purgedAt = await purgeExpiredDeletes(ctx, cp.extra.purgedAt as string | undefined);
   cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0, purgedAt } };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
