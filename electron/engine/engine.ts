@@ -10,6 +10,8 @@ import { ConnectionService } from './connections/service.js';
 import { BridgeService } from './bridges/service.js';
 import { RunStore } from './bridges/run/run-store.js';
 import { BridgeRunner } from './bridges/run/runner.js';
+import { bridgeRunExecutor } from './bridges/run/execute.js';
+import { ScheduleService } from './schedule/service.js';
 import { RangeStore } from './bridges/sync/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
@@ -26,6 +28,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** Resume runs a crash left unfinished (the service does; one-shot CLI commands do not). */
   readonly resumeRuns?: boolean;
+  /** Fire deployed schedules (default: when resuming runs, i.e. in a service). */
+  readonly runSchedules?: boolean;
 }
 
 /**
@@ -42,6 +46,7 @@ export class Engine implements EngineServices {
   readonly runner: BridgeRunner;
   readonly settings: Settings;
   readonly schemas: SchemaService;
+  readonly schedules: ScheduleService;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault) {
     this.audit = new AuditLog(db);
@@ -51,11 +56,13 @@ export class Engine implements EngineServices {
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
     this.runner = new BridgeRunner({
-      runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
-      ranges: new RangeStore(db),
-      settings: () => this.settings.all(),
-      concurrency: 2,
+      runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
+      executor: bridgeRunExecutor({
+        runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
+        ranges: new RangeStore(db), settings: () => this.settings.all(),
+      }),
     });
+    this.schedules = new ScheduleService({ db, bridges: this.bridges, runs: this.runs, runner: this.runner, audit: this.audit, events: this.events });
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
@@ -64,7 +71,10 @@ export class Engine implements EngineServices {
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir));
     await engine.connections.ensureExchange();
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
+    await engine.schedules.applyLimits();
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
+    // Only a service fires schedules: a one-shot command must not start other bridges' runs.
+    if (options.runSchedules ?? options.resumeRuns) await engine.schedules.start();
     return engine;
   }
 
@@ -82,7 +92,7 @@ export class Engine implements EngineServices {
     const input = parseOrThrow(spec.input, rawInput ?? {}, `input for ${op}`);
     const handler = handlers[op] as Handler<typeof op>;
     try {
-      const output = await handler(input as never, this);
+      const output = await handler(input as never, this, actor);
       if (spec.mutates) await this.audit.append({ actor: actor.name, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input) });
       return output;
     } catch (error) {
@@ -117,6 +127,7 @@ export class Engine implements EngineServices {
   }
 
   async close(): Promise<void> {
+    this.schedules.halt();
     await this.runner.shutdown();
     await this.db.destroy();
   }

@@ -61,6 +61,8 @@ export async function applyBatch<R>(
     await ctx.log('warn', `The receiver rejected a batch of ${rows.length} rows (${(error as Error).message}); applying them one by one`);
   }
   for (const row of rows) {
+    // Row by row can take long on a bad batch: a cancel must not wait for all of it.
+    throwIfCancelled(ctx.signal);
     try {
       await withRetries(ctx, 'Writing to the receiver', () => ctx.target.transaction((w) => whole([row], w)));
     } catch (error) {
