@@ -145,7 +145,7 @@ export const bridgeViewSchema = z.object({
 });
 export type BridgeView = z.infer<typeof bridgeViewSchema>;
 
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'skipped'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const senderCountsSchema = z.object({
@@ -181,6 +181,8 @@ export const runRecordSchema = z.object({
   /** rowsRead: source rows covered; rowsTransferred: full rows actually moved (diff skips unchanged ones). */
   progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why a trigger did not start a run (status `skipped`): the bridge was busy, a fire was missed... */
+  skippedReason: z.string().nullable().optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

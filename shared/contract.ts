@@ -4,6 +4,7 @@ import { coreOps } from './ops/core.js';
 import { authOps } from './ops/auth.js';
 import { usersOps } from './ops/users.js';
 import { auditOps } from './ops/audit.js';
+import { scheduleOps } from './ops/schedules.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -22,6 +23,7 @@ export const operations = {
   ...authOps,
   ...usersOps,
   ...auditOps,
+  ...scheduleOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -12,6 +12,8 @@ import { ConnectionService } from './connections/service.js';
 import { BridgeService } from './bridges/service.js';
 import { RunStore } from './bridges/run/run-store.js';
 import { BridgeRunner } from './bridges/run/runner.js';
+import { bridgeRunExecutor } from './bridges/run/execute.js';
+import { ScheduleService } from './schedule/service.js';
 import { RangeStore } from './bridges/sync/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
@@ -30,6 +32,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** Resume runs a crash left unfinished (the service does; one-shot CLI commands do not). */
   readonly resumeRuns?: boolean;
+  /** Fire deployed schedules (default: when resuming runs, i.e. in a service). */
+  readonly runSchedules?: boolean;
 }
 
 /**
@@ -47,6 +51,7 @@ export class Engine implements EngineServices {
   readonly settings: Settings;
   readonly schemas: SchemaService;
   readonly auth: AuthService;
+  readonly schedules: ScheduleService;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.audit = audit;
@@ -62,11 +67,13 @@ export class Engine implements EngineServices {
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
     this.runner = new BridgeRunner({
-      runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
-      ranges: new RangeStore(db),
-      settings: () => this.settings.all(),
-      concurrency: 2,
+      runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
+      executor: bridgeRunExecutor({
+        runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
+        ranges: new RangeStore(db), settings: () => this.settings.all(),
+      }),
     });
+    this.schedules = new ScheduleService({ db, bridges: this.bridges, runs: this.runs, runner: this.runner, audit: this.audit, events: this.events });
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
@@ -75,7 +82,10 @@ export class Engine implements EngineServices {
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.connections.ensureExchange();
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
+    await engine.schedules.applyLimits();
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
+    // Only a service fires schedules: a one-shot command must not start other bridges' runs.
+    if (options.runSchedules ?? options.resumeRuns) await engine.schedules.start();
     return engine;
   }
 
@@ -145,6 +155,7 @@ export class Engine implements EngineServices {
   }
 
   async close(): Promise<void> {
+    this.schedules.halt();
     await this.runner.shutdown();
     await this.db.destroy();
   }

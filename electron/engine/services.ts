@@ -11,6 +11,7 @@ import type { BridgeRunner } from './bridges/run/runner.js';
 import type { SchemaService } from './schema/service.js';
 import type { Settings } from './settings.js';
 import type { AuthService } from './auth/service.js';
+import type { ScheduleService } from './schedule/service.js';
 
 /** The engine's parts, as handlers see them. */
 export interface EngineServices {
@@ -26,6 +27,7 @@ export interface EngineServices {
   readonly schemas: SchemaService;
   readonly settings: Settings;
   readonly auth: AuthService;
+  readonly schedules: ScheduleService;
   nodeInfo(): Promise<NodeInfo>;
   withConnector<T>(name: string, work: (connector: Connector) => Promise<T>): Promise<T>;
 }

@@ -5,6 +5,7 @@ import { authMessages } from './auth.js';
 import { usersMessages } from './users.js';
 import { engineMessages } from './engine.js';
 import { auditMessages } from './audit.js';
+import { scheduleMessages } from './schedule.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...usersMessages,
   ...engineMessages,
   ...auditMessages,
+  ...scheduleMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

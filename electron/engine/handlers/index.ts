@@ -2,6 +2,7 @@ import type { Handlers } from './types.js';
 import { coreHandlers } from './core.js';
 import { authHandlers, usersHandlers } from './auth.js';
 import { auditHandlers } from './audit.js';
+import { scheduleHandlers } from './schedules.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...usersHandlers,
   ...auditHandlers,
+  ...scheduleHandlers,
 };

@@ -133,5 +133,40 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0200_schedules_and_run_leases',
+    async up(knex) {
+      // One schedule per bridge; live only when deployed. last_fire_ms: the planned time of the last
+      // fire handled, so a restart neither repeats a fire nor forgets the ones it missed.
+      await knex.schema.createTable('schedules', (t) => {
+        t.string('bridge_id').primary();
+        t.text('spec_json');
+        t.string('missed_policy').notNullable().defaultTo('run-once');
+        t.boolean('deployed').notNullable().defaultTo(false);
+        t.string('deployed_by');
+        t.string('deployed_at');
+        t.bigInteger('last_fire_ms');
+        t.string('updated_at').notNullable();
+      });
+      await knex.schema.createTable('scheduler_state', (t) => {
+        t.string('key').primary();
+        t.text('value').notNullable();
+      });
+      // How many runs may use one connection at once (its owner's limit); absent = the node's concurrency.
+      await knex.schema.createTable('connection_run_limits', (t) => {
+        t.string('connection').primary();
+        t.integer('max_runs').notNullable();
+      });
+      // A run is owned by a lease its process renews (owner = host, pid and the process's start time),
+      // not by a pid that the OS may give to another process after a crash.
+      await knex.schema.alterTable('runs', (t) => {
+        t.string('lease_owner');
+        t.bigInteger('lease_expires_ms');
+        t.text('skipped_reason');
+        t.string('scheduled_for');
+        t.index(['started_at']);
+      });
+    },
+  },
   ...SECURITY_MIGRATIONS,
 ];

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../../../shared/index.js';
 import { ExNodeError, msg, render } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
 import type { RunContext } from './context.js';
-import { withRetries } from './retry.js';
+import { throwIfCancelled, withRetries } from './retry.js';
 
 /**
  * Failures that say the receiver itself cannot be written (a table or column gone, a grant
@@ -49,6 +49,8 @@ export async function writeIsolatingBadRows<R>(
   let leadingAlike = 0;
   let leadingReason: string | null = null;
   for (const [i, row] of rows.entries()) {
+    // Row by row can take long on a bad batch: a cancel must not wait for all of it.
+    throwIfCancelled(ctx.signal);
     try {
       await attempt([row]);
     } catch (error) {

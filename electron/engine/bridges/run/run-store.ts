@@ -6,6 +6,8 @@ import type { StateDb } from '../../store/db.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
 import { ZERO_RECEIVER, ZERO_SENDER, deviationOf } from './counts.js';
+import type { RunFilter } from '../../../../shared/schedule.js';
+import type { Lease } from './lease.js';
 
 interface LogRow {
   at: string;
@@ -31,7 +33,14 @@ interface RunRow {
   error_code: string | null;
   error_message: string | null;
   owner_pid: number | null;
+  lease_owner: string | null;
+  lease_expires_ms: number | string | null;
+  skipped_reason: string | null;
+  scheduled_for: string | null;
 }
+
+/** A run not finished, with the lease of the process that holds it. */
+export type UnfinishedRun = RunRecord & { lease: Lease };
 
 export interface RunProgress {
   phase: string;
@@ -44,7 +53,12 @@ export interface RunProgress {
 export class RunStore {
   constructor(private readonly db: StateDb) {}
 
-  async create(bridge: { id: string; config: BridgeConfig }, trigger: RunRecord['trigger']): Promise<RunRecord> {
+  async create(
+    bridge: { id: string; config: BridgeConfig }, trigger: RunRecord['trigger'],
+    options: { lease?: { owner: string; expiresMs: number }; skippedReason?: string; scheduledFor?: string } = {},
+  ): Promise<RunRecord> {
+    const skipped = options.skippedReason !== undefined;
+    const at = nowIso();
     const row: RunRow = {
       id: newId('run'),
       bridge_id: bridge.id,
@@ -52,15 +66,19 @@ export class RunStore {
       mode: bridge.config.mode,
       direction: bridge.config.direction,
       trigger,
-      status: 'queued',
-      started_at: nowIso(),
-      finished_at: null,
+      status: skipped ? 'skipped' : 'queued',
+      started_at: at,
+      finished_at: skipped ? at : null,
       sender_json: JSON.stringify(ZERO_SENDER),
       receiver_json: JSON.stringify(ZERO_RECEIVER),
       progress_json: JSON.stringify({ phase: 'queued', rowsRead: 0, estimatedTotal: null }),
       error_code: null,
       error_message: null,
       owner_pid: process.pid,
+      lease_owner: options.lease?.owner ?? null,
+      lease_expires_ms: options.lease?.expiresMs ?? null,
+      skipped_reason: options.skippedReason ?? null,
+      scheduled_for: options.scheduledFor ?? null,
     };
     await this.db('runs').insert(row);
     return toRecord(row);
@@ -78,10 +96,44 @@ export class RunStore {
     return (await q).map(toRecord);
   }
 
-  /** Runs marked queued or running, with the process that owns them. */
-  async unfinished(): Promise<(RunRecord & { ownerPid: number | null })[]> {
+  /** Runs by the filters of the runs page, newest first, with the number of all that match. */
+  async search(filter: RunFilter): Promise<{ total: number; items: RunRecord[] }> {
+    const where = (q: ReturnType<StateDb>) => {
+      if (filter.bridge) q.where({ bridge_name: filter.bridge });
+      if (filter.status) q.where({ status: filter.status });
+      if (filter.trigger) q.where({ trigger: filter.trigger });
+      if (filter.from) q.where('started_at', '>=', new Date(filter.from).toISOString());
+      if (filter.to) q.where('started_at', '<', new Date(filter.to).toISOString());
+      return q;
+    };
+    const total = Number((await where(this.db('runs')).count({ n: '*' }).first())?.n ?? 0);
+    const rows = await where(this.db('runs')).orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(filter.limit).offset(filter.offset) as RunRow[];
+    return { total, items: rows.map(toRecord) };
+  }
+
+  /** Runs marked queued or running, with the lease of the process that holds them. */
+  async unfinished(): Promise<UnfinishedRun[]> {
     const rows = await this.db<RunRow>('runs').whereIn('status', ['queued', 'running']).orderBy('started_at');
-    return rows.map((r) => ({ ...toRecord(r), ownerPid: r.owner_pid }));
+    return rows.map((r) => ({ ...toRecord(r), lease: leaseOf(r) }));
+  }
+
+  async leaseOf(id: string): Promise<Lease> {
+    const row = await this.db<RunRow>('runs').where({ id }).first();
+    return row ? leaseOf(row) : { owner: null, expiresMs: null };
+  }
+
+  /** Extends the leases `owner` holds on `ids`; returns the ids among them someone asked to cancel. */
+  async renewLeases(owner: string, ids: readonly string[], expiresMs: number): Promise<string[]> {
+    if (ids.length === 0) return [];
+    await this.db('runs').whereIn('id', ids).andWhere({ lease_owner: owner }).update({ lease_expires_ms: expiresMs });
+    const asked = await this.db('runs').whereIn('id', ids).andWhere({ cancel_requested: true }).select('id');
+    return asked.map((r: { id: string }) => r.id);
+  }
+
+  /** Gives a lease up at once (a clean shutdown): the next start of the node resumes the run. */
+  async releaseLease(id: string, owner: string): Promise<void> {
+    await this.db('runs').where({ id, lease_owner: owner }).update({ lease_expires_ms: 0 });
   }
 
   /** Asks the process that runs `id` to stop it (it checks between batches). */
@@ -94,8 +146,9 @@ export class RunStore {
     return Boolean(row?.cancel_requested);
   }
 
-  async claim(id: string, pid: number): Promise<RunRecord> {
-    await this.db('runs').where({ id }).update({ owner_pid: pid, status: 'running' });
+  /** Takes the run's lease for `owner` (queued until it starts, running after). */
+  async claim(id: string, owner: string, expiresMs: number, status: 'queued' | 'running'): Promise<RunRecord> {
+    await this.db('runs').where({ id }).update({ owner_pid: process.pid, lease_owner: owner, lease_expires_ms: expiresMs, status, cancel_requested: false });
     return this.get(id);
   }
 
@@ -167,5 +220,10 @@ function toRecord(row: RunRow): RunRecord {
     deviation: deviationOf(sender, receiver),
     progress: JSON.parse(row.progress_json),
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    skippedReason: row.skipped_reason ?? null,
   };
+}
+
+function leaseOf(row: RunRow): Lease {
+  return { owner: row.lease_owner, expiresMs: row.lease_expires_ms === null ? null : Number(row.lease_expires_ms) };
 }

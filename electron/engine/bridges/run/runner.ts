@@ -1,104 +1,152 @@
-import type { NodeSettings, RunRecord } from '../../../../shared/index.js';
-import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
-import type { Connector } from '../../../../connectors/core/connector.js';
-import type { ConnectionService } from '../../connections/service.js';
+import type { RunRecord } from '../../../../shared/index.js';
+import { ExNodeError, msg, translate, type MessageKey, type MessageParams } from '../../../../shared/index.js';
 import type { EventBus } from '../../events.js';
-import type { Vault } from '../../secrets/vault.js';
 import type { BridgeService, StoredBridge } from '../service.js';
-import type { RunProgress, RunStore } from './run-store.js';
-import type { RunContext } from './context.js';
-import { describeSource } from '../mapping/describe-source.js';
-import { CheckpointTable, nodeColumns } from '../exchange/checkpoint.js';
-import { runMapping } from '../mapping/mapping.js';
-import { runSend } from '../sync/send.js';
-import { runReceive } from '../sync/receive.js';
-import type { RangeStore } from '../sync/range-store.js';
+import type { RunStore } from './run-store.js';
+import type { RunExecutor } from './execute.js';
+import { RunQueue, type QueueJob } from './queue.js';
+import { RUN_RETRY_POLICY, isTransient, withRunRetries, type BackoffPolicy } from './run-retry.js';
+import { LEASE_TICK_MS, LEASE_TTL_MS, PROCESS_OWNER, leaseHolds } from './lease.js';
+import { sleepOn, systemClock, type TimerClock } from '../../schedule/clock.js';
 
 export interface RunnerDeps {
   readonly runs: RunStore;
   readonly bridges: BridgeService;
-  readonly connections: ConnectionService;
   readonly events: EventBus;
-  readonly vault: Vault;
-  readonly ranges: RangeStore;
-  readonly settings: () => Promise<NodeSettings>;
+  /** Does one attempt of a run (the real pipeline, or a test's stand-in). */
+  readonly executor: RunExecutor;
   readonly concurrency: number;
+  readonly clock?: TimerClock;
+  readonly retryPolicy?: BackoffPolicy;
+  /** This process as the owner of run leases (tests simulate a second process with another name). */
+  readonly owner?: string;
 }
 
-
-interface Active {
-  readonly controller: AbortController;
-  readonly done: Promise<RunRecord>;
+export interface StartOptions {
+  /** The planned fire time of a scheduled run (ISO). */
+  readonly scheduledFor?: string;
+  /** A first line for the run's log (why it runs: a schedule, a chain, a missed fire). */
+  readonly note?: string;
 }
 
-const REPORT_INTERVAL_MS = 500;
-/** How long a cancel waits for another process to stop the run (it stops at its next batch). */
-const CROSS_PROCESS_CANCEL_WAIT_MS = 15_000;
-
-function processAlive(pid: number | null): boolean {
-  if (pid === null) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+interface RunJob extends QueueJob {
+  readonly run: RunRecord;
 }
 
-/** The run queue: no two runs of one bridge at once, at most `concurrency` runs in all. */
+/** How long `cancel` waits for another process to stop a run it holds (it looks every second, and stops after its batch). */
+const CROSS_PROCESS_CANCEL_WAIT_MS = 60_000;
+
+/** Run-log lines and skip reasons are written in the node's default language. */
+export const text = (key: MessageKey, params?: MessageParams): string => translate('zh-CN', key, params);
+
+/**
+ * The node's runs: the one queue (no overlap per bridge, concurrency and connection limits, manual
+ * first), ownership of each run by a lease this process renews, cancels from any process, and
+ * retries of transient failures. What a run does is the injected executor's job.
+ */
 export class BridgeRunner {
-  private readonly queue: { run: RunRecord; resolve: (r: RunRecord) => void }[] = [];
-  private readonly active = new Map<string, Active>();
-  /** Bridge id of each active run: one run per bridge at a time. */
-  private readonly activeBridges = new Map<string, string>();
+  readonly owner: string;
+  private readonly queue: RunQueue<RunJob>;
   private readonly waiters = new Map<string, Promise<RunRecord>>();
-  private closed = false;
+  /** Records of runs dropped before they started, for their waiters. */
+  private readonly finals = new Map<string, Promise<RunRecord>>();
+  private readonly connectionLimits = new Map<string, number>();
+  private readonly starting = new Set<string>();
+  private readonly clock: TimerClock;
+  private readonly ticker: NodeJS.Timeout;
   private concurrency: number;
+  private closing = false;
 
   constructor(private readonly deps: RunnerDeps) {
+    this.owner = deps.owner ?? PROCESS_OWNER;
+    this.clock = deps.clock ?? systemClock;
     this.concurrency = deps.concurrency;
+    const limits = this.connectionLimits;
+    const concurrency = () => this.concurrency;
+    this.queue = new RunQueue<RunJob>((job, signal) => this.execute(job, signal), {
+      get concurrency() {
+        return concurrency();
+      },
+      connectionLimit: (c) => limits.get(c),
+    });
+    this.ticker = setInterval(() => void this.renewLeases().catch(() => undefined), LEASE_TICK_MS);
+    this.ticker.unref();
   }
 
   setConcurrency(value: number): void {
     this.concurrency = value;
-    this.pump();
+    this.queue.refresh();
   }
 
-  /** The run of a bridge that is queued or running, in this process or in another live ExNode process. */
+  /** At most `max` runs at once may use `connection` (null: no limit of its own). */
+  setConnectionLimit(connection: string, max: number | null): void {
+    if (max === null) this.connectionLimits.delete(connection);
+    else this.connectionLimits.set(connection, max);
+    this.queue.refresh();
+  }
+
+  /** The run of a bridge that is queued or running, here or in another live ExNode process. */
   async runUnderWay(bridgeId: string): Promise<RunRecord | null> {
-    const queued = this.queue.find((q) => q.run.bridgeId === bridgeId)?.run;
-    if (queued) return queued;
-    return (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridgeId && processAlive(r.ownerPid)) ?? null;
+    const here = this.queue.holding(bridgeId);
+    if (here) return this.deps.runs.get(here.runId);
+    const now = this.clock.now();
+    return (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridgeId && leaseHolds(r.lease, now)) ?? null;
   }
 
-  async start(bridgeName: string, trigger: RunRecord['trigger']): Promise<RunRecord> {
+  /**
+   * Asks for a run of `bridgeName`. A bridge that already has a run queued or running (here or in
+   * another process) gets a run record with status `skipped` and the reason, never a second run.
+   */
+  async start(bridgeName: string, trigger: RunRecord['trigger'], options: StartOptions = {}): Promise<RunRecord> {
     const bridge = await this.deps.bridges.load(bridgeName);
-    if (!bridge.config.enabled) throw new ExNodeError('CONFLICT', `Bridge "${bridgeName}" is disabled; enable it before running`);
-    const mine = this.queue.find((q) => q.run.bridgeId === bridge.id)?.run
-      ?? [...this.active.keys()].map((id) => ({ id, bridgeId: this.activeBridges.get(id) })).find((a) => a.bridgeId === bridge.id);
-    if (mine) throw new ExNodeError('CONFLICT', `Bridge "${bridgeName}" already has run ${mine.id} under way; wait for it or cancel it`);
-    const orphan = (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridge.id);
-    if (orphan && processAlive(orphan.ownerPid)) {
-      throw new ExNodeError('CONFLICT', `Bridge "${bridgeName}" is being run by another ExNode process (pid ${orphan.ownerPid}, run ${orphan.id})`);
+    if (!bridge.config.enabled) throw new ExNodeError('CONFLICT', msg('schedule.bridgeDisabled', { name: bridgeName }));
+    if (this.starting.has(bridge.id)) return this.skip(bridge, trigger, text('schedule.skipBusy', { id: '…' }), options);
+    this.starting.add(bridge.id);
+    try {
+      const holder = this.queue.holding(bridge.id);
+      if (holder) return await this.skip(bridge, trigger, text('schedule.skipBusy', { id: holder.runId }), options);
+      const now = this.clock.now();
+      const unfinished = (await this.deps.runs.unfinished()).filter((r) => r.bridgeId === bridge.id);
+      const live = unfinished.find((r) => leaseHolds(r.lease, now));
+      if (live) return await this.skip(bridge, trigger, text('schedule.skipBusyElsewhere', { id: live.id }), options);
+      if (unfinished[0]) return await this.resume(unfinished[0], bridge);
+      const run = await this.deps.runs.create(bridge, trigger, {
+        lease: { owner: this.owner, expiresMs: now + LEASE_TTL_MS },
+        ...(options.scheduledFor ? { scheduledFor: options.scheduledFor } : {}),
+      });
+      if (options.note) await this.deps.runs.log(run.id, 'info', options.note);
+      await this.enqueue(run, bridge, trigger === 'manual' || trigger === 'cli');
+      return run;
+    } finally {
+      this.starting.delete(bridge.id);
     }
-    if (orphan) return this.resume(orphan);
-    const run = await this.deps.runs.create(bridge, trigger);
-    this.enqueue(run);
+  }
+
+  /** Records a trigger that did not run (a missed fire skipped by policy, an actor not allowed). */
+  async skip(bridge: StoredBridge, trigger: RunRecord['trigger'], reason: string, options: StartOptions = {}): Promise<RunRecord> {
+    const run = await this.deps.runs.create(bridge, trigger, {
+      skippedReason: reason, ...(options.scheduledFor ? { scheduledFor: options.scheduledFor } : {}),
+    });
+    if (options.note) await this.deps.runs.log(run.id, 'info', options.note);
+    await this.deps.runs.log(run.id, 'warn', reason);
+    this.deps.events.emit('run.updated', run);
     return run;
   }
 
-  /** Runs whose process died (a crash, a kill, a power cut) continue from their checkpoints. */
+  /** Runs whose process is gone (a crash, a kill, a power cut, a clean stop) continue from their checkpoints. */
   async resumeUnfinished(): Promise<void> {
+    const now = this.clock.now();
     for (const run of await this.deps.runs.unfinished()) {
-      if (!processAlive(run.ownerPid)) await this.resume(run);
+      if (leaseHolds(run.lease, now) || this.queue.holding(run.bridgeId)) continue;
+      const bridge = await this.deps.bridges.loadById(run.bridgeId).catch(() => null);
+      if (bridge) await this.resume(run, bridge);
     }
   }
 
-  private async resume(run: RunRecord): Promise<RunRecord> {
-    await this.deps.runs.log(run.id, 'warn', 'The process running this run stopped; resuming from the last checkpoint');
-    const record = await this.deps.runs.claim(run.id, process.pid);
-    this.enqueue(record);
+  private async resume(run: RunRecord, bridge: StoredBridge): Promise<RunRecord> {
+    await this.deps.runs.log(run.id, 'warn', text('schedule.resumed'));
+    const record = await this.deps.runs.claim(run.id, this.owner, this.clock.now() + LEASE_TTL_MS, 'queued');
+    await this.enqueue(record, bridge, true);
     return record;
   }
 
@@ -106,87 +154,98 @@ export class BridgeRunner {
     return this.waiters.get(runId) ?? this.deps.runs.get(runId);
   }
 
+  /** Jobs of this process's queue: running ones and waiting ones, in order. */
+  snapshot(): { running: string[]; waiting: string[] } {
+    return { running: this.queue.runningJobs().map((j) => j.runId), waiting: this.queue.waitingJobs().map((j) => j.runId) };
+  }
+
+  /**
+   * Cancels a run wherever it is: not started yet, it is dropped; running here, it stops after its
+   * current batch; running in another process, that process is asked and this waits for the outcome.
+   */
   async cancel(runId: string): Promise<RunRecord> {
     const run = await this.deps.runs.get(runId);
-    const queued = this.queue.findIndex((q) => q.run.id === runId);
-    if (queued >= 0) {
-      const [entry] = this.queue.splice(queued, 1);
-      const record = await this.finish(runId, 'cancelled', { code: 'CANCELLED', message: 'Cancelled before it started' });
-      entry!.resolve(record);
-      return record;
+    const dropped = this.dropQueued(runId);
+    if (dropped) return dropped;
+    if (this.queue.cancel(runId, new ExNodeError('CANCELLED', msg('schedule.cancelled'))) === 'aborting') return this.wait(runId);
+    if (run.status !== 'running' && run.status !== 'queued') {
+      throw new ExNodeError('CONFLICT', msg('schedule.runFinished', { id: runId, status: run.status }));
     }
-    const active = this.active.get(runId);
-    if (active) {
-      active.controller.abort();
-      return active.done;
+    if (!leaseHolds(await this.deps.runs.leaseOf(runId), this.clock.now())) {
+      return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: text('schedule.cancelledStale') });
     }
-    if (run.status !== 'running' && run.status !== 'queued') throw new ExNodeError('CONFLICT', `Run ${runId} has already ${run.status}`);
-    const owner = (await this.deps.runs.unfinished()).find((r) => r.id === runId)?.ownerPid ?? null;
-    if (!processAlive(owner)) return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: 'Cancelled' });
-    // Another ExNode process (the service, or a command line) runs it: ask it, and wait a while.
     await this.deps.runs.requestCancel(runId);
     const deadline = Date.now() + CROSS_PROCESS_CANCEL_WAIT_MS;
     for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
       const now = await this.deps.runs.get(runId);
       if (now.status !== 'running' && now.status !== 'queued') return now;
-      if (Date.now() > deadline) return now;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!leaseHolds(await this.deps.runs.leaseOf(runId), Date.now())) {
+        return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: text('schedule.cancelledStale') });
+      }
+      if (Date.now() > deadline) throw new ExNodeError('TIMEOUT', msg('schedule.cancelPending', { id: runId }));
     }
   }
 
+  /**
+   * Stops this process's runs after their current batch and gives their leases up: they stay
+   * unfinished and the next start of the node resumes them from their checkpoints.
+   */
   async shutdown(): Promise<void> {
-    this.closed = true;
-    for (const a of this.active.values()) a.controller.abort(new ExNodeError('CANCELLED', 'The node is shutting down'));
-    await Promise.allSettled([...this.active.values()].map((a) => a.done));
+    if (this.closing) return;
+    this.closing = true;
+    clearInterval(this.ticker);
+    const waiting = this.queue.waitingJobs();
+    await this.queue.shutdown(new ExNodeError('CANCELLED', msg('schedule.shuttingDown')));
+    for (const job of waiting) await this.deps.runs.releaseLease(job.runId, this.owner).catch(() => undefined);
   }
 
-  private enqueue(run: RunRecord): void {
-    const done = new Promise<RunRecord>((resolve) => this.queue.push({ run, resolve }));
+  private async enqueue(run: RunRecord, bridge: StoredBridge, manual: boolean): Promise<void> {
+    const target = await this.deps.bridges.targetOf(bridge.config).catch(() => null);
+    const connections = [bridge.config.source.connection, ...(target ? [target.connection] : [])];
+    const submitted = this.queue.submit({ runId: run.id, bridgeId: run.bridgeId, connections, manual, run });
+    if (!submitted.accepted) throw new ExNodeError('CONFLICT', msg('schedule.skipBusy', { id: submitted.holder.runId }));
+    const done = submitted.done.then(() => this.finals.get(run.id) ?? this.deps.runs.get(run.id));
     this.waiters.set(run.id, done);
-    void done.finally(() => this.waiters.delete(run.id));
-    this.pump();
-  }
-
-  private pump(): void {
-    while (!this.closed && this.active.size < this.concurrency) {
-      const busy = new Set(this.activeBridges.values());
-      const index = this.queue.findIndex((q) => !busy.has(q.run.bridgeId));
-      if (index < 0) return;
-      const [entry] = this.queue.splice(index, 1);
-      const controller = new AbortController();
-      const done = this.execute(entry!.run, controller.signal);
-      this.active.set(entry!.run.id, { controller, done });
-      this.activeBridges.set(entry!.run.id, entry!.run.bridgeId);
-      void done.then((record) => {
-        this.active.delete(entry!.run.id);
-        this.activeBridges.delete(entry!.run.id);
-        entry!.resolve(record);
-        this.pump();
-      });
-    }
-  }
-
-  private async execute(queued: RunRecord, signal: AbortSignal): Promise<RunRecord> {
-    const run = await this.deps.runs.claim(queued.id, process.pid);
+    void done.finally(() => {
+      this.waiters.delete(run.id);
+      this.finals.delete(run.id);
+    }).catch(() => undefined);
     this.deps.events.emit('run.updated', run);
-    const opened: Connector[] = [];
+  }
+
+  private async execute(job: RunJob, signal: AbortSignal): Promise<void> {
+    const run = await this.deps.runs.claim(job.runId, this.owner, this.clock.now() + LEASE_TTL_MS, 'running');
+    this.deps.events.emit('run.updated', run);
     try {
-      const bridge = await this.deps.bridges.loadById(run.bridgeId);
-      const ctx = await this.context(run, bridge, signal, opened);
-      await ctx.log('info', `Run started: ${bridge.config.mode} ${bridge.config.direction} ${sourceLabel(bridge.config)} → ${ctx.targetTable.name}`);
-      if (bridge.config.direction === 'send') await runSend(ctx);
-      else await runReceive(ctx);
-      const record = await this.deps.runs.get(run.id);
-      await this.deps.runs.log(run.id, record.deviation.total === 0 ? 'info' : 'warn',
-        `Finished: read ${record.sender.total}, sender I/U/D ${record.sender.inserted}/${record.sender.updated}/${record.sender.deleted}, receiver I/U/D ${record.receiver.inserted}/${record.receiver.updated}/${record.receiver.deleted}, rejected ${record.receiver.rejected}, deviation ${record.deviation.total}`);
-      return await this.finish(run.id, 'succeeded', null);
+      await withRunRetries(async (attempt) => {
+        if (attempt > 1) await this.deps.runs.log(run.id, 'info', text('schedule.attemptStart', { attempt }));
+        await this.deps.executor(run, signal);
+      }, {
+        policy: this.deps.retryPolicy ?? RUN_RETRY_POLICY,
+        signal,
+        sleep: (ms, s) => sleepOn(this.clock, ms, s),
+        onRetry: async (attempt, error, delayMs) => {
+          const e = error as ExNodeError;
+          await this.deps.runs.log(run.id, 'warn', text('schedule.attemptFailed', {
+            attempt, code: e.code ?? 'ERROR', message: e.message, seconds: Math.round(delayMs / 100) / 10,
+          }));
+        },
+      });
+      await this.finish(run.id, 'succeeded', null);
     } catch (raw) {
       const error = raw instanceof ExNodeError ? raw : new ExNodeError('INTERNAL', (raw as Error).message ?? String(raw), { cause: raw });
+      if (this.closing && signal.aborted) {
+        await this.deps.runs.log(run.id, 'warn', text('schedule.shuttingDown'));
+        await this.deps.runs.releaseLease(run.id, this.owner);
+        return;
+      }
       const cancelled = signal.aborted || error.code === 'CANCELLED';
-      await this.deps.runs.log(run.id, cancelled ? 'warn' : 'error', cancelled ? 'Run cancelled; run the bridge again to continue' : error.message);
-      return await this.finish(run.id, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : error.code, message: error.message });
-    } finally {
-      await Promise.allSettled(opened.map((c) => c.close()));
+      const line = cancelled ? text('schedule.cancelled')
+        : isTransient(error) ? error.message
+        : text('schedule.terminal', { code: error.code, message: error.message });
+      await this.deps.runs.log(run.id, cancelled ? 'warn' : 'error', line);
+      await this.finish(run.id, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : error.code, message: cancelled ? text('schedule.cancelled') : error.message });
     }
   }
 
@@ -196,44 +255,21 @@ export class BridgeRunner {
     return record;
   }
 
-  private async context(run: RunRecord, stored: StoredBridge, signal: AbortSignal, opened: Connector[]): Promise<RunContext> {
-    const bridge = stored.config;
-    const open = async (name: string) => {
-      const c = await this.deps.connections.open(name);
-      opened.push(c);
-      return c;
-    };
-    const settings = await this.deps.settings();
-    const prefix = settings.columnPrefix;
-    const node = nodeColumns(prefix);
-    const target = await this.deps.bridges.targetOf(bridge);
-    if (bridge.direction === 'receive' && !bridge.target.connection) {
-      throw new ExNodeError('INVALID_INPUT', 'A receive bridge needs "target.connection": the business database to write into');
+  /** Keeps this process's leases alive and stops runs another process asked to cancel. */
+  private async renewLeases(): Promise<void> {
+    const ids = [...this.queue.runningJobs(), ...this.queue.waitingJobs()].map((j) => j.runId);
+    const asked = await this.deps.runs.renewLeases(this.owner, ids, this.clock.now() + LEASE_TTL_MS);
+    for (const id of asked) {
+      if (!this.dropQueued(id)) this.queue.cancel(id, new ExNodeError('CANCELLED', msg('schedule.cancelled')));
     }
-    const source = await open(bridge.source.connection);
-    const receiver = await open(target.connection);
-    const sourceTable = sourceRefOf(bridge);
-    const targetTable = targetRefOf(bridge);
-    const schema = await describeSource(source, sourceTable);
-    const mapping = runMapping(bridge, schema, node, this.deps.vault.hmac.bind(this.deps.vault));
-    let lastReport = 0;
-    return {
-      run, bridgeId: stored.id, bridge,
-      stateKey: bridge.direction === 'send' ? `send:${tableLabel(targetTable)}` : `receive:${stored.id}`, source, target: receiver, sourceTable, targetTable, mapping, node,
-      checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
-      signal,
-      ranges: this.deps.ranges,
-      retentionDays: settings.softDeleteRetentionDays,
-      report: async (progress: RunProgress, sender, receiverCounts) => {
-        const now = Date.now();
-        if (now - lastReport < REPORT_INTERVAL_MS && progress.phase !== 'done') return;
-        lastReport = now;
-        const record = await this.deps.runs.update(run.id, { progress, sender, receiver: receiverCounts });
-        this.deps.events.emit('run.updated', record);
-        if (await this.deps.runs.cancelRequested(run.id)) this.active.get(run.id)?.controller.abort();
-      },
-      log: (level, message) => this.deps.runs.log(run.id, level, message),
-      reject: (rows) => this.deps.runs.reject(run.id, rows),
-    };
+  }
+
+  /** Takes a run that has not started out of the queue; its waiters get the cancelled record. */
+  private dropQueued(runId: string): Promise<RunRecord> | null {
+    if (!this.queue.waitingJobs().some((j) => j.runId === runId)) return null;
+    const record = this.finish(runId, 'cancelled', { code: 'CANCELLED', message: text('schedule.cancelledQueued') });
+    this.finals.set(runId, record);
+    this.queue.cancel(runId);
+    return record;
   }
 }

@@ -1,0 +1,89 @@
+import type { NodeSettings, RunRecord } from '../../../../shared/index.js';
+import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
+import type { Connector } from '../../../../connectors/core/connector.js';
+import type { ConnectionService } from '../../connections/service.js';
+import type { EventBus } from '../../events.js';
+import type { Vault } from '../../secrets/vault.js';
+import type { BridgeService, StoredBridge } from '../service.js';
+import type { RunProgress, RunStore } from './run-store.js';
+import type { RunContext } from './context.js';
+import { describeSource } from '../mapping/describe-source.js';
+import { CheckpointTable, nodeColumns } from '../exchange/checkpoint.js';
+import { runMapping } from '../mapping/mapping.js';
+import { runSend } from '../sync/send.js';
+import { runReceive } from '../sync/receive.js';
+import type { RangeStore } from '../sync/range-store.js';
+
+export interface ExecutorDeps {
+  readonly runs: RunStore;
+  readonly bridges: BridgeService;
+  readonly connections: ConnectionService;
+  readonly events: EventBus;
+  readonly vault: Vault;
+  readonly ranges: RangeStore;
+  readonly settings: () => Promise<NodeSettings>;
+}
+
+/** One attempt of one run: opens the connectors, moves the rows, closes them. Throws what failed. */
+export type RunExecutor = (run: RunRecord, signal: AbortSignal) => Promise<void>;
+
+const REPORT_INTERVAL_MS = 500;
+
+/** The executor of real runs: assembles a run's context and hands it to the send or receive pipeline. */
+export function bridgeRunExecutor(deps: ExecutorDeps): RunExecutor {
+  return async (run, signal) => {
+    const opened: Connector[] = [];
+    try {
+      const bridge = await deps.bridges.loadById(run.bridgeId);
+      const ctx = await context(deps, run, bridge, signal, opened);
+      await ctx.log('info', `Run started: ${bridge.config.mode} ${bridge.config.direction} ${sourceLabel(bridge.config)} → ${ctx.targetTable.name}`);
+      if (bridge.config.direction === 'send') await runSend(ctx);
+      else await runReceive(ctx);
+      const record = await deps.runs.get(run.id);
+      await deps.runs.log(run.id, record.deviation.total === 0 ? 'info' : 'warn',
+        `Finished: read ${record.sender.total}, sender I/U/D ${record.sender.inserted}/${record.sender.updated}/${record.sender.deleted}, receiver I/U/D ${record.receiver.inserted}/${record.receiver.updated}/${record.receiver.deleted}, rejected ${record.receiver.rejected}, deviation ${record.deviation.total}`);
+    } finally {
+      await Promise.allSettled(opened.map((c) => c.close()));
+    }
+  };
+}
+
+async function context(deps: ExecutorDeps, run: RunRecord, stored: StoredBridge, signal: AbortSignal, opened: Connector[]): Promise<RunContext> {
+  const bridge = stored.config;
+  const open = async (name: string) => {
+    const c = await deps.connections.open(name);
+    opened.push(c);
+    return c;
+  };
+  const settings = await deps.settings();
+  const prefix = settings.columnPrefix;
+  const node = nodeColumns(prefix);
+  const target = await deps.bridges.targetOf(bridge);
+  if (bridge.direction === 'receive' && !bridge.target.connection) {
+    throw new ExNodeError('INVALID_INPUT', 'A receive bridge needs "target.connection": the business database to write into');
+  }
+  const source = await open(bridge.source.connection);
+  const receiver = await open(target.connection);
+  const sourceTable = sourceRefOf(bridge);
+  const targetTable = targetRefOf(bridge);
+  const schema = await describeSource(source, sourceTable);
+  const mapping = runMapping(bridge, schema, node, deps.vault.hmac.bind(deps.vault));
+  let lastReport = 0;
+  return {
+    run, bridgeId: stored.id, bridge,
+    stateKey: bridge.direction === 'send' ? `send:${tableLabel(targetTable)}` : `receive:${stored.id}`, source, target: receiver, sourceTable, targetTable, mapping, node,
+    checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
+    signal,
+    ranges: deps.ranges,
+    retentionDays: settings.softDeleteRetentionDays,
+    report: async (progress: RunProgress, sender, receiverCounts) => {
+      const now = Date.now();
+      if (now - lastReport < REPORT_INTERVAL_MS && progress.phase !== 'done') return;
+      lastReport = now;
+      const record = await deps.runs.update(run.id, { progress, sender, receiver: receiverCounts });
+      deps.events.emit('run.updated', record);
+    },
+    log: (level, message) => deps.runs.log(run.id, level, message),
+    reject: (rows) => deps.runs.reject(run.id, rows),
+  };
+}

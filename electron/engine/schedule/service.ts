@@ -1,0 +1,233 @@
+import type { RunRecord } from '../../../shared/index.js';
+import { ExNodeError, msg, rolesAllow } from '../../../shared/index.js';
+import {
+  describeSchedule, nextFires, type MissedPolicy, type ScheduleSpec, type ScheduleView, type SchedulerStatus,
+} from '../../../shared/schedule.js';
+import type { StateDb } from '../store/db.js';
+import type { EventBus } from '../events.js';
+import type { AuditLog } from '../audit/log.js';
+import type { BridgeService, StoredBridge } from '../bridges/service.js';
+import type { RunStore } from '../bridges/run/run-store.js';
+import { text, type BridgeRunner } from '../bridges/run/runner.js';
+import type { Actor } from '../actor.js';
+import { ScheduleStore, type StoredSchedule } from './store.js';
+import { Scheduler, decide, type Fire, type ScheduleEntry } from './scheduler.js';
+import { scheduledActor } from './actor.js';
+import { systemClock, type TimerClock } from './clock.js';
+
+export interface ScheduleDeps {
+  readonly db: StateDb;
+  readonly bridges: BridgeService;
+  readonly runs: RunStore;
+  readonly runner: BridgeRunner;
+  readonly audit: AuditLog;
+  readonly events: EventBus;
+  readonly clock?: TimerClock;
+}
+
+/** Fire delays the scheduler measured (planned time to hand-over to the queue), for the bench and tests. */
+export interface FireDelay {
+  readonly bridge: string;
+  readonly plannedMs: number;
+  readonly delayMs: number;
+}
+
+/** Schedules of bridges as the operations see them, and the scheduler that fires them in a service. */
+export class ScheduleService {
+  readonly store: ScheduleStore;
+  readonly scheduler: Scheduler;
+  readonly fireDelays: FireDelay[] = [];
+  private readonly clock: TimerClock;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly deps: ScheduleDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.store = new ScheduleStore(deps.db);
+    this.scheduler = new Scheduler(
+      { deployed: () => this.deployedEntries(), paused: async () => (await this.store.pauseState()).paused, markFired: (f) => this.store.markFired(f) },
+      (fire) => this.fire(fire),
+      this.clock,
+      (bridge, plannedMs, firedMs) => {
+        if (this.fireDelays.length < 1_000_000) this.fireDelays.push({ bridge, plannedMs, delayMs: firedMs - plannedMs });
+      },
+    );
+  }
+
+  /** Applies the stored connection limits to the queue (every engine, CLI included). */
+  async applyLimits(): Promise<void> {
+    for (const l of await this.store.limits()) this.deps.runner.setConnectionLimit(l.connection, l.maxRuns);
+  }
+
+  /** Starts firing deployed schedules (the service and the desktop app do; one-shot CLI commands do not). */
+  async start(): Promise<void> {
+    this.unsubscribe = this.deps.events.subscribe((event) => {
+      if (event.type !== 'run.updated') return;
+      const run = event.payload as RunRecord;
+      if (run.status === 'succeeded' && run.finishedAt) void this.scheduler.runSucceeded(run.bridgeName, run.id);
+    });
+    await this.scheduler.start();
+  }
+
+  /** Stops firing (the engine closes). */
+  halt(): void {
+    this.unsubscribe?.();
+    this.scheduler.stop();
+  }
+
+  async list(): Promise<{ status: SchedulerStatus; schedules: ScheduleView[] }> {
+    const [bridges, stored, status] = await Promise.all([this.deps.bridges.list(), this.store.all(), this.status()]);
+    const byId = new Map(stored.map((s) => [s.bridgeId, s]));
+    const last = await this.lastRuns();
+    return {
+      status,
+      schedules: bridges.map((b) => this.view({ id: b.id, name: b.name, enabled: b.enabled }, byId.get(b.id) ?? null, status.paused, last.get(b.id) ?? null)),
+    };
+  }
+
+  async get(name: string): Promise<ScheduleView> {
+    const bridge = await this.deps.bridges.load(name);
+    const status = await this.status();
+    const last = (await this.deps.runs.search({ bridge: name, limit: 1, offset: 0 })).items[0];
+    return this.view(idOf(bridge), await this.store.get(bridge.id), status.paused, last ?? null);
+  }
+
+  async set(name: string, spec: ScheduleSpec | null, missedPolicy: MissedPolicy | undefined): Promise<ScheduleView> {
+    const bridge = await this.deps.bridges.load(name);
+    if (spec?.kind === 'after') await this.checkChain(name, spec.after);
+    await this.store.setSpec(bridge.id, spec, missedPolicy, this.clock.now());
+    await this.scheduler.reload();
+    return this.get(name);
+  }
+
+  async deploy(name: string, actor: Actor): Promise<ScheduleView> {
+    const bridge = await this.deps.bridges.load(name);
+    const stored = await this.store.get(bridge.id);
+    if (!stored?.spec) throw new ExNodeError('CONFLICT', msg('schedule.notScheduled', { name }));
+    if (!bridge.config.enabled) throw new ExNodeError('CONFLICT', msg('schedule.bridgeDisabled', { name }));
+    await this.store.setDeployed(bridge.id, true, actor.name, this.clock.now());
+    await this.scheduler.reload();
+    return this.get(name);
+  }
+
+  /** The schedule stops firing; a run under way stops after its current batch (checkpointed). */
+  async stop(name: string): Promise<ScheduleView> {
+    const bridge = await this.deps.bridges.load(name);
+    await this.store.setDeployed(bridge.id, false, null, this.clock.now());
+    await this.scheduler.reload();
+    const underWay = await this.deps.runner.runUnderWay(bridge.id);
+    if (underWay) {
+      await this.deps.runs.log(underWay.id, 'warn', text('schedule.stopRequested'));
+      await this.deps.runner.cancel(underWay.id).catch(() => undefined);
+    }
+    return this.get(name);
+  }
+
+  async pause(actor: Actor): Promise<SchedulerStatus> {
+    await this.store.setPaused(true, actor.name);
+    await this.scheduler.reload();
+    return this.status();
+  }
+
+  async resume(actor: Actor): Promise<SchedulerStatus> {
+    await this.store.markAllFired(this.clock.now());
+    await this.store.setPaused(false, actor.name);
+    await this.scheduler.reload();
+    return this.status();
+  }
+
+  async status(): Promise<SchedulerStatus> {
+    const s = await this.store.pauseState();
+    return { paused: s.paused, pausedBy: s.paused ? s.by : null, pausedAt: s.paused ? s.at : null };
+  }
+
+  async setLimit(connection: string, maxRuns: number | null): Promise<{ connection: string; maxRuns: number }[]> {
+    await this.store.setLimit(connection, maxRuns);
+    this.deps.runner.setConnectionLimit(connection, maxRuns);
+    return this.store.limits();
+  }
+
+  preview(spec: ScheduleSpec): { description: { 'zh-CN': string; en: string }; nextFires: string[] } {
+    return {
+      description: { 'zh-CN': describeSchedule(spec, 'zh-CN'), en: describeSchedule(spec, 'en') },
+      nextFires: nextFires(spec, this.clock.now(), 5).map((ms) => new Date(ms).toISOString()),
+    };
+  }
+
+  /** What a fire asks for: a run as the deploying account, or a recorded skip. Audited either way. */
+  private async fire(fire: Fire): Promise<void> {
+    const { entry } = fire;
+    const bridge = await this.deps.bridges.loadById(entry.bridgeId);
+    const actor = entry.actor;
+    const scheduledFor = fire.kind === 'chain' ? undefined : new Date(fire.plannedMs).toISOString();
+    const options = scheduledFor ? { scheduledFor } : {};
+    const decision = decide(fire, rolesAllow(actor.roles, 'bridges.run'));
+    const record = decision.run
+      ? await this.deps.runner.start(bridge.config.name, 'schedule', { ...options, note: text(decision.note.key, decision.note.params) })
+      : await this.deps.runner.skip(bridge, 'schedule', text(decision.reason.key, decision.reason.params), options);
+    await this.deps.audit.append({
+      actor: actor.name, operation: 'schedule/fire', target: bridge.config.name, outcome: 'ok',
+      detail: { run: record.id, status: record.status, kind: fire.kind, ...(scheduledFor ? { scheduledFor } : {}) },
+    });
+  }
+
+  private async deployedEntries(): Promise<ScheduleEntry[]> {
+    const out: ScheduleEntry[] = [];
+    for (const s of await this.store.all()) {
+      if (!s.deployed || !s.spec) continue;
+      const bridge = await this.deps.bridges.loadById(s.bridgeId).catch(() => null);
+      if (!bridge || !bridge.config.enabled) continue;
+      out.push({
+        bridgeId: s.bridgeId, bridgeName: bridge.config.name, spec: s.spec, missedPolicy: s.missedPolicy,
+        actor: scheduledActor(s.deployedBy), lastFireMs: s.lastFireMs, deployedMs: s.deployedAt ? Date.parse(s.deployedAt) : this.clock.now(),
+      });
+    }
+    return out;
+  }
+
+  /** A chain must name another bridge that exists, and must not come back to this one. */
+  private async checkChain(name: string, after: string): Promise<void> {
+    if (after === name) throw new ExNodeError('INVALID_INPUT', msg('schedule.chainSelf', { name }));
+    await this.deps.bridges.load(after);
+    const stored = await this.store.all();
+    const names = new Map((await this.deps.bridges.list()).map((b) => [b.id, b.name]));
+    const afterOf = new Map<string, string>();
+    for (const s of stored) if (s.spec?.kind === 'after') afterOf.set(names.get(s.bridgeId) ?? '', s.spec.after);
+    const path = [name, after];
+    for (let next = afterOf.get(after); next !== undefined; next = afterOf.get(next)) {
+      path.push(next);
+      if (next === name) throw new ExNodeError('INVALID_INPUT', msg('schedule.chainLoop', { path: path.join(' → ') }));
+      if (path.length > 100) break;
+    }
+  }
+
+  private async lastRuns(): Promise<Map<string, RunRecord>> {
+    const rows = await this.deps.db('runs').select('bridge_id').max({ started: 'started_at' }).groupBy('bridge_id') as { bridge_id: string; started: string }[];
+    const out = new Map<string, RunRecord>();
+    for (const r of rows) {
+      const id = await this.deps.db('runs').where({ bridge_id: r.bridge_id, started_at: r.started }).first('id') as { id: string } | undefined;
+      if (id) out.set(r.bridge_id, await this.deps.runs.get(id.id));
+    }
+    return out;
+  }
+
+  private view(bridge: { id: string; name: string; enabled: boolean }, s: StoredSchedule | null, paused: boolean, last: RunRecord | null): ScheduleView {
+    const spec = s?.spec ?? null;
+    const live = Boolean(s?.deployed) && !paused && bridge.enabled;
+    return {
+      bridge: bridge.name,
+      bridgeEnabled: bridge.enabled,
+      spec,
+      missedPolicy: s?.missedPolicy ?? 'run-once',
+      deployed: Boolean(s?.deployed),
+      deployedBy: s?.deployed ? s.deployedBy : null,
+      deployedAt: s?.deployed ? s.deployedAt : null,
+      description: spec ? { 'zh-CN': describeSchedule(spec, 'zh-CN'), en: describeSchedule(spec, 'en') } : null,
+      nextFires: spec && live ? nextFires(spec, this.clock.now(), 5).map((ms) => new Date(ms).toISOString()) : [],
+      lastRun: last ? { id: last.id, status: last.status, startedAt: last.startedAt, trigger: last.trigger } : null,
+    };
+  }
+}
+
+function idOf(bridge: StoredBridge): { id: string; name: string; enabled: boolean } {
+  return { id: bridge.id, name: bridge.config.name, enabled: bridge.config.enabled };
+}
