@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CANONICAL_TYPES } from './types.js';
 import { resourceNameSchema } from './connection.js';
 import { selectQuerySchema } from './select-query.js';
+import { runReconciliationSchema } from './reconciliation-state.js';
 import type { SourceRef, TableRef } from './types.js';
 
 /** A column name as it appears in a database; quoting is the connector's job, never the user's. */
@@ -181,6 +182,8 @@ export const runRecordSchema = z.object({
   /** rowsRead: source rows covered; rowsTransferred: full rows actually moved (diff skips unchanged ones). */
   progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** reconciled, deviation, or not reconciled with its reason (shared/reconciliation-state.ts). */
+  reconciliation: runReconciliationSchema,
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

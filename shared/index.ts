@@ -10,3 +10,4 @@ export * from './events.js';
 export * from './drift.js';
 export * from './select-query.js';
 export * from './reconcile.js';
+export * from './reconciliation-state.js';

@@ -1,7 +1,7 @@
 import type {
   BridgeConfig, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
 } from '../../../../shared/index.js';
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, reconciliationOf } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
 import { newId, nowIso } from '../../clock.js';
 import { deviationOf } from '../service.js';
@@ -136,7 +136,7 @@ function toRecord(row: RunRow): RunRecord {
   const sender = JSON.parse(row.sender_json) as SenderCounts;
   const receiver = JSON.parse(row.receiver_json) as ReceiverCounts;
   const finished = row.finished_at;
-  return {
+  const record: Omit<RunRecord, 'reconciliation'> = {
     id: row.id,
     bridgeId: row.bridge_id,
     bridgeName: row.bridge_name,
@@ -153,4 +153,5 @@ function toRecord(row: RunRow): RunRecord {
     progress: JSON.parse(row.progress_json),
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
   };
+  return { ...record, reconciliation: reconciliationOf(record) };
 }
