@@ -11,3 +11,4 @@ export * from './drift.js';
 export * from './select-query.js';
 export * from './reconcile.js';
 export * from './reconciliation-state.js';
+export * from './alerts.js';

@@ -13,6 +13,7 @@ import { BridgeRunner } from './bridges/run/runner.js';
 import { RangeStore } from './bridges/sync/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
+import { Monitor } from './monitor/monitor.js';
 import { handlers, type Handler } from './handlers/index.js';
 import type { Actor } from './actor.js';
 import type { EngineServices } from './services.js';
@@ -42,6 +43,7 @@ export class Engine implements EngineServices {
   readonly runner: BridgeRunner;
   readonly settings: Settings;
   readonly schemas: SchemaService;
+  readonly monitor: Monitor;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault) {
     this.audit = new AuditLog(db);
@@ -50,6 +52,7 @@ export class Engine implements EngineServices {
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
+    this.monitor = new Monitor(this);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
       ranges: new RangeStore(db),
@@ -82,7 +85,7 @@ export class Engine implements EngineServices {
     const input = parseOrThrow(spec.input, rawInput ?? {}, `input for ${op}`);
     const handler = handlers[op] as Handler<typeof op>;
     try {
-      const output = await handler(input as never, this);
+      const output = await handler(input as never, this, actor);
       if (spec.mutates) await this.audit.append({ actor: actor.name, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input) });
       return output;
     } catch (error) {
@@ -118,6 +121,7 @@ export class Engine implements EngineServices {
 
   async close(): Promise<void> {
     await this.runner.shutdown();
+    await this.monitor.stop();
     await this.db.destroy();
   }
 }

@@ -10,6 +10,7 @@ import type { RunStore } from './bridges/run/run-store.js';
 import type { BridgeRunner } from './bridges/run/runner.js';
 import type { SchemaService } from './schema/service.js';
 import type { Settings } from './settings.js';
+import type { Monitor } from './monitor/monitor.js';
 
 /** The engine's parts, as handlers see them. */
 export interface EngineServices {
@@ -24,6 +25,7 @@ export interface EngineServices {
   readonly runner: BridgeRunner;
   readonly schemas: SchemaService;
   readonly settings: Settings;
+  readonly monitor: Monitor;
   nodeInfo(): Promise<NodeInfo>;
   withConnector<T>(name: string, work: (connector: Connector) => Promise<T>): Promise<T>;
 }

@@ -1,5 +1,6 @@
 import { commonMessages } from './common.js';
 import { monitorMessages } from './monitor.js';
+import { alertMessages } from './alerts.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -12,6 +13,7 @@ export * from './define.js';
 export const MESSAGES = {
   ...commonMessages,
   ...monitorMessages,
+  ...alertMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

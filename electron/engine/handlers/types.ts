@@ -1,7 +1,9 @@
 import type { OperationName, Output, ParsedInput } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
+import type { Actor } from '../actor.js';
 
-export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices) => Promise<Output<K>>;
+/** `actor`: who calls (an acknowledgement records who made it). */
+export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices, actor: Actor) => Promise<Output<K>>;
 export type Handlers = { readonly [K in OperationName]: Handler<K> };
 /** The handlers of one area's operations (`typeof coreOps`...). */
 export type HandlersFor<Ops> = { readonly [K in keyof Ops & OperationName]: Handler<K> };

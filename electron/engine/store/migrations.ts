@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { MONITOR_MIGRATIONS } from '../monitor/migrations.js';
 
 interface Migration {
   readonly name: string;
@@ -122,4 +123,5 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  ...MONITOR_MIGRATIONS,
 ];
