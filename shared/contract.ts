@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 import { coreOps } from './ops/core.js';
 import { alertOps } from './ops/alerts.js';
+import { monitorOps } from './ops/monitor.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -15,6 +16,7 @@ export type { NodeInfo, NodeSettings } from './ops/core.js';
 export const operations = {
   ...coreOps,
   ...alertOps,
+  ...monitorOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -12,3 +12,4 @@ export * from './select-query.js';
 export * from './reconcile.js';
 export * from './reconciliation-state.js';
 export * from './alerts.js';
+export * from './monitor.js';

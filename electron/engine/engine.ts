@@ -68,6 +68,8 @@ export class Engine implements EngineServices {
     await engine.connections.ensureExchange();
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
+    // The service watches on its own timers; a one-shot CLI command only reacts to its own runs.
+    if (options.resumeRuns) await engine.monitor.start();
     return engine;
   }
 

@@ -17,6 +17,12 @@ export const monitorMessages = defineMessages({
     en: 'The sender read {read} rows: {changed} changed and had to be written, {unchanged} unchanged (nothing to write); the receiver applied {applied} rows and rejected {rejected}',
   },
 
+  'monitor.badCron': { 'zh-CN': '计划“{cron}”不是有效的 cron 表达式：{detail}', en: 'The schedule "{cron}" is not a valid cron expression: {detail}' },
+  'monitor.metricsToken': {
+    'zh-CN': '读取 {path} 需要只读令牌（请求头 Authorization: Bearer <令牌>）；令牌见数据目录中的 metrics-token 文件',
+    en: 'Reading {path} needs the read-only token (header Authorization: Bearer <token>); the token is in the metrics-token file of the data directory',
+  },
+
   'monitor.phase.queued': { 'zh-CN': '排队', en: 'queued' },
   'monitor.phase.prepare': { 'zh-CN': '准备（连接数据库、读取表结构）', en: 'preparing (connecting, reading the table structure)' },
   'monitor.phase.copy': { 'zh-CN': '复制', en: 'copying' },

@@ -1,6 +1,7 @@
 import type { Handlers } from './types.js';
 import { coreHandlers } from './core.js';
 import { alertHandlers } from './alerts.js';
+import { monitorHandlers } from './monitor.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -11,4 +12,5 @@ export type { Handler, Handlers, HandlersFor } from './types.js';
 export const handlers: Handlers = {
   ...coreHandlers,
   ...alertHandlers,
+  ...monitorHandlers,
 };

@@ -1,34 +1,63 @@
 import type { EngineServices } from '../services.js';
 import { AlertStore } from './alert-store.js';
 import { RunRules } from './run-rules.js';
+import { Checks, type ExpectedInterval, NO_SCHEDULES } from './checks.js';
+import { CHECK_EVERY, CronJobs } from './schedule.js';
+
+const RECONCILE_JOB = 'reconcile:';
 
 /**
  * Monitoring inside the engine: alert rules fed by engine events (in every process that runs
- * bridges), and, in the service only, scheduled checks on its own timers.
+ * bridges), and, in the service only (`start`), scheduled checks on its own timers.
  */
 export class Monitor {
   readonly alerts: AlertStore;
+  readonly checks: Checks;
   private readonly rules: RunRules;
-  /** Event reactions run one at a time, so one condition never raises two alerts. */
+  /** Event reactions and checks run one at a time, so one condition never raises two alerts. */
   private queue: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  private readonly jobs = new CronJobs();
+  private started = false;
   private lastError: Error | null = null;
+  /** Where the stall watchdog learns how often a bridge should succeed (the scheduler, once merged). */
+  expectedInterval: ExpectedInterval = NO_SCHEDULES;
 
-  constructor(private readonly services: Pick<EngineServices, 'db' | 'events'>) {
+  constructor(services: EngineServices) {
     this.alerts = new AlertStore(services.db, services.events);
     this.rules = new RunRules(services.db, this.alerts);
+    this.checks = new Checks(services, this.alerts, () => this.expectedInterval);
     this.unsubscribe = services.events.subscribe((event) => {
       if (event.type !== 'run.updated' && event.type !== 'schema.drift') return;
-      this.enqueue(() => this.rules.onEvent(event));
+      void this.enqueue(() => this.rules.onEvent(event));
     });
+  }
+
+  /** Starts the scheduled checks (the service calls this; one-shot CLI commands do not). */
+  async start(): Promise<void> {
+    this.started = true;
+    this.jobs.set('checks', CHECK_EVERY, () => this.enqueue(async () => {
+      await this.checks.all();
+    }));
+    await this.refreshSchedules();
+  }
+
+  /** Re-reads the per-bridge data reconciliation schedules (after a settings change). */
+  async refreshSchedules(): Promise<void> {
+    if (!this.started) return;
+    const keep = new Set<string>();
+    for (const { bridge, cron } of await this.checks.reconcileSchedules()) {
+      const name = `${RECONCILE_JOB}${bridge}`;
+      keep.add(name);
+      // Outside the queue: a reconciliation of a large table takes minutes and must not hold up alerts.
+      this.jobs.set(name, cron, () => this.checks.reconcile(bridge).catch((error: Error) => this.fail(error)));
+    }
+    this.jobs.prune(RECONCILE_JOB, keep);
   }
 
   /** Runs `work` after everything queued before it; a failure is kept, never thrown into the emitter. */
   enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch((error: Error) => {
-      this.lastError = error;
-      process.stderr.write(`ExNode monitor: ${error.message}\n`);
-    });
+    this.queue = this.queue.then(work).catch((error: Error) => this.fail(error));
     return this.queue;
   }
 
@@ -42,7 +71,13 @@ export class Monitor {
   }
 
   async stop(): Promise<void> {
+    this.jobs.stopAll();
     this.unsubscribe();
     await this.idle();
+  }
+
+  private fail(error: Error): void {
+    this.lastError = error;
+    process.stderr.write(`ExNode monitor: ${error.message}\n`);
   }
 }
