@@ -38,3 +38,68 @@ export const checkReportSchema = z.object({
   stalled: z.array(z.string()),
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;
+
+/** Filters of the reconciliation record (the whole run history, paged on the server). */
+export const recordFilterSchema = z.object({
+  /** ISO times; `to` is exclusive. */
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  bridge: z.string().min(1).optional(),
+  status: z.enum(['reconciled', 'deviation', 'not-reconciled']).optional(),
+  deviationOnly: z.boolean().default(false),
+  /** The viewer's offset from UTC in minutes (China: 480), so days are the viewer's days. */
+  tzOffsetMinutes: z.number().int().min(-840).max(840).default(480),
+}).strict();
+export type RecordFilter = z.output<typeof recordFilterSchema>;
+
+export const recordRowSchema = z.object({
+  runId: z.string(),
+  bridge: z.string(),
+  mode: z.string(),
+  direction: z.string(),
+  status: z.string(),
+  reconciliation: z.enum(['reconciled', 'deviation', 'not-reconciled']),
+  startedAt: z.string(),
+  durationMs: z.number().nullable(),
+  sender: z.object({ total: z.number(), inserted: z.number(), updated: z.number(), deleted: z.number() }),
+  receiver: z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), rejected: z.number() }),
+  deviation: z.number(),
+});
+export type RecordRow = z.infer<typeof recordRowSchema>;
+
+/** Sums of a group of runs (a day, a bridge). */
+export const aggregateSchema = z.object({
+  key: z.string(),
+  runs: z.number(),
+  failed: z.number(),
+  notReconciled: z.number(),
+  withDeviation: z.number(),
+  senderTotal: z.number(),
+  senderInserted: z.number(),
+  senderUpdated: z.number(),
+  senderDeleted: z.number(),
+  receiverInserted: z.number(),
+  receiverUpdated: z.number(),
+  receiverDeleted: z.number(),
+  rejected: z.number(),
+  deviation: z.number(),
+});
+export type Aggregate = z.infer<typeof aggregateSchema>;
+
+export const dashboardSchema = z.object({
+  tiles: z.object({
+    bridges: z.number(), running: z.number(), failedToday: z.number(), openAlerts: z.number(), criticalAlerts: z.number(),
+    deviationToday: z.number(), runsToday: z.number(), stale: z.number(),
+  }),
+  running: z.array(z.object({
+    runId: z.string(), bridge: z.string(), status: z.string(), phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), startedAt: z.string(),
+  })),
+  /** Rows read and written per hour over the last 24 hours (hour: ISO hour start, UTC). */
+  throughput: z.array(z.object({ hour: z.string(), read: z.number(), written: z.number(), runs: z.number() })),
+  /** The most recently run bridges, each with its last runs oldest first. */
+  sparklines: z.array(z.object({
+    bridge: z.string(),
+    runs: z.array(z.object({ startedAt: z.string(), rows: z.number(), deviation: z.number(), status: z.string() })),
+  })),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

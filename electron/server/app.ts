@@ -9,6 +9,7 @@ import { LOCAL_OPERATOR } from '../engine/actor.js';
 import { VERSION } from '../engine/engine.js';
 import { httpStatusFor } from './http-status.js';
 import { streamEvents } from './sse.js';
+import { registerMetricsRoutes } from './routes/metrics.js';
 
 export interface AppOptions {
   readonly engine: Engine;
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => ({ ok: true, product: 'ExNode', version: VERSION }));
+  await registerMetricsRoutes(app, options.engine);
 
   app.post('/api/ops/*', async (request: FastifyRequest<{ Params: { '*': string } }>) => {
     return options.engine.call(request.params['*'], request.body ?? {}, LOCAL_OPERATOR);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { resourceNameSchema } from '../connection.js';
-import { bridgeMonitorSettingsSchema, checkReportSchema, connectionHealthSchema, dataReconciliationRecordSchema } from '../monitor.js';
+import {
+  aggregateSchema, bridgeMonitorSettingsSchema, checkReportSchema, connectionHealthSchema, dashboardSchema, dataReconciliationRecordSchema,
+  recordFilterSchema, recordRowSchema,
+} from '../monitor.js';
 import { op } from './define.js';
 
 /** Monitoring: per-bridge watch settings, scheduled checks run now, their results. */
@@ -29,5 +32,16 @@ export const monitorOps = {
   'monitor/reconciliations': op({
     input: z.object({ bridge: resourceNameSchema.optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
     output: z.array(dataReconciliationRecordSchema), permission: 'bridges.read', mutates: false, summary: 'Stored data reconciliations, newest first',
+  }),
+  'monitor/dashboard': op({ input: z.object({}).strict(), output: dashboardSchema, permission: 'bridges.read', mutates: false, summary: 'Dashboard tiles, running bridges, throughput and sparklines' }),
+  'monitor/records': op({
+    input: recordFilterSchema.extend({ limit: z.number().int().min(1).max(1000).default(50), offset: z.number().int().min(0).default(0) }),
+    output: z.object({ total: z.number(), items: z.array(recordRowSchema) }), permission: 'bridges.read', mutates: false,
+    summary: 'The reconciliation record: finished runs with their counts, filtered and paged',
+  }),
+  'monitor/aggregates': op({
+    input: recordFilterSchema.extend({ by: z.enum(['day', 'bridge']), limit: z.number().int().min(1).max(2000).default(400) }),
+    output: z.array(aggregateSchema), permission: 'bridges.read', mutates: false,
+    summary: 'Sender and receiver counts and deviations summed per day or per bridge',
   }),
 } as const;

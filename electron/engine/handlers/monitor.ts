@@ -22,4 +22,16 @@ export const monitorHandlers: HandlersFor<typeof monitorOps> = {
   'monitor/health': async (_input, s) => s.monitor.checks.health(),
   'monitor/reconcile': async (input, s) => s.monitor.checks.reconcile(input.bridge),
   'monitor/reconciliations': async (input, s) => s.monitor.checks.reconciliations(input.bridge, input.limit),
+  'monitor/dashboard': async (_input, s) => {
+    await s.monitor.idle();
+    return s.monitor.aggregates.dashboard();
+  },
+  'monitor/records': async (input, s) => {
+    await s.monitor.idle();
+    return s.monitor.aggregates.records(input);
+  },
+  'monitor/aggregates': async (input, s) => {
+    await s.monitor.idle();
+    return s.monitor.aggregates.aggregates(input);
+  },
 };

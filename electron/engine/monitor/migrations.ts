@@ -83,4 +83,45 @@ export const MONITOR_MIGRATIONS: readonly { readonly name: string; up(knex: Knex
       });
     },
   },
+  {
+    name: '0303_run_stats',
+    async up(knex) {
+      // One numeric row per finished run: what the dashboard, the reconciliation record and /metrics
+      // aggregate, with indexes, instead of parsing each run's JSON counts.
+      await knex.schema.createTable('monitor_run_stats', (t) => {
+        t.string('run_id').primary();
+        t.string('bridge_id').notNullable();
+        t.string('bridge_name').notNullable();
+        t.string('mode').notNullable();
+        t.string('direction').notNullable();
+        t.string('status').notNullable();
+        t.string('recon_status').notNullable();
+        t.string('started_at').notNullable();
+        t.string('finished_at');
+        t.integer('duration_ms');
+        t.integer('sender_total').notNullable();
+        t.integer('sender_inserted').notNullable();
+        t.integer('sender_updated').notNullable();
+        t.integer('sender_deleted').notNullable();
+        t.integer('receiver_inserted').notNullable();
+        t.integer('receiver_updated').notNullable();
+        t.integer('receiver_deleted').notNullable();
+        t.integer('rejected').notNullable();
+        t.integer('deviation').notNullable();
+        t.index(['started_at']);
+        t.index(['bridge_name', 'started_at']);
+        t.index(['recon_status', 'started_at']);
+        t.index(['status', 'started_at']);
+      });
+      const j = (col: string, path: string) => `COALESCE(json_extract(${col}, '$.${path}'), 0)`;
+      const dev = `ABS(${j('sender_json', 'inserted')} - ${j('receiver_json', 'inserted')}) + ABS(${j('sender_json', 'updated')} - ${j('receiver_json', 'updated')}) + ABS(${j('sender_json', 'deleted')} - ${j('receiver_json', 'deleted')})`;
+      await knex.raw(`INSERT INTO monitor_run_stats SELECT id, bridge_id, bridge_name, mode, direction, status,
+        CASE WHEN status <> 'succeeded' THEN 'not-reconciled' WHEN ${dev} = 0 THEN 'reconciled' ELSE 'deviation' END,
+        started_at, finished_at, CAST((julianday(finished_at) - julianday(started_at)) * 86400000 AS INTEGER),
+        ${j('sender_json', 'total')}, ${j('sender_json', 'inserted')}, ${j('sender_json', 'updated')}, ${j('sender_json', 'deleted')},
+        ${j('receiver_json', 'inserted')}, ${j('receiver_json', 'updated')}, ${j('receiver_json', 'deleted')}, ${j('receiver_json', 'rejected')},
+        ${dev}
+        FROM runs WHERE status IN ('succeeded', 'failed', 'cancelled')`);
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import { AlertStore } from './alert-store.js';
 import { RunRules } from './run-rules.js';
 import { Checks, type ExpectedInterval, NO_SCHEDULES } from './checks.js';
 import { CHECK_EVERY, CronJobs } from './schedule.js';
+import { Aggregates } from './aggregates.js';
 
 const RECONCILE_JOB = 'reconcile:';
 
@@ -13,6 +14,7 @@ const RECONCILE_JOB = 'reconcile:';
 export class Monitor {
   readonly alerts: AlertStore;
   readonly checks: Checks;
+  readonly aggregates: Aggregates;
   private readonly rules: RunRules;
   /** Event reactions and checks run one at a time, so one condition never raises two alerts. */
   private queue: Promise<void> = Promise.resolve();
@@ -27,6 +29,7 @@ export class Monitor {
     this.alerts = new AlertStore(services.db, services.events);
     this.rules = new RunRules(services.db, this.alerts);
     this.checks = new Checks(services, this.alerts, () => this.expectedInterval);
+    this.aggregates = new Aggregates(services.db, this.alerts);
     this.unsubscribe = services.events.subscribe((event) => {
       if (event.type !== 'run.updated' && event.type !== 'schema.drift') return;
       void this.enqueue(() => this.rules.onEvent(event));

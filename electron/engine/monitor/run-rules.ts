@@ -2,6 +2,7 @@ import type { DriftEvent, EngineEvent, RunRecord } from '../../../shared/index.j
 import { msg } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { AlertStore } from './alert-store.js';
+import { recordRunStats } from './run-stats.js';
 
 /** Failures in a row that make a bridge "repeatedly failing" rather than failing once. */
 export const REPEATED_FAILURES = 3;
@@ -23,6 +24,7 @@ export class RunRules {
   }
 
   private async onRun(run: RunRecord): Promise<void> {
+    await recordRunStats(this.db, run);
     const subject = bridgeSubject(run.bridgeId);
     const base = { subject, bridge: run.bridgeName, runId: run.id };
     if (run.status === 'failed') {
