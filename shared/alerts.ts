@@ -55,3 +55,46 @@ export const alertCountsSchema = z.object({
   acknowledged: z.number(),
 });
 export type AlertCounts = z.infer<typeof alertCountsSchema>;
+
+/** Where alerts are sent: a generic JSON webhook, the DingTalk and WeCom group robots, or e-mail. */
+export const CHANNEL_KINDS = ['webhook', 'dingtalk', 'wecom', 'email'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+const httpUrl = z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
+export const channelConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('webhook'), url: httpUrl }).strict(),
+  /** The robot's webhook address (with its access_token); the signing secret, if the robot uses one, is the channel's secret. */
+  z.object({ kind: z.literal('dingtalk'), url: httpUrl }).strict(),
+  z.object({ kind: z.literal('wecom'), url: httpUrl }).strict(),
+  z.object({
+    kind: z.literal('email'), host: z.string().min(1).max(255), port: z.number().int().min(1).max(65535).default(465),
+    secure: z.boolean().default(true), user: z.string().max(255).optional(), from: z.string().email(), to: z.array(z.string().email()).min(1).max(50),
+  }).strict(),
+]);
+export type ChannelConfig = z.infer<typeof channelConfigSchema>;
+
+export const channelInputSchema = z.object({
+  name: z.string().trim().min(1).max(64),
+  config: channelConfigSchema,
+  /** DingTalk signing secret or SMTP password; omitted: keep the stored one; null: remove it. */
+  secret: z.string().min(1).max(500).nullable().optional(),
+  enabled: z.boolean().default(true),
+  minSeverity: z.enum(ALERT_SEVERITIES).default('warning'),
+}).strict();
+
+/** A channel as the API shows it: its secret never leaves the node, only whether one is set. */
+export const channelViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  config: channelConfigSchema,
+  hasSecret: z.boolean(),
+  enabled: z.boolean(),
+  minSeverity: z.enum(ALERT_SEVERITIES),
+  lastSentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+});
+export type ChannelView = z.infer<typeof channelViewSchema>;
+
+export const deliverySchema = z.object({ ok: z.boolean(), attempts: z.number().int(), error: z.string().nullable() });
+export type Delivery = z.infer<typeof deliverySchema>;

@@ -43,4 +43,12 @@ export const alertMessages = defineMessages({
   'alerts.notFound': { 'zh-CN': '没有编号为 {id} 的告警', en: 'No alert with id {id}' },
   'alerts.alreadyResolved': { 'zh-CN': '告警 {id} 已自动解除，无需确认', en: 'Alert {id} has already resolved itself; nothing to acknowledge' },
   'alerts.bridgeUnknown': { 'zh-CN': '没有名为“{bridge}”的桥接任务', en: 'No bridge named "{bridge}"' },
+  'alerts.channelNotFound': { 'zh-CN': '没有名为“{name}”的通知渠道', en: 'No notification channel named "{name}"' },
+  'alerts.testMessage': { 'zh-CN': '这是交换节点 ExNode 的测试通知，收到即表示告警通知配置正确。', en: 'This is a test notification from ExNode: alert notifications reach you.' },
+  'alerts.notifyOpened': { 'zh-CN': '【{severity}告警】{text}', en: '[{severity} alert] {text}' },
+  'alerts.notifyResolved': { 'zh-CN': '【已解除】{text}', en: '[Resolved] {text}' },
+  'alerts.severity.critical': { 'zh-CN': '严重', en: 'Critical' },
+  'alerts.severity.warning': { 'zh-CN': '警告', en: 'Warning' },
+  'alerts.severity.info': { 'zh-CN': '提示', en: 'Info' },
+  'alerts.deliveryRefused': { 'zh-CN': '接收方拒绝：{detail}', en: 'The receiver refused: {detail}' },
 });

@@ -11,4 +11,11 @@ export const alertHandlers: HandlersFor<typeof alertOps> = {
     return s.monitor.alerts.counts();
   },
   'alerts/ack': async (input, s, actor) => s.monitor.alerts.acknowledge(input.id, actor.name, input.comment),
+  'alerts/channels': async (_input, s) => s.monitor.channels.list(),
+  'alerts/channels/save': async (input, s) => s.monitor.channels.save(input),
+  'alerts/channels/delete': async (input, s) => {
+    await s.monitor.channels.remove(input.name);
+    return { ok: true as const };
+  },
+  'alerts/channels/test': async (input, s) => s.monitor.channels.test(input.name),
 };

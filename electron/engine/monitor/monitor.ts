@@ -1,9 +1,11 @@
+import type { Alert } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
 import { AlertStore } from './alert-store.js';
 import { RunRules } from './run-rules.js';
 import { Checks, type ExpectedInterval, NO_SCHEDULES } from './checks.js';
 import { CHECK_EVERY, CronJobs } from './schedule.js';
 import { Aggregates } from './aggregates.js';
+import { Channels } from './notify/channels.js';
 
 const RECONCILE_JOB = 'reconcile:';
 
@@ -15,6 +17,9 @@ export class Monitor {
   readonly alerts: AlertStore;
   readonly checks: Checks;
   readonly aggregates: Aggregates;
+  readonly channels: Channels;
+  /** Deliveries under way (they retry for seconds): awaited on stop, never blocking alerts. */
+  private readonly deliveries = new Set<Promise<unknown>>();
   private readonly rules: RunRules;
   /** Event reactions and checks run one at a time, so one condition never raises two alerts. */
   private queue: Promise<void> = Promise.resolve();
@@ -30,7 +35,14 @@ export class Monitor {
     this.rules = new RunRules(services.db, this.alerts);
     this.checks = new Checks(services, this.alerts, () => this.expectedInterval);
     this.aggregates = new Aggregates(services.db, this.alerts);
+    this.channels = new Channels(services.db, services.vault);
     this.unsubscribe = services.events.subscribe((event) => {
+      if (event.type === 'alert.changed') {
+        const alert = event.payload as Alert;
+        const opened = alert.status === 'open' && alert.count === 1;
+        if (opened || alert.status === 'resolved') this.track(this.channels.notify(alert, opened ? 'alert.opened' : 'alert.resolved'));
+        return;
+      }
       if (event.type !== 'run.updated' && event.type !== 'schema.drift') return;
       void this.enqueue(() => this.rules.onEvent(event));
     });
@@ -77,6 +89,18 @@ export class Monitor {
     this.jobs.stopAll();
     this.unsubscribe();
     await this.idle();
+    await Promise.allSettled([...this.deliveries]);
+  }
+
+  /** Resolves once the notifications sent so far are delivered or have given up (tests). */
+  async delivered(): Promise<void> {
+    await this.idle();
+    await Promise.allSettled([...this.deliveries]);
+  }
+
+  private track(delivery: Promise<unknown>): void {
+    const tracked = delivery.catch((error: Error) => this.fail(error)).finally(() => this.deliveries.delete(tracked));
+    this.deliveries.add(tracked);
   }
 
   private fail(error: Error): void {
