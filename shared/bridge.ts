@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CANONICAL_TYPES } from './types.js';
 import { resourceNameSchema } from './connection.js';
 import { selectQuerySchema } from './select-query.js';
+import { runReconciliationSchema } from './reconciliation-state.js';
 import type { SourceRef, TableRef } from './types.js';
 
 /** A column name as it appears in a database; quoting is the connector's job, never the user's. */
@@ -183,6 +184,8 @@ export const runRecordSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Why a trigger did not start a run (status `skipped`): the bridge was busy, a fire was missed... */
   skippedReason: z.string().nullable().optional(),
+  /** reconciled, deviation, or not reconciled with its reason (shared/reconciliation-state.ts). */
+  reconciliation: runReconciliationSchema,
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -5,6 +5,8 @@ import { authOps } from './ops/auth.js';
 import { usersOps } from './ops/users.js';
 import { auditOps } from './ops/audit.js';
 import { scheduleOps } from './ops/schedules.js';
+import { alertOps } from './ops/alerts.js';
+import { monitorOps } from './ops/monitor.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -24,6 +26,8 @@ export const operations = {
   ...usersOps,
   ...auditOps,
   ...scheduleOps,
+  ...alertOps,
+  ...monitorOps,
 } as const;
 
 export type Operations = typeof operations;

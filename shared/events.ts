@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { runRecordSchema } from './bridge.js';
 import { driftEventSchema } from './drift.js';
+import { alertSchema } from './alerts.js';
 
 /** Events the engine pushes to the console over server-sent events. */
 export const eventSchemas = {
@@ -11,6 +12,8 @@ export const eventSchemas = {
   /** A data reconciliation under way: source rows compared so far, of about `total`. */
   'reconcile.progress': z.object({ bridge: z.string(), rows: z.number(), total: z.number() }),
   'schema.drift': driftEventSchema,
+  /** An alert raised, seen again, acknowledged or resolved. */
+  'alert.changed': alertSchema,
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

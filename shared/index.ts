@@ -11,3 +11,6 @@ export * from './drift.js';
 export * from './select-query.js';
 export * from './reconcile.js';
 export * from './schedule.js';
+export * from './reconciliation-state.js';
+export * from './alerts.js';
+export * from './monitor.js';

@@ -17,6 +17,7 @@ import { ScheduleService } from './schedule/service.js';
 import { RangeStore } from './bridges/sync/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
+import { Monitor } from './monitor/monitor.js';
 import { handlers, type Handler } from './handlers/index.js';
 import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
@@ -52,6 +53,7 @@ export class Engine implements EngineServices {
   readonly schemas: SchemaService;
   readonly auth: AuthService;
   readonly schedules: ScheduleService;
+  readonly monitor: Monitor;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.audit = audit;
@@ -66,6 +68,7 @@ export class Engine implements EngineServices {
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
+    this.monitor = new Monitor(this);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
       executor: bridgeRunExecutor({
@@ -86,6 +89,8 @@ export class Engine implements EngineServices {
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
     // Only a service fires schedules: a one-shot command must not start other bridges' runs.
     if (options.runSchedules ?? options.resumeRuns) await engine.schedules.start();
+    // The service watches on its own timers; a one-shot CLI command only reacts to its own runs.
+    if (options.resumeRuns) await engine.monitor.start();
     return engine;
   }
 
@@ -157,6 +162,7 @@ export class Engine implements EngineServices {
   async close(): Promise<void> {
     this.schedules.halt();
     await this.runner.shutdown();
+    await this.monitor.stop();
     await this.db.destroy();
   }
 }

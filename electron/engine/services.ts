@@ -12,6 +12,7 @@ import type { SchemaService } from './schema/service.js';
 import type { Settings } from './settings.js';
 import type { AuthService } from './auth/service.js';
 import type { ScheduleService } from './schedule/service.js';
+import type { Monitor } from './monitor/monitor.js';
 
 /** The engine's parts, as handlers see them. */
 export interface EngineServices {
@@ -28,6 +29,7 @@ export interface EngineServices {
   readonly settings: Settings;
   readonly auth: AuthService;
   readonly schedules: ScheduleService;
+  readonly monitor: Monitor;
   nodeInfo(): Promise<NodeInfo>;
   withConnector<T>(name: string, work: (connector: Connector) => Promise<T>): Promise<T>;
 }

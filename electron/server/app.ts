@@ -10,6 +10,7 @@ import { httpStatusFor } from './http-status.js';
 import { streamEvents } from './sse.js';
 import { hostAllowed } from './host-check.js';
 import { actorOfRequest, clearSessionCookies, safeEqual, setSessionCookies } from './session-http.js';
+import { registerMetricsRoutes } from './routes/metrics.js';
 
 export interface AppOptions {
   readonly engine: Engine;
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => ({ ok: true, product: 'ExNode', version: VERSION }));
+  await registerMetricsRoutes(app, options.engine);
 
   app.post('/api/ops/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
     // JSON only: a cross-site form or a no-CORS fetch cannot send application/json, and no body is not `{}`.

@@ -6,6 +6,8 @@ import { usersMessages } from './users.js';
 import { engineMessages } from './engine.js';
 import { auditMessages } from './audit.js';
 import { scheduleMessages } from './schedule.js';
+import { monitorMessages } from './monitor.js';
+import { alertMessages } from './alerts.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -24,6 +26,8 @@ export const MESSAGES = {
   ...engineMessages,
   ...auditMessages,
   ...scheduleMessages,
+  ...monitorMessages,
+  ...alertMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

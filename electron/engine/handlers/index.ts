@@ -3,6 +3,8 @@ import { coreHandlers } from './core.js';
 import { authHandlers, usersHandlers } from './auth.js';
 import { auditHandlers } from './audit.js';
 import { scheduleHandlers } from './schedules.js';
+import { alertHandlers } from './alerts.js';
+import { monitorHandlers } from './monitor.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -16,4 +18,6 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...scheduleHandlers,
+  ...alertHandlers,
+  ...monitorHandlers,
 };

@@ -2,8 +2,7 @@ import type { OperationName, Output, ParsedInput } from '../../../shared/index.j
 import type { EngineServices } from '../services.js';
 import type { Actor } from '../actor.js';
 
-/** `actor` is the caller, from its session: handlers that act on "me" (sign-out, my password) use it. */
-/** `actor`: who calls (a schedule remembers who deployed it). */
+/** `actor`: who calls, from its session (or the account that deployed a schedule); handlers that act on "me" or record who did something use it. */
 export type Handler<K extends OperationName> = (input: ParsedInput<K>, services: EngineServices, actor: Actor) => Promise<Output<K>>;
 export type Handlers = { readonly [K in OperationName]: Handler<K> };
 /** The handlers of one area's operations (`typeof coreOps`...). */

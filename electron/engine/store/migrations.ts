@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { SECURITY_MIGRATIONS } from '../auth/migrations.js';
+import { MONITOR_MIGRATIONS } from '../monitor/migrations.js';
 
 interface Migration {
   readonly name: string;
@@ -169,4 +170,5 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   ...SECURITY_MIGRATIONS,
+  ...MONITOR_MIGRATIONS,
 ];

@@ -13,8 +13,12 @@ import { registerAuth } from './commands/auth.js';
 import { registerUsers } from './commands/users.js';
 import { registerAudit } from './commands/audit.js';
 
+import { registerAlerts } from './commands/alerts.js';
+
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
-const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerAuth, registerUsers, registerAudit];
+const COMMANDS: readonly RegisterCommands[] = [
+  registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerAlerts, registerAuth, registerUsers, registerAudit,
+];
 
 /** Runs one CLI invocation; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import type {
   BridgeView, ConnectionView, Reconciliation, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema, TableSummary, TestResult,
 } from '../../../shared/index.js';
-import { sourceLabel } from '../../../shared/index.js';
+import { type Lang, render, sourceLabel } from '../../../shared/index.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -27,11 +27,13 @@ export function printTest(name: string, r: TestResult): void {
   else out(`${name}: FAILED [${r.errorCode ?? 'ERROR'}] ${r.message ?? ''}`);
 }
 
-export function printRun(r: RunRecord): void {
+/** A run's status and counts; its reconciliation line says reconciled, deviation or not reconciled and why. */
+export function printRun(r: RunRecord, lang: Lang): void {
   out(`Run ${r.id}  bridge ${r.bridgeName}  ${r.mode}/${r.direction}  ${r.status}${r.durationMs !== null ? `  ${(r.durationMs / 1000).toFixed(1)} s` : ''}`);
   out(`  sender   read ${n(r.sender.total)}  inserted ${n(r.sender.inserted)}  updated ${n(r.sender.updated)}  deleted ${n(r.sender.deleted)}`);
   out(`  receiver inserted ${n(r.receiver.inserted)}  updated ${n(r.receiver.updated)}  deleted ${n(r.receiver.deleted)}  rejected ${n(r.receiver.rejected)}`);
-  out(`  deviation ${r.deviation.total === 0 ? '0 (reconciled)' : `${n(r.deviation.total)} (I ${r.deviation.inserted}, U ${r.deviation.updated}, D ${r.deviation.deleted})`}`);
+  out(`  ${lang === 'en' ? 'reconciliation' : '核对结果'}: ${render(lang, r.reconciliation.summary)}`);
+  out(`  ${render(lang, r.reconciliation.meaning)}`);
   if (r.error) out(`  error [${r.error.code}] ${r.error.message}`);
 }
 

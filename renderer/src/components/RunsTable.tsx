@@ -27,7 +27,9 @@ export function RunsTable({ runs, loading }: { runs: RunRecord[] | undefined; lo
         { title: t('run.rejected'), align: 'right', render: (_, r) => formatCount(r.receiver.rejected) },
         {
           title: t('run.deviation'), align: 'right',
-          render: (_, r) => <Typography.Text type={r.deviation.total === 0 ? 'success' : 'danger'} strong>{formatCount(r.deviation.total)}</Typography.Text>,
+          render: (_, r) => r.reconciliation.status === 'not-reconciled'
+            ? <Typography.Text type="warning" data-testid="run-not-reconciled">{t('monitor.recon.not-reconciled')}</Typography.Text>
+            : <Typography.Text type={r.reconciliation.status === 'reconciled' ? 'success' : 'danger'} strong>{formatCount(r.deviation.total)}</Typography.Text>,
         },
         { title: t('run.duration'), align: 'right', render: (_, r) => formatDuration(r.durationMs) },
       ]}

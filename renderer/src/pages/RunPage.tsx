@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Progress, Row, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Table, Tabs, Tag } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { RunRecord } from '../../../shared/index.js';
+import { type RunRecord, phaseText, stoppedPhase } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { formatCount, formatDuration, formatTime } from '../components/format.js';
+import { RunReconciliationCard } from '../components/monitor/RunReconciliationCard.js';
+import { engineText } from '../i18n/engine.js';
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -48,13 +50,6 @@ export function RunPage() {
 
   const percent = run.status === 'succeeded' ? 100 : run.progress.estimatedTotal ? Math.min(99, Math.floor((run.progress.rowsRead / run.progress.estimatedTotal) * 100)) : 0;
   const seconds = (run.durationMs ?? Date.now() - Date.parse(run.startedAt)) / 1000;
-  const counts: { kind: string; sender: number | null; receiver: number; deviation: number | null; key: string }[] = [
-    { key: 'total', kind: t('run.total'), sender: run.sender.total, receiver: run.receiver.inserted + run.receiver.updated + run.receiver.deleted + run.receiver.rejected, deviation: null },
-    { key: 'inserted', kind: t('run.inserted'), sender: run.sender.inserted, receiver: run.receiver.inserted, deviation: run.deviation.inserted },
-    { key: 'updated', kind: t('run.updated'), sender: run.sender.updated, receiver: run.receiver.updated, deviation: run.deviation.updated },
-    { key: 'deleted', kind: t('run.deleted'), sender: run.sender.deleted, receiver: run.receiver.deleted, deviation: run.deviation.deleted },
-    { key: 'rejected', kind: t('run.rejected'), sender: null, receiver: run.receiver.rejected, deviation: null },
-  ];
 
   const cancel = async () => {
     try {
@@ -70,7 +65,7 @@ export function RunPage() {
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('run.status')}><StatusTag status={run.status} testId="run-status" /></Descriptions.Item>
           <Descriptions.Item label={t('bridges.mode')}>{t(`mode.${run.mode}`)} · {t(`direction.${run.direction}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('run.phase')}>{t(`phase.${run.progress.phase}`, { defaultValue: run.progress.phase })}</Descriptions.Item>
+          <Descriptions.Item label={t('run.phase')}>{engineText(phaseText(stoppedPhase(run)))}</Descriptions.Item>
           <Descriptions.Item label={t('run.started')}>{formatTime(run.startedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('run.duration')}>{formatDuration(run.durationMs)}</Descriptions.Item>
           <Descriptions.Item label={t('run.speed')}>{seconds > 0 ? `${formatCount(Math.round(run.sender.total / seconds))} ${t('run.rowsPerSec')}` : '-'}</Descriptions.Item>
@@ -83,38 +78,7 @@ export function RunPage() {
           {...(active && run.progress.estimatedTotal === null ? { format: () => formatCount(run.progress.rowsRead) } : {})} />
         {run.error && <Alert type="error" showIcon message={`${run.error.code}: ${run.error.message}`} style={{ marginTop: 12 }} />}
       </Card>
-      <Card title={t('reconciliation.title')}>
-        {!active && (run.deviation.total === 0
-          ? <Alert type="success" showIcon message={t('run.reconciled')} data-testid="reconciled" style={{ marginBottom: 12 }} />
-          : <Alert type="error" showIcon message={t('run.deviationAlert')} data-testid="deviation-alert" style={{ marginBottom: 12 }} />)}
-        <Row gutter={16}>
-          <Col span={24}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="key"
-              dataSource={counts}
-              columns={[
-                { title: t('run.kind'), dataIndex: 'kind' },
-                { title: t('run.sender'), dataIndex: 'sender', align: 'right', render: (v: number | null, r) => <span data-testid={`sender-${r.key}`}>{formatCount(v)}</span> },
-                { title: t('run.receiver'), dataIndex: 'receiver', align: 'right', render: (v: number, r) => <span data-testid={`receiver-${r.key}`}>{formatCount(v)}</span> },
-                {
-                  title: t('run.deviation'), dataIndex: 'deviation', align: 'right',
-                  render: (v: number | null, r) => v === null ? '-' : <Tag color={v === 0 ? 'green' : 'red'} data-testid={`deviation-${r.key}`}>{formatCount(v)}</Tag>,
-                },
-              ]}
-              summary={() => (
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}><strong>{t('run.deviation')}</strong></Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} colSpan={3} align="right">
-                    <Tag color={run.deviation.total === 0 ? 'green' : 'red'} data-testid="deviation-total">{formatCount(run.deviation.total)}</Tag>
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
-              )}
-            />
-          </Col>
-        </Row>
-      </Card>
+      <RunReconciliationCard run={run} />
       <Card>
         <Tabs items={[
           {

@@ -1,7 +1,7 @@
 import type {
   BridgeConfig, MessageParams, MessageRef, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
 } from '../../../../shared/index.js';
-import { ExNodeError, render } from '../../../../shared/index.js';
+import { ExNodeError, reconciliationOf, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
@@ -204,7 +204,7 @@ function toRecord(row: RunRow): RunRecord {
   const sender = JSON.parse(row.sender_json) as SenderCounts;
   const receiver = JSON.parse(row.receiver_json) as ReceiverCounts;
   const finished = row.finished_at;
-  return {
+  const record: Omit<RunRecord, 'reconciliation'> = {
     id: row.id,
     bridgeId: row.bridge_id,
     bridgeName: row.bridge_name,
@@ -222,6 +222,7 @@ function toRecord(row: RunRow): RunRecord {
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     skippedReason: row.skipped_reason ?? null,
   };
+  return { ...record, reconciliation: reconciliationOf(record) };
 }
 
 function leaseOf(row: RunRow): Lease {

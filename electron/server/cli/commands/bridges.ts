@@ -24,7 +24,7 @@ export const registerBridges: RegisterCommands = (program, cli) => {
   bridge.command('run <name>').description('run a bridge now and wait for it').action(async (name: string) => cli.session(async (api) => {
     const done = cli.liveProgress(api, (e) => (e.type === 'run.updated' ? runProgressLine(e.payload as Output<'runs/get'>) : null));
     const run = await api.call('bridges/run', { name, wait: true }).finally(done);
-    cli.emit(run, () => printRun(run));
+    cli.emit(run, () => printRun(run, cli.lang()));
     if (run.status !== 'succeeded') cli.setExitCode(1);
   }));
   bridge
@@ -43,7 +43,7 @@ export const registerBridges: RegisterCommands = (program, cli) => {
     }));
   bridge.command('cancel <runId>').description('cancel a run, whichever ExNode process (service or command line) runs it').action(async (id: string) => cli.session(async (api) => {
     const run = await api.call('runs/cancel', { id });
-    cli.emit(run, () => printRun(run));
+    cli.emit(run, () => printRun(run, cli.lang()));
   }));
   bridge.command('show <name>').description('print a bridge\'s definition (JSON, as `bridge add` takes it)').action(async (name: string) => cli.session(async (api) => {
     const view = await api.call('bridges/get', { name });

@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelView, Delivery, RunRecord } from '../../../shared/index.js';
+import { Engine } from '../../../electron/engine/engine.js';
+import { TEST_ACTOR } from '../../support/actors.js';
+import { tempDir } from '../../support/temp.js';
+
+interface Received { path: string; query: URLSearchParams; body: Record<string, unknown> }
+
+/** Notifications reach a real HTTP server on loopback: generic JSON, DingTalk (signed) and WeCom, with retries. */
+describe('alert notifications', () => {
+  const tmp = tempDir('exnode-notify-');
+  let engine: Engine;
+  let server: http.Server;
+  let base: string;
+  const received: Received[] = [];
+  /** Paths answered 500 this many more times before they accept. */
+  const failures = new Map<string, number>();
+  const call = <T>(op: string, input: unknown) => engine.call(op, input, TEST_ACTOR) as Promise<T>;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://x');
+        const left = failures.get(url.pathname) ?? 0;
+        if (left > 0) {
+          failures.set(url.pathname, left - 1);
+          res.writeHead(500).end('busy');
+          return;
+        }
+        received.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(data) as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(url.pathname === '/refuse' ? '{"errcode":310000,"errmsg":"sign not match"}' : '{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    engine = await Engine.open({ dataDir: tmp.dir });
+    engine.monitor.channels.retryDelaysMs = [50, 100];
+  });
+  afterAll(async () => {
+    await engine.close();
+    server.close();
+    tmp.remove();
+  });
+
+  it('sends a test message, retrying a failed delivery, and keeps the secret to itself', async () => {
+    const saved = await call<ChannelView>('alerts/channels/save', { name: '值班群', config: { kind: 'dingtalk', url: `${base}/ding?access_token=abc` }, secret: 'SECxyz', minSeverity: 'warning' });
+    expect(saved.hasSecret).toBe(true);
+    expect(JSON.stringify(saved)).not.toContain('SECxyz');
+    expect(JSON.stringify(await call('alerts/channels', {}))).not.toContain('SECxyz');
+
+    failures.set('/ding', 1);
+    const delivery = await call<Delivery>('alerts/channels/test', { name: '值班群' });
+    expect(delivery).toEqual({ ok: true, attempts: 2, error: null });
+    const got = received.find((r) => r.path === '/ding')!;
+    expect(got.query.get('access_token')).toBe('abc');
+    const timestamp = got.query.get('timestamp')!;
+    const expected = crypto.createHmac('sha256', 'SECxyz').update(`${timestamp}\nSECxyz`).digest('base64');
+    expect(got.query.get('sign')).toBe(expected);
+    expect(got.body).toMatchObject({ msgtype: 'markdown', markdown: { title: 'ExNode 告警' } });
+    expect(String((got.body.markdown as { text: string }).text)).toContain('测试通知');
+    const audit = await engine.db('audit_events').where({ operation: 'alerts/channels/save' }).first();
+    expect(audit.detail_json).not.toContain('SECxyz');
+  });
+
+  it('makes a failing channel\'s error visible', async () => {
+    await call('alerts/channels/save', { name: 'wecom-bad', config: { kind: 'wecom', url: `${base}/refuse` } });
+    const delivery = await call<Delivery>('alerts/channels/test', { name: 'wecom-bad' });
+    expect(delivery).toMatchObject({ ok: false, attempts: 3 });
+    expect(delivery.error).toMatch(/310000 sign not match/);
+    const view = (await call<ChannelView[]>('alerts/channels', {})).find((c) => c.name === 'wecom-bad')!;
+    expect(view.lastError).toMatch(/310000/);
+    expect(view.lastErrorAt).not.toBeNull();
+    await call('alerts/channels/delete', { name: 'wecom-bad' });
+  });
+
+  it('posts a generic JSON webhook when an alert opens and when it resolves', async () => {
+    await call('alerts/channels/save', { name: 'hook', config: { kind: 'webhook', url: `${base}/hook` }, minSeverity: 'info' });
+    received.length = 0;
+    failures.set('/hook', 1);
+    // A finished run with a deviation, as the runner reports it.
+    const run = { id: 'run_x', bridgeId: 'br_x', bridgeName: 'people', status: 'succeeded', deviation: { inserted: 2, updated: 0, deleted: 0, total: 2 }, receiver: { rejected: 0 },
+      reconciliation: { status: 'deviation' }, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), durationMs: 5, mode: 'full', direction: 'send',
+      sender: { total: 10, inserted: 2, updated: 0, deleted: 0 } } as unknown as RunRecord;
+    engine.events.emit('run.updated', { ...run, receiver: { inserted: 0, updated: 0, deleted: 0, rejected: 0 } });
+    await engine.monitor.delivered();
+    engine.events.emit('run.updated', { ...run, id: 'run_y', deviation: { inserted: 0, updated: 0, deleted: 0, total: 0 }, reconciliation: { status: 'reconciled' } as RunRecord['reconciliation'],
+      receiver: { inserted: 2, updated: 0, deleted: 0, rejected: 0 } });
+    await engine.monitor.delivered();
+    const hooks = received.filter((r) => r.path === '/hook');
+    expect(hooks.map((h) => h.body.event)).toEqual(['alert.opened', 'alert.resolved']);
+    expect(hooks[0]!.body).toMatchObject({ product: 'ExNode', alert: { kind: 'deviation', bridge: 'people', severity: 'critical' } });
+    expect(String(hooks[0]!.body.text)).toContain('桥接任务“people”运行 run_x 存在偏差 2');
+    expect(String(hooks[0]!.body.textEn)).toContain('deviation of 2');
+    // The DingTalk channel (threshold: warning) got the critical alert too.
+    expect(received.filter((r) => r.path === '/ding')).toHaveLength(2);
+  });
+});
