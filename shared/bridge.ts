@@ -187,7 +187,11 @@ export type RunRecord = z.infer<typeof runRecordSchema>;
 export const runLogEntrySchema = z.object({
   at: z.string(),
   level: z.enum(['info', 'warn', 'error']),
+  /** English text, for logs sent to the department's tools. */
   message: z.string(),
+  /** The message's catalog key and parameters, so each shell shows it in its own language. */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.any()).optional(),
 });
 export type RunLogEntry = z.infer<typeof runLogEntrySchema>;
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { NodeInfo, OperationName, Output } from '../../shared/index.js';
-import { ExNodeError, isOperationName, operations, parseOrThrow, rolesAllow } from '../../shared/index.js';
+import { ExNodeError, isOperationName, msg, operations, parseOrThrow, rolesAllow } from '../../shared/index.js';
 import type { Connector } from '../../connectors/core/connector.js';
 import { openStateDb, type StateDb } from './store/db.js';
 import { EventBus } from './events.js';
@@ -79,7 +79,7 @@ export class Engine implements EngineServices {
       await this.audit.append({ actor: actor.name, operation: op, outcome: 'denied' });
       throw new ExNodeError('FORBIDDEN', `Your role does not allow "${spec.summary}" (needs ${spec.permission})`);
     }
-    const input = parseOrThrow(spec.input, rawInput ?? {}, `input for ${op}`);
+    const input = parseOrThrow(spec.input, rawInput ?? {}, msg('common.inputFor', { op }));
     const handler = handlers[op] as Handler<typeof op>;
     try {
       const output = await handler(input as never, this);

@@ -1,5 +1,9 @@
 import { commonMessages } from './common.js';
-import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
+import { bridgeMessages } from './bridges.js';
+import { batchMessages } from './batch.js';
+import { cliMessages } from './cli.js';
+import { validationMessages } from './validation.js';
+import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef, isMessageText } from './define.js';
 
 export * from './define.js';
 
@@ -10,6 +14,10 @@ export * from './define.js';
  */
 export const MESSAGES = {
   ...commonMessages,
+  ...bridgeMessages,
+  ...batchMessages,
+  ...cliMessages,
+  ...validationMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -31,6 +39,7 @@ export function translate(lang: Lang, key: string, params?: MessageParams): stri
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
     if (isMessageRef(value)) return translate(lang, value.key, value.params);
+    if (isMessageText(value)) return value[lang];
     if (typeof value === 'number') return value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
     return String(value);
   });

@@ -13,9 +13,9 @@ export const registerBridges: RegisterCommands = (program, cli) => {
     .requiredOption('--file <file>', 'bridge file (JSON)')
     .option('--replace', 'replace a bridge of the same name')
     .action(async (cmd: { file: string; replace?: boolean }) => cli.session(async (api) => {
-      const config = readJsonFile(cmd.file, bridgeConfigSchema, 'bridge file');
+      const config = readJsonFile(cmd.file, bridgeConfigSchema, 'common.bridgeFile');
       const view = await api.call('bridges/save', { config, replace: Boolean(cmd.replace) });
-      cli.emit(view, () => process.stdout.write(`Saved bridge ${view.name}: ${sourceLabel(view.config)} → ${view.targetConnection}.${view.targetTable}\n`));
+      cli.emit(view, () => process.stdout.write(`${cli.t('cli.savedBridge', { name: view.name, source: sourceLabel(view.config), target: `${view.targetConnection}.${view.targetTable}` })}\n`));
     }));
   bridge.command('list').description('list bridges with their last run').action(async () => cli.session(async (api) => {
     const list = await api.call('bridges/list', {});
@@ -51,6 +51,6 @@ export const registerBridges: RegisterCommands = (program, cli) => {
   }));
   bridge.command('remove <name>').description('remove a bridge; its exchange table and run history stay').action(async (name: string) => cli.session(async (api) => {
     const result = await api.call('bridges/delete', { name });
-    cli.emit(result, () => process.stdout.write(`Removed bridge ${name}\n`));
+    cli.emit(result, () => process.stdout.write(`${cli.t('cli.removedBridge', { name })}\n`));
   }));
 };
