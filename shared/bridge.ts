@@ -180,7 +180,8 @@ export const runRecordSchema = z.object({
   deviation: z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), total: z.number() }),
   /** rowsRead: source rows covered; rowsTransferred: full rows actually moved (diff skips unchanged ones). */
   progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `message` in English; `key`/`params` (when the engine gives them) render it in each shell's language. */
+  error: z.object({ code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.any()).optional() }).nullable(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -5,8 +5,10 @@ import { MYSQL_DB } from './servers.js';
  * A business database with `count` tables `<prefix>01`...: the last `withoutKey` have neither a
  * primary key nor a unique key, so no bridge can identify their rows. Each table has a few rows.
  */
-export async function createBatchTables(prefix: string, count = 20, withoutKey = 2): Promise<{ names: string[]; keyless: string[] }> {
-  const db = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: MYSQL_DB });
+export async function createBatchTables(prefix: string, count = 20, withoutKey = 2, database = MYSQL_DB): Promise<{ names: string[]; keyless: string[] }> {
+  const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
+  await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``).finally(() => admin.end());
+  const db = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database });
   const names: string[] = [];
   try {
     for (let i = 1; i <= count; i += 1) {
@@ -24,8 +26,8 @@ export async function createBatchTables(prefix: string, count = 20, withoutKey =
   return { names, keyless: names.slice(count - withoutKey) };
 }
 
-export async function dropBatchTables(names: string[]): Promise<void> {
-  const db = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: MYSQL_DB });
+export async function dropBatchTables(names: string[], database = MYSQL_DB): Promise<void> {
+  const db = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database });
   try {
     for (const name of names) await db.query(`DROP TABLE IF EXISTS \`${name}\``);
   } finally {

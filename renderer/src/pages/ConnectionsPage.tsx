@@ -11,6 +11,7 @@ import { StatusTag } from '../components/StatusTag.js';
 import { formatTime } from '../components/format.js';
 import { ConnectionForm } from '../components/ConnectionForm.js';
 import { SchemaDrawer } from '../components/SchemaDrawer.js';
+import { errorText } from '../i18n/engine.js';
 
 export function ConnectionsPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function ConnectionsPage() {
       message.success(t('connections.deleted'));
       list.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
 
@@ -38,7 +39,7 @@ export function ConnectionsPage() {
       setResult({ name, result: await call('connections/test', { name }) });
       list.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     } finally {
       setTesting(null);
     }
@@ -54,17 +55,18 @@ export function ConnectionsPage() {
         loading={list.loading}
         dataSource={list.data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('connections.empty') }}
         columns={[
           { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space>{v}{r.isExchange && <Tag color="blue">{t('connections.exchangeTag')}</Tag>}</Space> },
           { title: t('connections.dialect'), dataIndex: 'dialect', render: (v: keyof typeof CAPABILITIES) => CAPABILITIES[v]?.label ?? v },
           { title: t('connections.summary'), dataIndex: 'summary', ellipsis: true },
-          { title: t('connections.health'), dataIndex: 'health', render: (v: string) => <StatusTag status={v} /> },
-          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => formatTime(v) },
+          { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={r.lastError ?? undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
+          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', className: 'exn-nowrap', render: (v: string | null) => formatTime(v) },
           {
             title: t('common.actions'),
             render: (_, r) => (
-              <Space size={4} wrap>
+              <Space size={4} className="exn-nowrap">
                 <Button size="small" icon={<ApiOutlined />} loading={testing === r.name} onClick={() => void test(r.name)} data-testid={`test-${r.name}`}>
                   {t('connections.test')}
                 </Button>
