@@ -55,7 +55,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
+        <Layout.Sider width={200} theme="light" breakpoint="xl" collapsedWidth={56}>
           <Menu
             mode="inline"
             selectedKeys={[section]}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { AppstoreAddOutlined, CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -65,7 +65,7 @@ export function BridgesPage() {
           { title: t('bridges.source'), render: (_, r) => sourceLabel(r.config) },
           { title: t('bridges.target'), render: (_, r) => `${r.targetConnection}.${r.targetTable}` },
           { title: t('bridges.mode'), render: (_, r) => <Tag>{t(`mode.${r.config.mode}`)}</Tag> },
-          { title: t('bridges.direction'), className: 'exn-nowrap', render: (_, r) => t(`direction.${r.config.direction}`) },
+          { title: t('bridges.direction'), render: (_, r) => <span className="exn-nowrap">{t(`direction.${r.config.direction}`)}</span> },
           {
             title: t('bridges.lastRun'),
             render: (_, r) => r.lastRun
@@ -74,17 +74,18 @@ export function BridgesPage() {
           },
           {
             title: t('common.actions'),
+            fixed: 'right',
             render: (_, r) => (
               <Space size={4} className="exn-nowrap">
                 <Button type="primary" size="small" icon={<CaretRightOutlined />} disabled={!r.enabled} loading={starting === r.name}
                   onClick={() => void run(r.name)} data-testid={`run-${r.name}`}>
                   {t('bridges.run')}
                 </Button>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('bridges.edit')}</Button>
-                <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => navigate(`/reconciliation?bridge=${encodeURIComponent(r.name)}`)}
-                  data-testid={`check-${r.name}`}>
-                  {t('dataCheck.start')}
-                </Button>
+                <Tooltip title={t('bridges.edit')}><Button size="small" icon={<EditOutlined />} aria-label={t('bridges.edit')} onClick={() => setForm({ open: true, editing: r })} data-testid={`edit-${r.name}`} /></Tooltip>
+                <Tooltip title={t('dataCheck.start')}>
+                  <Button size="small" icon={<SafetyCertificateOutlined />} aria-label={t('dataCheck.start')}
+                    onClick={() => navigate(`/reconciliation?bridge=${encodeURIComponent(r.name)}`)} data-testid={`check-${r.name}`} />
+                </Tooltip>
                 <Switch size="small" checked={r.enabled} title={t('bridges.enabled')}
                   onChange={(enabled) => void act(() => call('bridges/save', { config: { ...r.config, enabled }, replace: true }))} />
                 <Popconfirm title={t('bridges.confirmDelete')} onConfirm={() => void act(() => call('bridges/delete', { name: r.name }))}>

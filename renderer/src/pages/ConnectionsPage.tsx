@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { ApiOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView, TestResult } from '../../../shared/index.js';
@@ -62,19 +62,20 @@ export function ConnectionsPage() {
           { title: t('connections.dialect'), dataIndex: 'dialect', render: (v: keyof typeof CAPABILITIES) => CAPABILITIES[v]?.label ?? v },
           { title: t('connections.summary'), dataIndex: 'summary', ellipsis: true },
           { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={r.lastError ?? undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
-          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', className: 'exn-nowrap', render: (v: string | null) => formatTime(v) },
+          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => <span className="exn-nowrap">{formatTime(v)}</span> },
           {
             title: t('common.actions'),
+            fixed: 'right',
             render: (_, r) => (
               <Space size={4} className="exn-nowrap">
                 <Button size="small" icon={<ApiOutlined />} loading={testing === r.name} onClick={() => void test(r.name)} data-testid={`test-${r.name}`}>
                   {t('connections.test')}
                 </Button>
-                <Button size="small" icon={<TableOutlined />} onClick={() => setBrowsing(r.name)} data-testid={`browse-${r.name}`}>{t('connections.browse')}</Button>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('connections.edit')}</Button>
+                <Tooltip title={t('connections.browse')}><Button size="small" icon={<TableOutlined />} aria-label={t('connections.browse')} onClick={() => setBrowsing(r.name)} data-testid={`browse-${r.name}`} /></Tooltip>
+                <Tooltip title={t('connections.edit')}><Button size="small" icon={<EditOutlined />} aria-label={t('connections.edit')} onClick={() => setForm({ open: true, editing: r })} data-testid={`edit-${r.name}`} /></Tooltip>
                 {!r.isExchange && (
                   <Popconfirm title={t('connections.confirmDelete')} onConfirm={() => void remove(r.name)}>
-                    <Button size="small" danger icon={<DeleteOutlined />}>{t('connections.delete')}</Button>
+                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('connections.delete')} title={t('connections.delete')} />
                   </Popconfirm>
                 )}
               </Space>

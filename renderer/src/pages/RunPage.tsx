@@ -124,7 +124,7 @@ export function RunPage() {
         <Tabs items={[
           {
             key: 'log', label: t('run.log'),
-            children: <Table size="small" rowKey={(_, i) => String(i)} pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={log.data ?? []}
+            children: <Table size="small" data-testid="run-log" rowKey={(_, i) => String(i)} pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={log.data ?? []}
               columns={[
                 { title: t('run.time'), dataIndex: 'at', width: 210, render: (v: string) => <span className="exn-nowrap">{formatTime(v)}</span> },
                 {
