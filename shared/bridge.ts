@@ -181,7 +181,8 @@ export const runRecordSchema = z.object({
   deviation: z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), total: z.number() }),
   /** rowsRead: source rows covered; rowsTransferred: full rows actually moved (diff skips unchanged ones). */
   progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `message` in English; `key`/`params` (when the engine gives them) render it in each shell's language. */
+  error: z.object({ code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.any()).optional() }).nullable(),
   /** Why a trigger did not start a run (status `skipped`): the bridge was busy, a fire was missed... */
   skippedReason: z.string().nullable().optional(),
   /** reconciled, deviation, or not reconciled with its reason (shared/reconciliation-state.ts). */
@@ -192,10 +193,11 @@ export type RunRecord = z.infer<typeof runRecordSchema>;
 export const runLogEntrySchema = z.object({
   at: z.string(),
   level: z.enum(['info', 'warn', 'error']),
-  /** The line in English; `key` and `params`, when present, render it in the reader's language. */
+  /** English text, for logs sent to the department's tools. */
   message: z.string(),
+  /** The message's catalog key and parameters, so each shell shows it in its own language. */
   key: z.string().optional(),
-  params: z.record(z.string(), z.unknown()).optional(),
+  params: z.record(z.string(), z.any()).optional(),
 });
 export type RunLogEntry = z.infer<typeof runLogEntrySchema>;
 

@@ -7,6 +7,7 @@ import { auditOps } from './ops/audit.js';
 import { scheduleOps } from './ops/schedules.js';
 import { alertOps } from './ops/alerts.js';
 import { monitorOps } from './ops/monitor.js';
+import { batchOps } from './ops/batch.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -28,6 +29,7 @@ export const operations = {
   ...scheduleOps,
   ...alertOps,
   ...monitorOps,
+  ...batchOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Lang, type MessageParams, type MessageRef, isMessageRef, msg, render, translate } from './messages/index.js';
+import { issuesText } from './validation-text.js';
+import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef, msg, render, translate } from './messages/index.js';
 
 /** Every failure that crosses the engine boundary carries one of these codes. */
 export const ERROR_CODES = [
@@ -117,12 +118,13 @@ export function describeZodError(error: z.ZodError, subject = 'input'): string {
   return `Invalid ${subject}: ${issues.join('; ')}`;
 }
 
+const SUBJECT_INPUT = { 'zh-CN': '输入', en: 'input' } as const;
+
 /** Parses `value` with `schema`, throwing INVALID_INPUT with a field-by-field message. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, subject?: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, subject?: string | MessageRef | MessageText): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
-    throw new ExNodeError('INVALID_INPUT', msg('common.invalidInput', { subject: subject ?? 'input', issues }), {
+    throw new ExNodeError('INVALID_INPUT', msg('common.invalidInput', { subject: subject ?? SUBJECT_INPUT, issues: issuesText(result.error) }), {
       details: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
     });
   }

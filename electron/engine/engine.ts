@@ -119,7 +119,7 @@ export class Engine implements EngineServices {
         throw new ExNodeError('FORBIDDEN', msg('common.forbidden', { operation: spec.summary, permission: spec.permission }));
       }
     }
-    const input = parseOrThrow(spec.input, rawInput ?? {}, `input for ${op}`);
+    const input = parseOrThrow(spec.input, rawInput ?? {}, msg('common.inputFor', { op }));
     const handler = handlers[op] as Handler<typeof op>;
     const audited = spec.mutates || PERSONAL_DATA_READS.has(op);
     const auditName = isAnonymous(actor) ? attemptedName(input) : actor.name;

@@ -5,6 +5,7 @@ import enLocale from 'antd/locale/en_US';
 import { HashRouter } from 'react-router-dom';
 import { rememberLanguage, savedLanguage, type Language } from './i18n/index.js';
 import { Shell } from './Shell.js';
+import { FONT_STACK } from './fonts.js';
 
 /** Providers: antd theme and locale (switching with the UI language), router, message/modal context. */
 export function Root() {
@@ -14,7 +15,7 @@ export function Root() {
     setLanguage(next);
   };
   return (
-    <ConfigProvider locale={language === 'en' ? enLocale : zhCNLocale} theme={{ token: { colorPrimary: '#136e8c', borderRadius: 6 } }}>
+    <ConfigProvider locale={language === 'en' ? enLocale : zhCNLocale} theme={{ token: { colorPrimary: '#136e8c', borderRadius: 6, fontFamily: FONT_STACK } }}>
       <AntApp>
         <HashRouter>
           <Shell language={language} onLanguage={change} />

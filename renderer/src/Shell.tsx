@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { Card, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
   SwapOutlined, TeamOutlined,
@@ -7,13 +7,16 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import type { Language } from './i18n/index.js';
-import { DashboardPage } from './pages/DashboardPage.js';
-import { ConnectionsPage } from './pages/ConnectionsPage.js';
-import { BridgesPage } from './pages/BridgesPage.js';
-import { RunPage } from './pages/RunPage.js';
-import { ReconciliationPage } from './pages/ReconciliationPage.js';
-import { SettingsPage } from './pages/SettingsPage.js';
-import { LaterPage } from './pages/LaterPage.js';
+import { page } from './lazy-page.js';
+
+// Each page is its own bundle, loaded when first visited (the console's first paint needs only the shell).
+const DashboardPage = page(() => import('./pages/DashboardPage.js'), 'DashboardPage');
+const ConnectionsPage = page(() => import('./pages/ConnectionsPage.js'), 'ConnectionsPage');
+const BridgesPage = page(() => import('./pages/BridgesPage.js'), 'BridgesPage');
+const RunPage = page(() => import('./pages/RunPage.js'), 'RunPage');
+const ReconciliationPage = page(() => import('./pages/ReconciliationPage.js'), 'ReconciliationPage');
+const SettingsPage = page(() => import('./pages/SettingsPage.js'), 'SettingsPage');
+const LaterPage = page(() => import('./pages/LaterPage.js'), 'LaterPage');
 
 const NAV: { key: string; icon: ReactNode }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
@@ -52,7 +55,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
+        <Layout.Sider width={200} theme="light" breakpoint="xl" collapsedWidth={56}>
           <Menu
             mode="inline"
             selectedKeys={[section]}
@@ -62,6 +65,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, background: '#f4f7f9' }}>
+          <Suspense fallback={<Card loading />}>
           <Routes>
             <Route path="/" element={<Navigate to="/dashboard" replace />} />
             <Route path="/dashboard" element={<DashboardPage />} />
@@ -75,6 +79,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             ))}
             <Route path="*" element={<Navigate to="/dashboard" replace />} />
           </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

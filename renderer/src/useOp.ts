@@ -9,14 +9,23 @@ export interface OpState<K extends OperationName> {
   reload: () => void;
 }
 
-/** Loads one operation's result, and again whenever `key` changes or `reload` is called. */
-export function useOp<K extends OperationName>(op: K, input: Input<K>, key = ''): OpState<K> {
+/**
+ * Loads one operation's result, and again whenever the input or `key` changes or `reload` is called.
+ * `null` input means "nothing to ask yet" (no connection picked): no request is sent.
+ */
+export function useOp<K extends OperationName>(op: K, input: Input<K> | null, key = ''): OpState<K> {
   const [data, setData] = useState<Output<K>>();
   const [error, setError] = useState<Error>();
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(input !== null);
   const [tick, setTick] = useState(0);
-  const serialized = JSON.stringify(input);
+  const serialized = input === null ? null : JSON.stringify(input);
   useEffect(() => {
+    if (serialized === null) {
+      setData(undefined);
+      setError(undefined);
+      setLoading(false);
+      return;
+    }
     let live = true;
     setLoading(true);
     call(op, JSON.parse(serialized) as Input<K>)

@@ -4,6 +4,13 @@ import { defineMessages } from './define.js';
 export const commonMessages = defineMessages({
   'common.unknownOperation': { 'zh-CN': '未知操作“{op}”', en: 'Unknown operation "{op}"' },
   'common.invalidInput': { 'zh-CN': '{subject}无效：{issues}', en: 'Invalid {subject}: {issues}' },
+  'common.inputFor': { 'zh-CN': '操作“{op}”的输入', en: 'input for {op}' },
+  'common.fileSubject': { 'zh-CN': '{what} {file}', en: '{what} {file}' },
+  'common.fileUnreadable': { 'zh-CN': '无法读取{what} {file}：{reason}', en: 'Cannot read {what} {file}: {reason}' },
+  'common.fileMissing': { 'zh-CN': '文件不存在', en: 'no such file' },
+  'common.fileNotJson': { 'zh-CN': '{what} {file} 不是有效的 JSON：{reason}', en: 'The {what} {file} is not valid JSON: {reason}' },
+  'common.connectionFile': { 'zh-CN': '数据源文件', en: 'connection file' },
+  'common.bridgeFile': { 'zh-CN': '桥接任务文件', en: 'bridge file' },
   'common.internal': { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
   'common.forbidden': { 'zh-CN': '当前角色无权执行“{operation}”（需要权限 {permission}）', en: 'Your role does not allow "{operation}" (needs {permission})' },
   'common.bodyNotJson': { 'zh-CN': '请求体不是有效的 JSON：{detail}', en: 'The request body is not valid JSON: {detail}' },

@@ -13,7 +13,8 @@ export function defineMessages<T extends Record<string, MessageText>>(messages: 
   return messages;
 }
 
-export type ParamValue = string | number | boolean | null | MessageRef;
+/** A parameter: a value, a nested message, or a text already written in every language (zod issues). */
+export type ParamValue = string | number | boolean | null | MessageRef | MessageText;
 export type MessageParams = Readonly<Record<string, ParamValue>>;
 
 /**
@@ -27,4 +28,9 @@ export interface MessageRef {
 
 export function isMessageRef(value: unknown): value is MessageRef {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+export function isMessageText(value: unknown): value is MessageText {
+  return typeof value === 'object' && value !== null && typeof (value as { en?: unknown }).en === 'string'
+    && typeof (value as Record<string, unknown>)['zh-CN'] === 'string';
 }

@@ -8,7 +8,11 @@ import { auditMessages } from './audit.js';
 import { scheduleMessages } from './schedule.js';
 import { monitorMessages } from './monitor.js';
 import { alertMessages } from './alerts.js';
-import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
+import { bridgeMessages } from './bridge-definitions.js';
+import { batchMessages } from './batch.js';
+import { cliMessages } from './cli.js';
+import { validationMessages } from './validation.js';
+import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef, isMessageText } from './define.js';
 
 export * from './define.js';
 
@@ -28,6 +32,10 @@ export const MESSAGES = {
   ...scheduleMessages,
   ...monitorMessages,
   ...alertMessages,
+  ...bridgeMessages,
+  ...batchMessages,
+  ...cliMessages,
+  ...validationMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -49,6 +57,7 @@ export function translate(lang: Lang, key: string, params?: MessageParams): stri
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
     if (isMessageRef(value)) return translate(lang, value.key, value.params);
+    if (isMessageText(value)) return value[lang];
     if (typeof value === 'number') return value.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
     return String(value);
   });

@@ -1,5 +1,5 @@
 import type { BridgeConfig, BridgeView } from '../../../shared/index.js';
-import { bridgeConfigSchema, ExNodeError, parseOrThrow, targetTableName } from '../../../shared/index.js';
+import { bridgeConfigSchema, ExNodeError, msg, parseOrThrow, targetTableName } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { ConnectionService } from '../connections/service.js';
 import { nowIso } from '../clock.js';
@@ -37,23 +37,23 @@ export class BridgeService {
 
   async load(name: string): Promise<StoredBridge> {
     const row = await this.row(name);
-    return { id: row.id, config: parseOrThrow(bridgeConfigSchema, JSON.parse(row.config_json), `stored bridge "${name}"`) };
+    return { id: row.id, config: parseOrThrow(bridgeConfigSchema, JSON.parse(row.config_json), msg('bridges.storedInvalid', { name })) };
   }
 
   async loadById(id: string): Promise<StoredBridge> {
     const row = await this.db<BridgeRow>('bridges').where({ id }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', `Bridge ${id} no longer exists`);
-    return { id: row.id, config: parseOrThrow(bridgeConfigSchema, JSON.parse(row.config_json), `stored bridge "${row.name}"`) };
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('bridges.idGone', { id }));
+    return { id: row.id, config: parseOrThrow(bridgeConfigSchema, JSON.parse(row.config_json), msg('bridges.storedInvalid', { name: row.name })) };
   }
 
   async save(config: BridgeConfig, replace: boolean): Promise<BridgeView> {
     await this.connections.get(config.source.connection);
     if (config.target.connection) await this.connections.get(config.target.connection);
     if (config.mode === 'incremental' && !config.cursor) {
-      throw new ExNodeError('INVALID_INPUT', 'Incremental mode needs a "cursor": the column(s) whose values only grow, such as an update time');
+      throw new ExNodeError('INVALID_INPUT', msg('bridges.cursorNeeded'));
     }
     const existing = await this.db<BridgeRow>('bridges').where({ name: config.name }).first();
-    if (existing && !replace) throw new ExNodeError('ALREADY_EXISTS', `A bridge named "${config.name}" already exists; choose another name or replace it`);
+    if (existing && !replace) throw new ExNodeError('ALREADY_EXISTS', msg('bridges.exists', { name: config.name }));
     const target = await this.targetOf(config);
     const exchange = (await this.connections.exchange()).name;
     const clash = (await this.db<BridgeRow>('bridges').whereNot({ name: config.name })).find((r) => {
@@ -61,7 +61,7 @@ export class BridgeService {
       return other.direction === config.direction && (other.target.connection ?? exchange) === target.connection
         && targetTableName(other) === target.table;
     });
-    if (clash) throw new ExNodeError('CONFLICT', `Bridge "${clash.name}" already writes ${target.connection}.${target.table}; a target table belongs to one bridge`);
+    if (clash) throw new ExNodeError('CONFLICT', msg('bridges.targetTaken', { other: clash.name, connection: target.connection, table: target.table }));
     const now = nowIso();
     const row = { name: config.name, config_json: JSON.stringify(config), enabled: config.enabled, updated_at: now };
     if (existing) await this.db('bridges').where({ id: existing.id }).update(row);
@@ -112,7 +112,7 @@ export class BridgeService {
 
   private async row(name: string): Promise<BridgeRow> {
     const row = await this.db<BridgeRow>('bridges').where({ name }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', `No bridge named "${name}"; see \`exnode bridge list\``);
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('bridges.notFound', { name }));
     return row;
   }
 }

@@ -20,12 +20,12 @@ export async function loadDemo(
     name: DEMO_CONNECTION,
     dialect: 'sqlite',
     filename,
-    description: '演示业务库：出生医学证明登记 (demo business database)',
+    description: '演示业务库：出生医学证明登记',
   });
   await deps.connections.save(connection, { replace: true });
   const bridge: BridgeConfig = parseOrThrow(bridgeConfigSchema, {
     name: DEMO_BRIDGE,
-    description: '出生医学证明 → 前置交换库 (full sync)',
+    description: '出生医学证明 → 前置交换库（全量同步）',
     source: { connection: DEMO_CONNECTION, table: DEMO_TABLE },
     target: { table: DEMO_TABLE },
     mode: 'full',

@@ -4,6 +4,7 @@ import type { HandlersFor } from './types.js';
 import { loadDemo } from '../demo/load-demo.js';
 import { previewBridge } from '../bridges/preview.js';
 import { reconcileBridge } from '../reconcile/reconcile.js';
+import { checkBridgeSource } from '../schema/source-check.js';
 
 /** Handlers of the core operations: connections, the exchange database, bridges and runs. */
 export const coreHandlers: HandlersFor<typeof coreOps> = {
@@ -11,6 +12,7 @@ export const coreHandlers: HandlersFor<typeof coreOps> = {
   'node/capabilities': async () => ({ capabilities: { ...CAPABILITIES }, presets: [...PRESETS] }),
   'demo/load': async (input, s) => {
     const result = await loadDemo(s, input.rows, (rows) => s.events.emit('demo.progress', { rows, total: input.rows }));
+    await s.connections.test(result.connection).catch(() => undefined);
     s.events.emit('connections.changed', { name: result.connection });
     s.events.emit('bridges.changed', { name: result.bridge });
     return result;
@@ -19,7 +21,10 @@ export const coreHandlers: HandlersFor<typeof coreOps> = {
   'connections/list': async (_input, s) => s.connections.list(),
   'connections/get': async (input, s) => s.connections.get(input.name),
   'connections/save': async (input, s) => {
-    const view = await s.connections.save(input.config, { replace: input.replace });
+    await s.connections.save(input.config, { replace: input.replace });
+    // Saving tests the connection and records the result; a failed test is reported, not refused.
+    await s.connections.test(input.config.name).catch(() => undefined);
+    const view = await s.connections.get(input.config.name);
     s.events.emit('connections.changed', { name: view.name });
     return view;
   },
@@ -55,6 +60,7 @@ export const coreHandlers: HandlersFor<typeof coreOps> = {
   'bridges/list': async (_input, s) => s.bridges.list(),
   'bridges/get': async (input, s) => s.bridges.get(input.name),
   'bridges/save': async (input, s) => {
+    await checkBridgeSource(s, input.config);
     const view = await s.bridges.save(input.config, input.replace);
     s.events.emit('bridges.changed', { name: view.name });
     return view;

@@ -5,6 +5,7 @@ import { auditHandlers } from './audit.js';
 import { scheduleHandlers } from './schedules.js';
 import { alertHandlers } from './alerts.js';
 import { monitorHandlers } from './monitor.js';
+import { batchHandlers } from './batch.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...scheduleHandlers,
   ...alertHandlers,
   ...monitorHandlers,
+  ...batchHandlers,
 };

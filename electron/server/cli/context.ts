@@ -4,6 +4,7 @@ import type { EngineEvent, Lang, MessageKey, MessageParams, OperationName, Outpu
 export interface GlobalOptions {
   dataDir?: string;
   json?: boolean;
+  lang?: string;
 }
 
 /**

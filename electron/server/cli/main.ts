@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { ExNodeError, isExNodeError, type Lang, translate } from '../../../shared/index.js';
+import fs from 'node:fs';
+import { ExNodeError, isExNodeError, type Lang, LANGS, msg, translate } from '../../../shared/index.js';
 import { VERSION } from '../../engine/engine.js';
 import { resolveDataDir } from '../../engine/paths.js';
 import type { CliContext, GlobalOptions, RegisterCommands } from './context.js';
@@ -12,12 +13,14 @@ import { registerRuns } from './commands/runs.js';
 import { registerAuth } from './commands/auth.js';
 import { registerUsers } from './commands/users.js';
 import { registerAudit } from './commands/audit.js';
-
 import { registerAlerts } from './commands/alerts.js';
+import { registerBatch } from './commands/batch.js';
+import { usePrintLanguage } from './print.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
 const COMMANDS: readonly RegisterCommands[] = [
-  registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerAlerts, registerAuth, registerUsers, registerAudit,
+  registerServe, registerDemo, registerConnections, registerBridges, registerBatch, registerRuns, registerAlerts,
+  registerAuth, registerUsers, registerAudit,
 ];
 
 /** Runs one CLI invocation; returns the process exit code. */
@@ -27,18 +30,27 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .option('--data-dir <dir>', 'node data directory (default: $EXNODE_DATA_DIR or the OS app-data folder)')
     .option('--json', 'print machine-readable JSON')
+    .option('--lang <lang>', 'language of human output: zh-CN or en (default: from the locale, LC_ALL/LC_MESSAGES/LANG)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   let exitCode = 0;
   const opts = () => program.opts<GlobalOptions>();
-  const lang = (): Lang => languageOf(process.env);
+  const lang = (): Lang => {
+    const chosen = opts().lang;
+    return chosen !== undefined && (LANGS as readonly string[]).includes(chosen) ? (chosen as Lang) : languageOf(process.env);
+  };
   const cli: CliContext = {
     program,
     opts,
     lang,
     t: (key, params) => translate(lang(), key, params),
-    session: (work) => inProcessSession(resolveDataDir(opts().dataDir), work),
+    session: (work) => {
+      const dataDir = resolveDataDir(opts().dataDir);
+      // A mistyped --data-dir would otherwise look like a node that lost everything.
+      if (opts().dataDir !== undefined && !fs.existsSync(dataDir)) process.stderr.write(`${translate(lang(), 'cli.dataDirMissing', { dir: dataDir })}\n`);
+      return inProcessSession(dataDir, work);
+    },
     emit: (value, human) => {
       if (opts().json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
       else human();
@@ -59,6 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
   for (const register of COMMANDS) register(program, cli);
+  program.hook('preAction', () => {
+    const chosen = opts().lang;
+    if (chosen !== undefined && !(LANGS as readonly string[]).includes(chosen)) throw new ExNodeError('INVALID_INPUT', msg('cli.badLang', { value: chosen }));
+    usePrintLanguage(lang());
+  });
 
   try {
     await program.parseAsync(argv);
@@ -67,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const e = isExNodeError(error) ? error : new ExNodeError('INTERNAL', (error as Error).message ?? String(error));
     if (opts().json) process.stdout.write(`${JSON.stringify(e.toEnvelope(), null, 2)}\n`);
-    process.stderr.write(`${lang() === 'en' ? 'Error' : '错误'} [${e.code}]: ${e.localized(lang())}\n`);
+    process.stderr.write(`${translate(lang(), 'cli.error')} [${e.code}]: ${e.localized(lang())}\n`);
     return 1;
   }
 }

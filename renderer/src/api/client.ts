@@ -1,5 +1,5 @@
 import type { Input, OperationName, Output } from '../../../shared/index.js';
-import { ExNodeError, errorEnvelopeSchema } from '../../../shared/index.js';
+import { ExNodeError, errorEnvelopeSchema, msg } from '../../../shared/index.js';
 
 interface DesktopBridge {
   readonly session?: string;
@@ -39,14 +39,14 @@ export async function call<K extends OperationName>(op: K, input: Input<K>): Pro
   try {
     response = await fetch(`/api/ops/${op}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}), credentials: 'same-origin' });
   } catch (error) {
-    throw new ExNodeError('CONNECTION_LOST', `The ExNode engine cannot be reached (${(error as Error).message})`);
+    throw new ExNodeError('CONNECTION_LOST', msg('common.engineUnreachable', { detail: (error as Error).message }));
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const envelope = errorEnvelopeSchema.safeParse(body);
     if (response.status === 401 && !op.startsWith('auth/')) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     if (envelope.success) throw ExNodeError.fromEnvelope(envelope.data);
-    throw new ExNodeError('INTERNAL', `The engine answered ${response.status} ${response.statusText}`);
+    throw new ExNodeError('INTERNAL', msg('common.engineAnswered', { status: response.status, statusText: response.statusText }));
   }
   return body as Output<K>;
 }

@@ -3,9 +3,11 @@ import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, M
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BridgeConfigInput, BridgeView, Column, ColumnMapping, FilterCondition } from '../../../shared/index.js';
-import { filterOperators, SYNC_MODES, tableLabel } from '../../../shared/index.js';
+import { filterOperators, resourceNameSchema, SYNC_MODES, tableLabel } from '../../../shared/index.js';
+import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
+import { errorText } from '../i18n/engine.js';
 
 interface ColumnChoice {
   name: string;
@@ -41,7 +43,9 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   // The query is described when the technician asks (the button), not on every keystroke.
   const [describedQuery, setDescribedQuery] = useState<string | null>(null);
   const mode = Form.useWatch('mode', form);
-  const tables = useOp('connections/tables', { name: sourceConnection ?? '-' }, sourceConnection ?? '');
+  const tables = useOp('connections/tables', sourceConnection ? { name: sourceConnection } : null);
+  // Shown in the form, not as a toast: the describe is repeated when the table list arrives.
+  const [describeError, setDescribeError] = useState<string | null>(null);
   const [columns, setColumns] = useState<Column[]>([]);
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
   const [preview, setPreview] = useState<{ columns: Column[]; rows: unknown[][]; sourceRows: number; warnings: string[] } | null>(null);
@@ -72,6 +76,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     let live = true;
     call('connections/describe', { name: sourceConnection, ...what }).then((d) => {
       if (!live) return;
+      setDescribeError(null);
       setColumns(d.columns);
       const same = sourceKind === 'query' ? editing?.config.source.query === describedQuery : editing?.config.source.table === picked?.table;
       const mapped = same ? editing?.config.columns : undefined;
@@ -81,11 +86,11 @@ export function BridgeForm({ open, editing, onClose }: Props) {
         const mask = m?.mask ? (m.mask.kind === 'hash' && m.mask.algorithm === 'sm3' ? 'sm3' : m.mask.kind) : '';
         return { name: col.name, include: mapped ? Boolean(m) : !excluded.has(col.name), target: m?.target ?? col.name, mask };
       }));
-    }).catch((e: Error) => live && message.error(e.message));
+    }).catch((e: unknown) => live && setDescribeError(errorText(e)));
     return () => {
       live = false;
     };
-  }, [sourceConnection, sourceKind, sourceTable, describedQuery, editing, message, tables.data]);
+  }, [sourceConnection, sourceKind, sourceTable, describedQuery, editing, tables.data]);
 
   /** The table behind a `schema.table` label of the table list (a table name may itself contain dots). */
   const tableRefOf = (label: string): { schema?: string; table: string } => {
@@ -121,25 +126,27 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   };
 
   const runPreview = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setPreviewError(null);
     try {
       setPreview(await call('bridges/preview', { config: toConfig(v) as never, limit: 20 }));
     } catch (error) {
       setPreview(null);
-      setPreviewError((error as Error).message);
+      setPreviewError(errorText(error));
     }
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await call('bridges/save', { config: toConfig(v), replace: Boolean(editing) });
       message.success(t('bridges.saved'));
       onClose(true);
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -158,7 +165,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
       footer={<Space><Button onClick={() => void runPreview()} data-testid="bridge-preview">{t('bridges.preview')}</Button><Button type="primary" loading={busy} onClick={() => void save()} data-testid="bridge-save">{t('common.save')}</Button></Space>}>
       <Form form={form} layout="vertical" requiredMark={false}>
         <Row gutter={12}>
-          <Col span={8}><Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}><Input disabled={Boolean(editing)} data-testid="bridge-name" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('common.required') }, schemaRule(resourceNameSchema)]}><Input disabled={Boolean(editing)} data-testid="bridge-name" /></Form.Item></Col>
           <Col span={10}><Form.Item name="description" label={t('connections.description')}><Input /></Form.Item></Col>
           <Col span={6}><Form.Item name="enabled" label={t('bridges.enabled')} valuePropName="checked"><Switch /></Form.Item></Col>
         </Row>
@@ -184,6 +191,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
           <Col span={9}><Form.Item name="targetConnection" label={t('bridges.targetConnection')}><Select allowClear placeholder={t('bridges.exchangeDefault')} options={connectionOptions} /></Form.Item></Col>
           <Col span={9}><Form.Item name="targetTable" label={t('bridges.targetTable')}><Input placeholder={sourceKind === 'table' ? sourceTable : ''} data-testid="bridge-target-table" /></Form.Item></Col>
         </Row>
+        {mode === 'incremental' && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('bridges.incrementalNote')} data-testid="incremental-note" />}
         {mode === 'incremental' && (
           <Row gutter={12}>
             <Col span={12}><Form.Item name="cursor" label={t('bridges.cursor')} rules={[{ required: true }]}><Select mode="multiple" options={columnOptions} /></Form.Item></Col>
@@ -224,6 +232,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
             ]} />
         </>
       )}
+      {describeError && <Alert type="error" showIcon message={`${t('bridges.describeFailed')}${describeError}`} style={{ marginTop: 12 }} data-testid="describe-error" />}
       {previewError && <Alert type="error" showIcon message={previewError} style={{ marginTop: 12 }} />}
       {preview && (
         <>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionConfig, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
-import { PRESETS, connectionConfigSchema, parseOrThrow } from '../../../shared/index.js';
+import type { ConnectionConfig, ConnectionConfigInput, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
+import { PRESETS, connectionConfigSchema, parseOrThrow, resourceNameSchema } from '../../../shared/index.js';
+import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
+import { errorText } from '../i18n/engine.js';
 
 interface Props {
   open: boolean;
@@ -43,26 +45,30 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
   };
 
   const test = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     try {
       setResult(await call('connections/test', { config: toConfig(values) }));
     } catch (error) {
-      setResult({ ok: false, message: (error as Error).message });
+      setResult({ ok: false, message: errorText(error) });
     } finally {
       setBusy(false);
     }
   };
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     try {
-      await call('connections/save', { config: toConfig(values), replace: Boolean(editing) });
-      message.success(t('connections.saved'));
+      // The engine tests a connection it saves: report a failed test, the connection is saved all the same.
+      const view = await call('connections/save', { config: toConfig(values), replace: Boolean(editing) });
+      if (view.health === 'failed') message.warning(`${t('connections.savedTestFailed')}${view.lastError ?? ''}`, 8);
+      else message.success(view.health === 'ok' ? t('connections.savedTestOk') : t('connections.saved'));
       onClose(true);
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -74,7 +80,7 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
       footer={<Space><Button onClick={() => void test()} loading={busy} data-testid="form-test">{t('connections.test')}</Button><Button type="primary" onClick={() => void save()} loading={busy} data-testid="form-save">{t('common.save')}</Button></Space>}>
       <Form form={form} layout="vertical" requiredMark={false}>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}><Input disabled={Boolean(editing)} data-testid="conn-name" /></Form.Item></Col>
+          <Col span={12}><Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('common.required') }, schemaRule(resourceNameSchema)]}><Input disabled={Boolean(editing)} data-testid="conn-name" /></Form.Item></Col>
           <Col span={12}>
             <Form.Item name="preset" label={t('connections.preset')}>
               <Select showSearch optionFilterProp="label" data-testid="conn-preset" options={PRESETS.map((p) => ({ value: p.id, label: p.label }))}

@@ -7,6 +7,7 @@ import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { formatCount, formatDuration } from './format.js';
+import { errorText } from '../i18n/engine.js';
 
 type Kind = keyof Reconciliation['samples'];
 
@@ -22,6 +23,12 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
   const [result, setResult] = useState<Reconciliation>();
   const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<{ rows: number; total: number }>();
+  // Back/forward or a link to another bridge changes `?bridge=`: follow it, and drop the old result.
+  useEffect(() => {
+    setBridge(initialBridge);
+    setResult(undefined);
+    setError(undefined);
+  }, [initialBridge]);
 
   useEffect(() => subscribe('reconcile.progress', (p) => {
     if (p.bridge === bridge) setProgress({ rows: p.rows, total: p.total });
@@ -36,7 +43,7 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
     try {
       setResult(await call('bridges/reconcile', { name: bridge, samples: 20 }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     } finally {
       setRunning(false);
     }

@@ -6,6 +6,7 @@ import { tableLabel } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
 import { formatCount, formatTime } from './format.js';
+import { errorText } from '../i18n/engine.js';
 
 /** Schema browser of one connection: its tables and columns, and the history of schema changes (R1). */
 export function SchemaDrawer({ name, onClose }: { name: string | null; onClose: () => void }) {
@@ -13,8 +14,8 @@ export function SchemaDrawer({ name, onClose }: { name: string | null; onClose: 
   const { message } = App.useApp();
   const [table, setTable] = useState<TableSummary | null>(null);
   const [columns, setColumns] = useState<Column[] | null>(null);
-  const tables = useOp('connections/tables', { name: name ?? '-' }, name ?? '');
-  const drift = useOp('connections/drift', { name: name ?? '-' }, name ?? '');
+  const tables = useOp('connections/tables', name ? { name } : null);
+  const drift = useOp('connections/drift', name ? { name } : null);
 
   const open = async (t2: TableSummary) => {
     setTable(t2);
@@ -22,7 +23,7 @@ export function SchemaDrawer({ name, onClose }: { name: string | null; onClose: 
     try {
       setColumns((await call('connections/describe', { name: name!, table: t2.name, ...(t2.schema ? { schema: t2.schema } : {}) })).columns);
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
 
@@ -32,7 +33,7 @@ export function SchemaDrawer({ name, onClose }: { name: string | null; onClose: 
       message.info(r.first ? t('connections.snapshotFirst') : r.changes.length === 0 ? t('connections.noDrift') : `${t('connections.changes')}: ${r.changes.length}`);
       drift.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
 

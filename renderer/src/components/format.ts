@@ -1,13 +1,13 @@
+import { formatLocalTime } from '../../../shared/time.js';
+
 /** 100000 → "100,000": counts are read by people, thousands separators always. */
 export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '-' : n.toLocaleString('en-US');
 }
 
+/** Local time with its UTC offset, as the CLI prints it too. */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '-';
-  const d = new Date(iso);
-  const pad = (v: number) => String(v).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return formatLocalTime(iso);
 }
 
 export function formatDuration(ms: number | null | undefined): string {

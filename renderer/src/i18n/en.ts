@@ -9,6 +9,7 @@ export const en: Messages = {
   common: {
     refresh: 'Refresh', loading: 'Loading…', none: 'None', yes: 'Yes', no: 'No', actions: 'Actions', name: 'Name', status: 'Status',
     error: 'Error', close: 'Close', save: 'Save', cancel: 'Cancel', later: 'This capability arrives in a later version', laterHint: 'This version provides connections, bridges and bridge reconciliation.',
+    required: 'Required', back: 'Back', next: 'Next', rows: 'Rows',
   },
   status: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', unknown: 'Not tested', ok: 'OK' },
   mode: { full: 'Full', incremental: 'Incremental', diff: 'Snapshot diff' },
@@ -32,6 +33,7 @@ export const en: Messages = {
     browse: 'Schema', tables: 'Tables', columns: 'Columns', nativeType: 'Native type', canonicalType: 'Canonical type', nullable: 'Nullable', key: 'Key',
     rowEstimate: 'Rows (est.)', snapshot: 'Collect schema', snapshotFirst: 'First snapshot taken', noDrift: 'No change since the last collection', drift: 'Schema changes',
     changes: 'Changes', view: 'View', table: 'Table',
+    savedTestFailed: 'Saved, but the connection test failed: ', savedTestOk: 'Saved; the connection test passed', lastError: 'Last failure',
   },
   bridges: {
     title: 'Bridges', source: 'Sender (source)', target: 'Receiver (target)', mode: 'Mode', direction: 'Direction', lastRun: 'Last run',
@@ -44,12 +46,16 @@ export const en: Messages = {
     mask: 'Masking', include: 'Sync', preview: 'Preview', previewHint: 'The first 20 rows after mapping and masking; nothing is written',
     filter: 'Filter', addFilter: 'Add condition', value: 'Value', noMask: 'No masking',
     maskKinds: { idcard: 'Citizen ID', phone: 'Phone', name: 'Name', hash: 'Hash (SHA-256)', sm3: 'Hash (SM3)', null: 'Null' },
+    incrementalNote: 'Incremental mode reads only rows whose cursor grew: it does not see rows deleted at the source. Use snapshot diff mode to carry deletes, or check with Data reconciliation and run once in full.',
+    addMany: 'Add many', describeFailed: 'Cannot read the source\'s columns: ',
   },
   run: {
     title: 'Run', bridge: 'Bridge', status: 'Status', progress: 'Progress', started: 'Started', finished: 'Finished', duration: 'Duration',
     speed: 'Speed', rowsPerSec: 'rows/s', sender: 'Sender', receiver: 'Receiver', total: 'Rows read', inserted: 'Inserted', updated: 'Updated',
     deleted: 'Deleted', rejected: 'Rejected', deviation: 'Deviation', reconciled: 'Reconciled: sender and receiver agree', deviationAlert: 'Deviation found: check the rejected rows and the run log',
     log: 'Run log', rejectedRows: 'Rejected rows', key: 'Key', reason: 'Reason', cancel: 'Cancel run', kind: 'Kind', phase: 'Phase', transferred: 'Rows transferred',
+    time: 'Time', level: 'Level', message: 'Message', levels: { info: 'Info', warn: 'Warning', error: 'Error' },
+    incrementalNote: 'An incremental run: it reads only rows whose cursor grew, so rows deleted at the source are not carried. Check with Data reconciliation.', checkData: 'Data reconciliation',
   },
   reconciliation: { title: 'Bridge reconciliation', hint: 'Sender and receiver counts of every run, and their deviation', ok: 'Reconciled', bad: 'Deviation' },
   dataCheck: {
@@ -61,4 +67,14 @@ export const en: Messages = {
     progress: '{{rows}} of {{total}} rows compared',
   },
   settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', saved: 'Saved', exchangeDb: 'Exchange database' },
+  batch: {
+    title: 'Add bridges for many tables', connection: 'Business database connection', pickConnection: 'Choose a connection', mode: 'Sync mode',
+    cursor: 'Incremental cursor column (on every table)', targetPrefix: 'Target table prefix', table: 'Source table', rows: 'Rows (est.)', key: 'Usable key',
+    target: 'Target table', bridgeName: 'Bridge name', usable: 'Can be bridged', noKeyHint: '{{n}} tables have no usable key and cannot be bridged (see the reason):',
+    reason: 'Reason', selected: '{{n}} tables selected',
+    steps: { tables: 'Tables', options: 'Mode and targets', preview: 'Preview and create', run: 'Run' },
+    preview: 'These {{n}} bridges will be created (all or none):', create: 'Create {{n}} bridges', created: '{{n}} bridges created',
+    runAll: 'Run all selected', runningAll: 'Running…', progress: 'Progress', done: '{{ok}} succeeded, {{failed}} failed', status: 'Status',
+    filter: 'Filter by table name', none: 'This connection has no tables',
+  },
 };

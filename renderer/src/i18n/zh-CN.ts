@@ -8,6 +8,7 @@ export const zhCN = {
   common: {
     refresh: '刷新', loading: '加载中…', none: '无', yes: '是', no: '否', actions: '操作', name: '名称', status: '状态',
     error: '错误', close: '关闭', save: '保存', cancel: '取消', later: '该功能将在后续版本提供', laterHint: '当前版本已提供数据源、桥接任务与桥接核对。',
+    required: '必填', back: '上一步', next: '下一步', rows: '行数',
   },
   status: { queued: '排队中', running: '运行中', succeeded: '成功', failed: '失败', cancelled: '已取消', unknown: '未检测', ok: '正常' },
   mode: { full: '全量', incremental: '增量', diff: '比对' },
@@ -31,6 +32,7 @@ export const zhCN = {
     browse: '表结构', tables: '表', columns: '字段', nativeType: '原生类型', canonicalType: '统一类型', nullable: '可空', key: '主键',
     rowEstimate: '估计行数', snapshot: '采集表结构', snapshotFirst: '已采集首个快照', noDrift: '与上次采集相比无变化', drift: '结构变更记录',
     changes: '变更', view: '视图', table: '表',
+    savedTestFailed: '已保存，但连接测试未通过：', savedTestOk: '已保存，连接测试通过', lastError: '最近一次失败原因',
   },
   bridges: {
     title: '桥接任务', source: '发送端（来源）', target: '接收端（目标）', mode: '模式', direction: '方向', lastRun: '最近运行',
@@ -43,12 +45,16 @@ export const zhCN = {
     mask: '脱敏', include: '同步', preview: '预览', previewHint: '按映射与脱敏处理后的前 20 行，不写入任何数据',
     filter: '过滤条件', addFilter: '添加条件', value: '值', noMask: '不脱敏',
     maskKinds: { idcard: '身份证号', phone: '手机号', name: '姓名', hash: '哈希 (SHA-256)', sm3: '哈希 (SM3)', null: '置空' },
+    incrementalNote: '增量模式只读取游标字段增长的行，看不到来源表中被删除的行。需要同步删除时请选用比对模式；也可在“数据核对”中检查并全量运行一次。',
+    addMany: '批量创建', describeFailed: '无法读取来源的字段：',
   },
   run: {
     title: '运行详情', bridge: '桥接任务', status: '状态', progress: '进度', started: '开始时间', finished: '结束时间', duration: '耗时',
     speed: '速度', rowsPerSec: '行/秒', sender: '发送端', receiver: '接收端', total: '读取总数', inserted: '新增', updated: '更新',
     deleted: '删除', rejected: '拒收', deviation: '偏差', reconciled: '无偏差：发送端与接收端一致', deviationAlert: '存在偏差，请检查拒收记录和运行日志',
     log: '运行日志', rejectedRows: '拒收记录', key: '主键', reason: '原因', cancel: '取消运行', kind: '类别', phase: '阶段', transferred: '实际传输行数',
+    time: '时间', level: '级别', message: '内容', levels: { info: '信息', warn: '警告', error: '错误' },
+    incrementalNote: '这是一次增量运行：只读取游标字段增长的行，来源表中被删除的行不会同步。可在“数据核对”中检查。', checkData: '数据核对',
   },
   reconciliation: { title: '桥接核对', hint: '每次运行的发送端与接收端计数及偏差', ok: '无偏差', bad: '有偏差' },
   dataCheck: {
@@ -60,6 +66,15 @@ export const zhCN = {
     progress: '已核对 {{rows}} / {{total}} 行',
   },
   settings: { title: '设置', language: '界面语言', prefix: '交换表字段前缀', retention: '软删除保留天数', concurrency: '并行运行数', saved: '已保存', exchangeDb: '前置交换库' },
+  batch: {
+    title: '批量创建桥接任务', connection: '业务库数据源', pickConnection: '选择数据源', mode: '同步模式', cursor: '增量游标字段（各表共有）',
+    targetPrefix: '目标表名前缀', table: '来源表', rows: '估计行数', key: '可用主键', target: '目标表', bridgeName: '桥接任务名称',
+    usable: '可创建', noKeyHint: '{{n}} 个表没有可用主键，不能创建（见原因）：', reason: '原因', selected: '已选 {{n}} 个表',
+    steps: { tables: '选择表', options: '模式与目标', preview: '预览并创建', run: '运行' },
+    preview: '将创建以下 {{n}} 个桥接任务（全部成功或全部不创建）：', create: '创建 {{n}} 个桥接任务', created: '已创建 {{n}} 个桥接任务',
+    runAll: '运行全部所选', runningAll: '正在运行…', progress: '运行进度', done: '{{ok}} 个成功，{{failed}} 个失败', status: '状态',
+    filter: '按表名筛选', none: '该数据源中没有表',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { AppstoreAddOutlined, CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { BridgeView } from '../../../shared/index.js';
@@ -11,6 +11,8 @@ import { useOp } from '../useOp.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { formatCount } from '../components/format.js';
 import { BridgeForm } from '../components/BridgeForm.js';
+import { BatchWizard } from '../components/BatchWizard.js';
+import { errorText } from '../i18n/engine.js';
 
 export function BridgesPage() {
   const { t } = useTranslation();
@@ -19,13 +21,14 @@ export function BridgesPage() {
   const list = useOp('bridges/list', {});
   const [starting, setStarting] = useState<string | null>(null);
   const [form, setForm] = useState<{ open: boolean; editing?: BridgeView }>({ open: false });
+  const [batchOpen, setBatchOpen] = useState(false);
 
   const act = async (work: () => Promise<unknown>) => {
     try {
       await work();
       list.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
   useEffect(() => subscribe('bridges.changed', () => list.reload()), [list.reload]);
@@ -38,7 +41,7 @@ export function BridgesPage() {
       message.success(t('bridges.started'));
       navigate(`/runs/${record.id}`);
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     } finally {
       setStarting(null);
     }
@@ -47,6 +50,7 @@ export function BridgesPage() {
   return (
     <Card title={t('bridges.title')} extra={<Space>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true })} data-testid="add-bridge">{t('bridges.add')}</Button>
+      <Button icon={<AppstoreAddOutlined />} onClick={() => setBatchOpen(true)} data-testid="add-many">{t('bridges.addMany')}</Button>
       <Button icon={<ReloadOutlined />} onClick={list.reload}>{t('common.refresh')}</Button>
     </Space>}>
       <Table<BridgeView>
@@ -54,13 +58,14 @@ export function BridgesPage() {
         loading={list.loading}
         dataSource={list.data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('bridges.empty') }}
         columns={[
           { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><strong>{v}</strong>{r.config.description && <Typography.Text type="secondary">{r.config.description}</Typography.Text>}</Space> },
           { title: t('bridges.source'), render: (_, r) => sourceLabel(r.config) },
           { title: t('bridges.target'), render: (_, r) => `${r.targetConnection}.${r.targetTable}` },
           { title: t('bridges.mode'), render: (_, r) => <Tag>{t(`mode.${r.config.mode}`)}</Tag> },
-          { title: t('bridges.direction'), render: (_, r) => t(`direction.${r.config.direction}`) },
+          { title: t('bridges.direction'), render: (_, r) => <span className="exn-nowrap">{t(`direction.${r.config.direction}`)}</span> },
           {
             title: t('bridges.lastRun'),
             render: (_, r) => r.lastRun
@@ -69,17 +74,18 @@ export function BridgesPage() {
           },
           {
             title: t('common.actions'),
+            fixed: 'right',
             render: (_, r) => (
-              <Space size={4} wrap>
+              <Space size={4} className="exn-nowrap">
                 <Button type="primary" size="small" icon={<CaretRightOutlined />} disabled={!r.enabled} loading={starting === r.name}
                   onClick={() => void run(r.name)} data-testid={`run-${r.name}`}>
                   {t('bridges.run')}
                 </Button>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('bridges.edit')}</Button>
-                <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => navigate(`/reconciliation?bridge=${encodeURIComponent(r.name)}`)}
-                  data-testid={`check-${r.name}`}>
-                  {t('dataCheck.start')}
-                </Button>
+                <Tooltip title={t('bridges.edit')}><Button size="small" icon={<EditOutlined />} aria-label={t('bridges.edit')} onClick={() => setForm({ open: true, editing: r })} data-testid={`edit-${r.name}`} /></Tooltip>
+                <Tooltip title={t('dataCheck.start')}>
+                  <Button size="small" icon={<SafetyCertificateOutlined />} aria-label={t('dataCheck.start')}
+                    onClick={() => navigate(`/reconciliation?bridge=${encodeURIComponent(r.name)}`)} data-testid={`check-${r.name}`} />
+                </Tooltip>
                 <Switch size="small" checked={r.enabled} title={t('bridges.enabled')}
                   onChange={(enabled) => void act(() => call('bridges/save', { config: { ...r.config, enabled }, replace: true }))} />
                 <Popconfirm title={t('bridges.confirmDelete')} onConfirm={() => void act(() => call('bridges/delete', { name: r.name }))}>
@@ -90,6 +96,7 @@ export function BridgesPage() {
           },
         ]}
       />
+      <BatchWizard open={batchOpen} onClose={() => { setBatchOpen(false); list.reload(); }} />
       <BridgeForm open={form.open} editing={form.editing} onClose={(saved) => { setForm({ open: false }); if (saved) list.reload(); }} />
     </Card>
   );

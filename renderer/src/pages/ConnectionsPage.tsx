@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { ApiOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView, TestResult } from '../../../shared/index.js';
@@ -11,6 +11,7 @@ import { StatusTag } from '../components/StatusTag.js';
 import { formatTime } from '../components/format.js';
 import { ConnectionForm } from '../components/ConnectionForm.js';
 import { SchemaDrawer } from '../components/SchemaDrawer.js';
+import { errorText } from '../i18n/engine.js';
 
 export function ConnectionsPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function ConnectionsPage() {
       message.success(t('connections.deleted'));
       list.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
 
@@ -38,7 +39,7 @@ export function ConnectionsPage() {
       setResult({ name, result: await call('connections/test', { name }) });
       list.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     } finally {
       setTesting(null);
     }
@@ -54,25 +55,27 @@ export function ConnectionsPage() {
         loading={list.loading}
         dataSource={list.data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('connections.empty') }}
         columns={[
           { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space>{v}{r.isExchange && <Tag color="blue">{t('connections.exchangeTag')}</Tag>}</Space> },
           { title: t('connections.dialect'), dataIndex: 'dialect', render: (v: keyof typeof CAPABILITIES) => CAPABILITIES[v]?.label ?? v },
           { title: t('connections.summary'), dataIndex: 'summary', ellipsis: true },
-          { title: t('connections.health'), dataIndex: 'health', render: (v: string) => <StatusTag status={v} /> },
-          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => formatTime(v) },
+          { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={r.lastError ?? undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
+          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => <span className="exn-nowrap">{formatTime(v)}</span> },
           {
             title: t('common.actions'),
+            fixed: 'right',
             render: (_, r) => (
-              <Space size={4} wrap>
+              <Space size={4} className="exn-nowrap">
                 <Button size="small" icon={<ApiOutlined />} loading={testing === r.name} onClick={() => void test(r.name)} data-testid={`test-${r.name}`}>
                   {t('connections.test')}
                 </Button>
-                <Button size="small" icon={<TableOutlined />} onClick={() => setBrowsing(r.name)} data-testid={`browse-${r.name}`}>{t('connections.browse')}</Button>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ open: true, editing: r })}>{t('connections.edit')}</Button>
+                <Tooltip title={t('connections.browse')}><Button size="small" icon={<TableOutlined />} aria-label={t('connections.browse')} onClick={() => setBrowsing(r.name)} data-testid={`browse-${r.name}`} /></Tooltip>
+                <Tooltip title={t('connections.edit')}><Button size="small" icon={<EditOutlined />} aria-label={t('connections.edit')} onClick={() => setForm({ open: true, editing: r })} data-testid={`edit-${r.name}`} /></Tooltip>
                 {!r.isExchange && (
                   <Popconfirm title={t('connections.confirmDelete')} onConfirm={() => void remove(r.name)}>
-                    <Button size="small" danger icon={<DeleteOutlined />}>{t('connections.delete')}</Button>
+                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('connections.delete')} title={t('connections.delete')} />
                   </Popconfirm>
                 )}
               </Space>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Progress, Row, Space, Statistic } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { RunsTable } from '../components/RunsTable.js';
+import { errorText } from '../i18n/engine.js';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -15,6 +16,14 @@ export function DashboardPage() {
   const info = useOp('node/info', {});
   const runs = useOp('runs/list', { limit: 10 });
   const [demo, setDemo] = useState<{ rows: number; total: number } | null>(null);
+  // The demo takes a while: a technician who went to another page gets no toast there (the page says it).
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   useEffect(() => subscribe('demo.progress', setDemo), []);
   useEffect(() => subscribe('run.updated', () => runs.reload()), [runs.reload]);
@@ -23,12 +32,13 @@ export function DashboardPage() {
     setDemo({ rows: 0, total: 100_000 });
     try {
       await call('demo/load', { rows: 100_000 });
+      if (!mounted.current) return;
       message.success(t('dashboard.demoDone'));
       info.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      if (mounted.current) message.error(errorText(error));
     } finally {
-      setDemo(null);
+      if (mounted.current) setDemo(null);
     }
   };
 

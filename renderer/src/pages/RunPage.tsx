@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Table, Tabs, Tag } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
-import { type RunRecord, phaseText, stoppedPhase } from '../../../shared/index.js';
+import { Link, useParams } from 'react-router-dom';
+import { type RunLogEntry, type RunRecord, phaseText, stoppedPhase } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { formatCount, formatDuration, formatTime } from '../components/format.js';
 import { RunReconciliationCard } from '../components/monitor/RunReconciliationCard.js';
-import { engineText } from '../i18n/engine.js';
+import { engineText, errorText } from '../i18n/engine.js';
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -45,7 +45,7 @@ export function RunPage() {
     return () => clearInterval(timer);
   }, [id, active]);
 
-  if (initial.error) return <Alert type="error" message={initial.error.message} />;
+  if (initial.error) return <Alert type="error" message={errorText(initial.error)} data-testid="run-error" />;
   if (!run) return <Card loading />;
 
   const percent = run.status === 'succeeded' ? 100 : run.progress.estimatedTotal ? Math.min(99, Math.floor((run.progress.rowsRead / run.progress.estimatedTotal) * 100)) : 0;
@@ -55,7 +55,7 @@ export function RunPage() {
     try {
       show(await call('runs/cancel', { id }));
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
 
@@ -76,18 +76,25 @@ export function RunPage() {
         <Progress percent={percent} status={run.status === 'failed' ? 'exception' : active ? 'active' : 'normal'}
           // An incremental run reads only what changed: its total is not known in advance, so show the rows read.
           {...(active && run.progress.estimatedTotal === null ? { format: () => formatCount(run.progress.rowsRead) } : {})} />
-        {run.error && <Alert type="error" showIcon message={`${run.error.code}: ${run.error.message}`} style={{ marginTop: 12 }} />}
+        {run.error && <Alert type="error" showIcon message={`${run.error.code}: ${run.error.key ? engineText({ key: run.error.key, ...(run.error.params ? { params: run.error.params } : {}) }) : run.error.message}`} style={{ marginTop: 12 }} />}
+        {run.mode === 'incremental' && (
+          <Alert type="info" showIcon style={{ marginTop: 12 }} data-testid="incremental-run-note" message={t('run.incrementalNote')}
+            action={<Link to={`/reconciliation?bridge=${encodeURIComponent(run.bridgeName)}`}>{t('run.checkData')}</Link>} />
+        )}
       </Card>
       <RunReconciliationCard run={run} />
       <Card>
         <Tabs items={[
           {
             key: 'log', label: t('run.log'),
-            children: <Table size="small" rowKey={(_, i) => String(i)} pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={log.data ?? []}
+            children: <Table size="small" data-testid="run-log" rowKey={(_, i) => String(i)} pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={log.data ?? []}
               columns={[
-                { title: t('run.started'), dataIndex: 'at', width: 180, render: (v: string) => formatTime(v) },
-                { title: '', dataIndex: 'level', width: 80, render: (v: string) => <Tag color={v === 'error' ? 'red' : v === 'warn' ? 'orange' : 'default'}>{v}</Tag> },
-                { title: '', dataIndex: 'message' },
+                { title: t('run.time'), dataIndex: 'at', width: 210, render: (v: string) => <span className="exn-nowrap">{formatTime(v)}</span> },
+                {
+                  title: t('run.level'), dataIndex: 'level', width: 90,
+                  render: (v: 'info' | 'warn' | 'error') => <Tag color={v === 'error' ? 'red' : v === 'warn' ? 'orange' : 'default'}>{t(`run.levels.${v}`)}</Tag>,
+                },
+                { title: t('run.message'), render: (_, e: RunLogEntry) => (e.key ? engineText({ key: e.key, ...(e.params ? { params: e.params } : {}) }) : e.message) },
               ]} />,
           },
           {

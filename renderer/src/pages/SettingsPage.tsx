@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NodeSettings } from '../../../shared/index.js';
+import { nodeSettingsSchema } from '../../../shared/index.js';
+import { schemaRule } from '../components/schema-rule.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
+import { errorText } from '../i18n/engine.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -20,7 +23,7 @@ export function SettingsPage() {
       await call('settings/set', values);
       message.success(t('settings.saved'));
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(errorText(error));
     }
   };
 
@@ -30,7 +33,7 @@ export function SettingsPage() {
         <Descriptions.Item label={t('settings.exchangeDb')}>{exchange.data ? `${exchange.data.name} (${exchange.data.summary})` : '-'}</Descriptions.Item>
       </Descriptions>
       <Form form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={(v) => void save(v)}>
-        <Form.Item name="columnPrefix" label={t('settings.prefix')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,14}_$/ }]}><Input /></Form.Item>
+        <Form.Item name="columnPrefix" label={t('settings.prefix')} rules={[{ required: true, message: t('common.required') }, schemaRule(nodeSettingsSchema.shape.columnPrefix)]}><Input /></Form.Item>
         <Form.Item name="softDeleteRetentionDays" label={t('settings.retention')} rules={[{ required: true }]}><InputNumber min={1} max={3650} /></Form.Item>
         <Form.Item name="runnerConcurrency" label={t('settings.concurrency')} rules={[{ required: true }]}><InputNumber min={1} max={16} /></Form.Item>
         <Button type="primary" htmlType="submit">{t('common.save')}</Button>

@@ -1,7 +1,7 @@
 import type {
   BridgeConfig, MessageParams, MessageRef, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
 } from '../../../../shared/index.js';
-import { ExNodeError, reconciliationOf, render } from '../../../../shared/index.js';
+import { ExNodeError, msg, reconciliationOf, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
@@ -86,7 +86,7 @@ export class RunStore {
 
   async get(id: string): Promise<RunRecord> {
     const row = await this.db<RunRow>('runs').where({ id }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', `No run with id ${id}; see \`exnode bridge list\` for recent runs`);
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('runs.notFound', { id }));
     return toRecord(row);
   }
 

@@ -13,9 +13,9 @@ export const registerBridges: RegisterCommands = (program, cli) => {
     .requiredOption('--file <file>', 'bridge file (JSON)')
     .option('--replace', 'replace a bridge of the same name')
     .action(async (cmd: { file: string; replace?: boolean }) => cli.session(async (api) => {
-      const config = readJsonFile(cmd.file, bridgeConfigSchema, 'bridge file');
+      const config = readJsonFile(cmd.file, bridgeConfigSchema, 'common.bridgeFile');
       const view = await api.call('bridges/save', { config, replace: Boolean(cmd.replace) });
-      cli.emit(view, () => process.stdout.write(`Saved bridge ${view.name}: ${sourceLabel(view.config)} → ${view.targetConnection}.${view.targetTable}\n`));
+      cli.emit(view, () => process.stdout.write(`${cli.t('cli.savedBridge', { name: view.name, source: sourceLabel(view.config), target: `${view.targetConnection}.${view.targetTable}` })}\n`));
     }));
   bridge.command('list').description('list bridges with their last run').action(async () => cli.session(async (api) => {
     const list = await api.call('bridges/list', {});
@@ -24,7 +24,7 @@ export const registerBridges: RegisterCommands = (program, cli) => {
   bridge.command('run <name>').description('run a bridge now and wait for it').action(async (name: string) => cli.session(async (api) => {
     const done = cli.liveProgress(api, (e) => (e.type === 'run.updated' ? runProgressLine(e.payload as Output<'runs/get'>) : null));
     const run = await api.call('bridges/run', { name, wait: true }).finally(done);
-    cli.emit(run, () => printRun(run, cli.lang()));
+    cli.emit(run, () => printRun(run));
     if (run.status !== 'succeeded') cli.setExitCode(1);
   }));
   bridge
@@ -43,7 +43,7 @@ export const registerBridges: RegisterCommands = (program, cli) => {
     }));
   bridge.command('cancel <runId>').description('cancel a run, whichever ExNode process (service or command line) runs it').action(async (id: string) => cli.session(async (api) => {
     const run = await api.call('runs/cancel', { id });
-    cli.emit(run, () => printRun(run, cli.lang()));
+    cli.emit(run, () => printRun(run));
   }));
   bridge.command('show <name>').description('print a bridge\'s definition (JSON, as `bridge add` takes it)').action(async (name: string) => cli.session(async (api) => {
     const view = await api.call('bridges/get', { name });
@@ -51,6 +51,6 @@ export const registerBridges: RegisterCommands = (program, cli) => {
   }));
   bridge.command('remove <name>').description('remove a bridge; its exchange table and run history stay').action(async (name: string) => cli.session(async (api) => {
     const result = await api.call('bridges/delete', { name });
-    cli.emit(result, () => process.stdout.write(`Removed bridge ${name}\n`));
+    cli.emit(result, () => process.stdout.write(`${cli.t('cli.removedBridge', { name })}\n`));
   }));
 };

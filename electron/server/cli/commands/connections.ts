@@ -12,9 +12,12 @@ export const registerConnections: RegisterCommands = (program, cli) => {
     .requiredOption('--file <file>', 'connection file (JSON)')
     .option('--replace', 'replace a connection of the same name')
     .action(async (cmd: { file: string; replace?: boolean }) => cli.session(async (api) => {
-      const config = readJsonFile(cmd.file, connectionConfigSchema, 'connection file');
+      const config = readJsonFile(cmd.file, connectionConfigSchema, 'common.connectionFile');
       const view = await api.call('connections/save', { config, replace: Boolean(cmd.replace) });
-      cli.emit(view, () => process.stdout.write(`Saved connection ${view.name} (${view.summary})\n`));
+      cli.emit(view, () => {
+        process.stdout.write(`${cli.t('cli.savedConnection', { name: view.name, summary: view.summary })}\n`);
+        if (view.health === 'failed') process.stdout.write(`${cli.t('cli.savedConnectionTest')} ${view.lastError ?? ''}\n`);
+      });
     }));
   connection.command('list').description('list connections with their health').action(async () => cli.session(async (api) => {
     const list = await api.call('connections/list', {});
@@ -43,7 +46,7 @@ export const registerConnections: RegisterCommands = (program, cli) => {
   }));
   connection.command('remove <name>').description('remove a connection (not while a bridge uses it)').action(async (name: string) => cli.session(async (api) => {
     const result = await api.call('connections/delete', { name });
-    cli.emit(result, () => process.stdout.write(`Removed connection ${name}\n`));
+    cli.emit(result, () => process.stdout.write(`${cli.t('cli.removedConnection', { name })}\n`));
   }));
 
   const exchange = program.command('exchange').description('the front exchange database (前置交换库)');
@@ -52,9 +55,9 @@ export const registerConnections: RegisterCommands = (program, cli) => {
     .description('use the database of a connection file as the exchange database')
     .requiredOption('--file <file>', 'connection file (JSON) of the exchange database')
     .action(async (cmd: { file: string }) => cli.session(async (api) => {
-      const config = readJsonFile(cmd.file, connectionConfigSchema, 'connection file');
+      const config = readJsonFile(cmd.file, connectionConfigSchema, 'common.connectionFile');
       const view = await api.call('exchange/set', { config });
-      cli.emit(view, () => process.stdout.write(`Exchange database is now ${view.name} (${view.summary})\n`));
+      cli.emit(view, () => process.stdout.write(`${cli.t('cli.exchangeIs', { name: view.name, summary: view.summary })}\n`));
     }));
   exchange.command('show').description('show the exchange database').action(async () => cli.session(async (api) => {
     const view = await api.call('exchange/get', {});

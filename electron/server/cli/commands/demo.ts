@@ -8,7 +8,6 @@ export const registerDemo: RegisterCommands = (program, cli) => {
     .option('--rows <n>', 'number of demo records', '100000')
     .action(async (cmd: { rows: string }) => cli.session(async (api) => {
       const result = await api.call('demo/load', { rows: Number(cmd.rows) });
-      cli.emit(result, () => process.stdout.write(
-        `Demo database ${result.filename} with ${result.rows} records\nConnection: ${result.connection}\nBridge: ${result.bridge} (run it with: exnode bridge run ${result.bridge})\n`));
+      cli.emit(result, () => process.stdout.write(`${cli.t('cli.demo', { ...result })}\n`));
     }));
 };
