@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 import { coreOps } from './ops/core.js';
+import { diagnosticsOps } from './ops/diagnostics.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -13,6 +14,7 @@ export type { NodeInfo, NodeSettings } from './ops/core.js';
  */
 export const operations = {
   ...coreOps,
+  ...diagnosticsOps,
 } as const;
 
 export type Operations = typeof operations;

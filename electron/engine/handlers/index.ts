@@ -1,5 +1,6 @@
 import type { Handlers } from './types.js';
 import { coreHandlers } from './core.js';
+import { diagnosticsHandlers } from './diagnostics.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -9,4 +10,5 @@ export type { Handler, Handlers, HandlersFor } from './types.js';
  */
 export const handlers: Handlers = {
   ...coreHandlers,
+  ...diagnosticsHandlers,
 };
