@@ -8,6 +8,7 @@ import { scheduleOps } from './ops/schedules.js';
 import { alertOps } from './ops/alerts.js';
 import { monitorOps } from './ops/monitor.js';
 import { batchOps } from './ops/batch.js';
+import { diagnosticsOps } from './ops/diagnostics.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -30,6 +31,7 @@ export const operations = {
   ...alertOps,
   ...monitorOps,
   ...batchOps,
+  ...diagnosticsOps,
 } as const;
 
 export type Operations = typeof operations;

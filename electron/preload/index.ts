@@ -1,9 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { DESKTOP_BRIDGE_KEY, buildDesktopBridge } from './surface.js';
 
-/**
- * Hands the console the engine's address and this launch's session secret, and nothing else:
- * no Node, no IPC surface beyond this one value.
- */
-const session = ipcRenderer.sendSync('exnode:session') as { url: string | null; session: string };
-
-contextBridge.exposeInMainWorld('exnode', Object.freeze({ session: session.session, engineUrl: session.url, desktop: true }));
+// The whole preload: one frozen value, built in surface.ts (tested there), exposed to the page.
+contextBridge.exposeInMainWorld(DESKTOP_BRIDGE_KEY, buildDesktopBridge(ipcRenderer));

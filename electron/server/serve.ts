@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ExNodeError } from '../../shared/index.js';
-import { Engine } from '../engine/engine.js';
+import { Engine, VERSION } from '../engine/engine.js';
+import { attachEngineLog } from '../engine/logs/engine-log.js';
 import { buildApp } from './app.js';
 
 export const DEFAULT_PORT = 7420;
@@ -27,6 +28,7 @@ export interface RunningNode {
 /** Starts the engine with its HTTP API, events and web console. */
 export async function serve(options: ServeOptions): Promise<RunningNode> {
   const engine = await Engine.open({ dataDir: options.dataDir, resumeRuns: true });
+  const engineLog = attachEngineLog(engine, VERSION);
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
   const app = await buildApp({
     engine,
@@ -38,6 +40,7 @@ export async function serve(options: ServeOptions): Promise<RunningNode> {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     await engine.close();
+    await engineLog.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ExNodeError('PORT_IN_USE', `Port ${options.port} on ${options.host} is already in use (is another ExNode running?); stop it or choose another port with --port`);
     }
@@ -56,6 +59,7 @@ export async function serve(options: ServeOptions): Promise<RunningNode> {
     close: async () => {
       await app.close();
       await engine.close();
+      await engineLog.close();
     },
   };
 }

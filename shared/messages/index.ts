@@ -1,3 +1,4 @@
+import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef, isMessageText } from './define.js';
 import { commonMessages } from './common.js';
 import { bridgesMessages } from './bridges.js';
 import { runsMessages } from './runs.js';
@@ -12,7 +13,7 @@ import { bridgeMessages } from './bridge-definitions.js';
 import { batchMessages } from './batch.js';
 import { cliMessages } from './cli.js';
 import { validationMessages } from './validation.js';
-import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef, isMessageText } from './define.js';
+import { desktopMessages } from './desktop.js';
 
 export * from './define.js';
 
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...batchMessages,
   ...cliMessages,
   ...validationMessages,
+  ...desktopMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -20,7 +20,7 @@ describe('engine launchers', () => {
     const help = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url)), '--help'], { encoding: 'utf8' });
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/Usage: exnode serve/);
-  });
+  }, 30_000); // starts a Node process with tsx: seconds on a loaded machine
 
   it('the desktop shell forks the engine with the engine memory settings', () => {
     const fork = read('electron/main/index.ts').split('utilityProcess.fork(')[1] ?? '';

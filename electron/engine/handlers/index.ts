@@ -6,6 +6,7 @@ import { scheduleHandlers } from './schedules.js';
 import { alertHandlers } from './alerts.js';
 import { monitorHandlers } from './monitor.js';
 import { batchHandlers } from './batch.js';
+import { diagnosticsHandlers } from './diagnostics.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...alertHandlers,
   ...monitorHandlers,
   ...batchHandlers,
+  ...diagnosticsHandlers,
 };

@@ -15,12 +15,22 @@ import { registerUsers } from './commands/users.js';
 import { registerAudit } from './commands/audit.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerBatch } from './commands/batch.js';
+import { registerDiagnostics } from './commands/diagnostics.js';
 import { usePrintLanguage } from './print.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
 const COMMANDS: readonly RegisterCommands[] = [
-  registerServe, registerDemo, registerConnections, registerBridges, registerBatch, registerRuns, registerAlerts,
-  registerAuth, registerUsers, registerAudit,
+  registerServe,
+  registerDemo,
+  registerConnections,
+  registerBridges,
+  registerBatch,
+  registerRuns,
+  registerAlerts,
+  registerAuth,
+  registerUsers,
+  registerAudit,
+  registerDiagnostics,
 ];
 
 /** Runs one CLI invocation; returns the process exit code. */
