@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { CAPABILITIES, PRESETS } from './dialects.js';
 import { coreOps } from './ops/core.js';
+import { catalogOps } from './ops/catalog.js';
+import { configOps } from './ops/config.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -13,6 +15,8 @@ export type { NodeInfo, NodeSettings } from './ops/core.js';
  */
 export const operations = {
   ...coreOps,
+  ...catalogOps,
+  ...configOps,
 } as const;
 
 export type Operations = typeof operations;

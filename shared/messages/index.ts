@@ -1,4 +1,6 @@
 import { commonMessages } from './common.js';
+import { catalogMessages } from './catalog.js';
+import { configMessages } from './config.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -10,6 +12,8 @@ export * from './define.js';
  */
 export const MESSAGES = {
   ...commonMessages,
+  ...catalogMessages,
+  ...configMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

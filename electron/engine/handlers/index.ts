@@ -1,5 +1,7 @@
 import type { Handlers } from './types.js';
 import { coreHandlers } from './core.js';
+import { catalogHandlers } from './catalog.js';
+import { configHandlers } from './config.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -9,4 +11,6 @@ export type { Handler, Handlers, HandlersFor } from './types.js';
  */
 export const handlers: Handlers = {
   ...coreHandlers,
+  ...catalogHandlers,
+  ...configHandlers,
 };

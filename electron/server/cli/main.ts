@@ -9,9 +9,11 @@ import { registerDemo } from './commands/demo.js';
 import { registerConnections } from './commands/connections.js';
 import { registerBridges } from './commands/bridges.js';
 import { registerRuns } from './commands/runs.js';
+import { registerCatalog } from './commands/catalog.js';
+import { registerConfig } from './commands/config.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
-const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns];
+const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerCatalog, registerConfig];
 
 /** Runs one CLI invocation; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
