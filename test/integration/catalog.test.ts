@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import knexFactory from 'knex';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogEntryInput, CatalogView } from '../../shared/catalog.js';
+import type { CatalogView } from '../../shared/catalog.js';
+import { sampleEntry } from './catalog-sample.js';
 import { ITEM_TYPE_OF } from '../../shared/catalog.js';
 import type { Output, TableSchema } from '../../shared/index.js';
 import { ExNodeError } from '../../shared/index.js';
@@ -20,27 +21,6 @@ const DDL = {
   mysql: `CREATE TABLE ${TABLE} (id INT PRIMARY KEY, 姓名 VARCHAR(30) NOT NULL, amount DECIMAL(12,2), born DATE, updated DATETIME, note TEXT, ok TINYINT(1))`,
   postgres: `CREATE TABLE ${TABLE} (id INTEGER PRIMARY KEY, 姓名 VARCHAR(30) NOT NULL, amount NUMERIC(12,2), born DATE, updated TIMESTAMP, note TEXT, ok BOOLEAN)`,
 };
-
-export function sampleEntry(over: Partial<CatalogEntryInput> = {}): CatalogEntryInput {
-  return {
-    code: '101001/000001',
-    name: '常住人口基本信息',
-    bridge: 'residents-my',
-    classification: { type: 'basic', category: '1', item: '01', subItem: '001' },
-    provider: '肥城市公安局',
-    providerCode: '11370983MB0000000X',
-    abstract: '记录本市常住人口的姓名、出生日期等基本信息，每日更新。',
-    format: 'database',
-    items: [{ name: '姓名', dataType: 'C', length: 30, column: '姓名', description: '居民姓名（含“生僻字”𠀀）' }, { name: 'id', dataType: 'I', column: 'id' }],
-    share: { type: 'conditional', conditions: '仅限公安、民政部门办理业务使用', method: 'interface' },
-    open: { toPublic: false, conditions: '不向社会开放' },
-    updateCycle: 'daily',
-    publishDate: '2026-11-30',
-    relatedCodes: ['101002/000003'],
-    extensions: { 来源系统: '人口库' },
-    ...over,
-  };
-}
 
 describe('resource catalog', () => {
   let h: Harness;
