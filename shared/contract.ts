@@ -9,6 +9,8 @@ import { alertOps } from './ops/alerts.js';
 import { monitorOps } from './ops/monitor.js';
 import { batchOps } from './ops/batch.js';
 import { diagnosticsOps } from './ops/diagnostics.js';
+import { catalogOps } from './ops/catalog.js';
+import { configOps } from './ops/config.js';
 
 export * from './ops/define.js';
 export { nodeInfoSchema, nodeSettingsSchema, demoResultSchema } from './ops/core.js';
@@ -32,6 +34,8 @@ export const operations = {
   ...monitorOps,
   ...batchOps,
   ...diagnosticsOps,
+  ...catalogOps,
+  ...configOps,
 } as const;
 
 export type Operations = typeof operations;

@@ -14,6 +14,8 @@ import { batchMessages } from './batch.js';
 import { cliMessages } from './cli.js';
 import { validationMessages } from './validation.js';
 import { desktopMessages } from './desktop.js';
+import { catalogMessages } from './catalog.js';
+import { configMessages } from './config.js';
 
 export * from './define.js';
 
@@ -38,6 +40,8 @@ export const MESSAGES = {
   ...cliMessages,
   ...validationMessages,
   ...desktopMessages,
+  ...catalogMessages,
+  ...configMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

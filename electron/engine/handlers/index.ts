@@ -7,6 +7,8 @@ import { alertHandlers } from './alerts.js';
 import { monitorHandlers } from './monitor.js';
 import { batchHandlers } from './batch.js';
 import { diagnosticsHandlers } from './diagnostics.js';
+import { catalogHandlers } from './catalog.js';
+import { configHandlers } from './config.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -24,4 +26,6 @@ export const handlers: Handlers = {
   ...monitorHandlers,
   ...batchHandlers,
   ...diagnosticsHandlers,
+  ...catalogHandlers,
+  ...configHandlers,
 };

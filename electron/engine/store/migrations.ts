@@ -169,6 +169,21 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0400_catalog_entries',
+    async up(knex) {
+      // Resource catalog (资源目录): one entry per resource code, bound to one bridge's exchange table.
+      await knex.schema.createTable('catalog_entries', (t) => {
+        t.string('code').primary();
+        t.string('bridge_name').notNullable().unique();
+        t.text('entry_json').notNullable();
+        // When the information items were last checked against the source table (drift after it flags the entry).
+        t.string('items_checked_at').notNullable();
+        t.string('created_at').notNullable();
+        t.string('updated_at').notNullable();
+      });
+    },
+  },
   ...SECURITY_MIGRATIONS,
   ...MONITOR_MIGRATIONS,
 ];

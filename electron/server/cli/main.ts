@@ -16,6 +16,8 @@ import { registerAudit } from './commands/audit.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerBatch } from './commands/batch.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
+import { registerCatalog } from './commands/catalog.js';
+import { registerConfig } from './commands/config.js';
 import { usePrintLanguage } from './print.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
@@ -31,6 +33,8 @@ const COMMANDS: readonly RegisterCommands[] = [
   registerUsers,
   registerAudit,
   registerDiagnostics,
+  registerCatalog,
+  registerConfig,
 ];
 
 /** Runs one CLI invocation; returns the process exit code. */

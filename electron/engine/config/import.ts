@@ -1,0 +1,88 @@
+import type { ConfigImportResult, ConfigPlanItem, ConfigProblem } from '../../../shared/config-doc.js';
+import { ExNodeError, isExNodeError, msg } from '../../../shared/index.js';
+import type { EngineServices } from '../services.js';
+import type { ConfigSection, NamedItem } from './section.js';
+import { CONFIG_SECTIONS } from './registry.js';
+import { readConfig } from './document.js';
+import { problemsError, stableJson } from '../catalog/transfer.js';
+import { restoreTables, snapshotTables } from './rollback.js';
+
+/** Tables the sections write; restored as they were when an apply fails half-way. */
+const CONFIG_TABLES = ['connections', 'bridges', 'catalog_entries'];
+
+/**
+ * Plans a configuration file against the node and, with `apply`, applies it all or nothing:
+ * upserts in section order, then removals in reverse order (bridges before the connections they use).
+ */
+export async function importConfig(
+  s: EngineServices,
+  input: { yaml: string; apply: boolean; passwords: readonly { connection: string; password: string }[] },
+  sections: readonly ConfigSection[] = CONFIG_SECTIONS,
+): Promise<ConfigImportResult> {
+  const read = readConfig(input.yaml, s, sections);
+  const problems: ConfigProblem[] = [...read.problems];
+  const current = new Map<string, NamedItem[]>();
+  for (const section of sections) current.set(section.key, await section.current(s));
+
+  // The names the node will have once the file is applied, for references between sections.
+  const namesOf = (keys: string[]) => new Set(keys.flatMap((k) => (read.sections.get(k) ?? current.get(k) ?? []).map((i) => i.name)));
+  const names = { connections: namesOf(['exchange', 'connections']), bridges: namesOf(['bridges']) };
+  for (const section of sections) {
+    const items = read.sections.get(section.key);
+    if (items && section.check) section.check(items, names, problems);
+  }
+
+  const plan: ConfigPlanItem[] = [];
+  for (const section of sections) {
+    const incoming = read.sections.get(section.key);
+    if (!incoming) continue;
+    const before = new Map((current.get(section.key) ?? []).map((i) => [i.name, i]));
+    for (const item of incoming) {
+      const old = before.get(item.name);
+      if (!old) plan.push({ section: section.key, name: item.name, action: 'added' });
+      else {
+        const fields = changedFields(old.doc, item.doc, section.ignoreInDiff ?? []);
+        plan.push(fields.length === 0 ? { section: section.key, name: item.name, action: 'unchanged' } : { section: section.key, name: item.name, action: 'changed', fields });
+      }
+      before.delete(item.name);
+    }
+    if (!section.single && section.remove) for (const name of before.keys()) plan.push({ section: section.key, name, action: 'removed' });
+  }
+
+  if (problems.length > 0) {
+    if (input.apply) throw problemsError(problems, 'config.invalid');
+    return { plan, problems, applied: false, withoutPassword: [] };
+  }
+  if (!input.apply) return { plan, problems, applied: false, withoutPassword: [] };
+
+  const withoutPassword: { name: string; variable: string }[] = [];
+  const passwords = Object.fromEntries(input.passwords.map((p) => [p.connection, p.password]));
+  const ctx = { services: s, passwords, withoutPassword };
+  const saved = await snapshotTables(s.db, CONFIG_TABLES);
+  let at: ConfigPlanItem | undefined;
+  try {
+    for (const section of sections) {
+      const items = new Map((read.sections.get(section.key) ?? []).map((i) => [i.name, i]));
+      for (const step of plan.filter((p) => p.section === section.key && (p.action === 'added' || p.action === 'changed'))) {
+        at = step;
+        await section.upsert(items.get(step.name)!, ctx);
+      }
+    }
+    for (const section of [...sections].reverse()) {
+      for (const step of plan.filter((p) => p.section === section.key && p.action === 'removed')) {
+        at = step;
+        await section.remove!(step.name, s);
+      }
+    }
+  } catch (e) {
+    await restoreTables(s.db, saved);
+    const detail = isExNodeError(e) ? (e.ref ?? e.message) : e instanceof Error ? e.message : String(e);
+    throw new ExNodeError(isExNodeError(e) ? e.code : 'INTERNAL', msg('config.applyFailed', { section: at?.section ?? '?', name: at?.name ?? '?', detail }));
+  }
+  return { plan, problems: [], applied: true, withoutPassword };
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[]): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => !ignore.includes(k) && stableJson(before[k]) !== stableJson(after[k])).sort();
+}
