@@ -187,7 +187,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
           </Form.Item>
         )}
         <Row gutter={12}>
-          <Col span={6}><Form.Item name="mode" label={t('bridges.mode')}><Select options={SYNC_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="mode" label={t('bridges.mode')}><Select options={SYNC_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))} data-testid="bridge-mode" /></Form.Item></Col>
           <Col span={9}><Form.Item name="targetConnection" label={t('bridges.targetConnection')}><Select allowClear placeholder={t('bridges.exchangeDefault')} options={connectionOptions} /></Form.Item></Col>
           <Col span={9}><Form.Item name="targetTable" label={t('bridges.targetTable')}><Input placeholder={sourceKind === 'table' ? sourceTable : ''} data-testid="bridge-target-table" /></Form.Item></Col>
         </Row>

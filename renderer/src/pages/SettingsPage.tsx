@@ -33,10 +33,10 @@ export function SettingsPage() {
         <Descriptions.Item label={t('settings.exchangeDb')}>{exchange.data ? `${exchange.data.name} (${exchange.data.summary})` : '-'}</Descriptions.Item>
       </Descriptions>
       <Form form={form} layout="vertical" style={{ maxWidth: 420 }} onFinish={(v) => void save(v)}>
-        <Form.Item name="columnPrefix" label={t('settings.prefix')} rules={[{ required: true, message: t('common.required') }, schemaRule(nodeSettingsSchema.shape.columnPrefix)]}><Input /></Form.Item>
+        <Form.Item name="columnPrefix" label={t('settings.prefix')} rules={[{ required: true, message: t('common.required') }, schemaRule(nodeSettingsSchema.shape.columnPrefix)]}><Input data-testid="settings-prefix" /></Form.Item>
         <Form.Item name="softDeleteRetentionDays" label={t('settings.retention')} rules={[{ required: true }]}><InputNumber min={1} max={3650} /></Form.Item>
         <Form.Item name="runnerConcurrency" label={t('settings.concurrency')} rules={[{ required: true }]}><InputNumber min={1} max={16} /></Form.Item>
-        <Button type="primary" htmlType="submit">{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" data-testid="settings-save">{t('common.save')}</Button>
       </Form>
     </Card>
   );

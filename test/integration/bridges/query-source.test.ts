@@ -76,11 +76,9 @@ for (const [label, config] of sources) {
       expect((await exchangeRows()).map((x) => Number(x.id))).not.toContain(4);
     });
 
-    it('says what is wrong with a query that cannot be read', async () => {
-      await h.call('bridges/save', { config: { name: 'broken', source: { connection: 'biz', query: 'SELECT id FROM exq_no_such_table' }, target: { table: 'exq_broken' }, primaryKey: ['id'] } });
-      const r = await run('broken');
-      expect(r.status).toBe('failed');
-      expect(r.error?.message).toMatch(/exq_no_such_table/);
+    it('says what is wrong with a query that cannot be read, when the bridge is saved', async () => {
+      await expect(h.call('bridges/save', { config: { name: 'broken', source: { connection: 'biz', query: 'SELECT id FROM exq_no_such_table' }, target: { table: 'exq_broken' }, primaryKey: ['id'] } }))
+        .rejects.toThrow(/The source query cannot run on connection "biz": .*exq_no_such_table/);
     });
   });
 }
