@@ -2,6 +2,7 @@ import { commonMessages } from './common.js';
 import { authMessages } from './auth.js';
 import { usersMessages } from './users.js';
 import { auditMessages } from './audit.js';
+import { connectionsMessages } from './connections.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...authMessages,
   ...usersMessages,
   ...auditMessages,
+  ...connectionsMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;
