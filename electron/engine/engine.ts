@@ -69,7 +69,7 @@ export class Engine implements EngineServices {
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const db = await openStateDb(options.dataDir);
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.connections.ensureExchange();
