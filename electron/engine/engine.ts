@@ -73,6 +73,8 @@ export class Engine implements EngineServices {
     const db = await openStateDb(options.dataDir);
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.connections.ensureExchange();
+    // Retention (R8): records past it go to a keyed archive file in the data directory, never dropped.
+    await engine.audit.archiveExpired((await engine.auth.policy.get()).auditRetentionYears);
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
     if (options.resumeRuns) await engine.runner.resumeUnfinished();
     return engine;
