@@ -72,4 +72,12 @@ describe('connections cannot be turned against stored secrets or the node itself
     }
     await expect(call('connections/save', { config: { name: 'ok', dialect: 'sqlite', filename: path.join(dataDir, 'files', 'biz.sqlite') } })).resolves.toMatchObject({ name: 'ok' });
   });
+
+  it('records connection tests (reads that may touch personal data) in the audit log, refused ones included', async () => {
+    await call('connections/test', { name: 'ok' });
+    const rows = (await engine.db('audit_events').where({ operation: 'connections/test' })) as { outcome: string; actor: string; detail_json: string }[];
+    expect(rows.some((r) => r.outcome === 'ok' && r.actor === TEST_ACTOR.name)).toBe(true);
+    expect(rows.some((r) => r.outcome === 'failed')).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain('Stored-secret-9');
+  });
 });
