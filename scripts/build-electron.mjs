@@ -8,7 +8,7 @@ fs.rmSync('dist/electron', { recursive: true, force: true });
 // Native modules and drivers knex loads by name stay outside the bundle.
 const external = [
   'electron', 'better-sqlite3', 'oracledb', 'mysql', 'sqlite3', 'pg-native', 'tedious', 'mssql',
-  'mysql2', 'pg', 'pg-query-stream', 'pg-copy-streams', 'knex',
+  'mysql2', 'pg', 'pg-query-stream', 'pg-copy-streams', 'knex', '@node-rs/argon2',
 ];
 
 await build({

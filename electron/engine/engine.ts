@@ -80,10 +80,12 @@ export class Engine implements EngineServices {
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const db = await openStateDb(options.dataDir);
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.connections.ensureExchange();
+    // Retention (R8): records past it go to a keyed archive file in the data directory, never dropped.
+    await engine.audit.archiveExpired((await engine.auth.policy.get()).auditRetentionYears);
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));
     await engine.schedules.applyLimits();
     if (options.resumeRuns) await engine.runner.resumeUnfinished();

@@ -22,8 +22,8 @@ export interface AppOptions {
    * the signed-in session.
    */
   readonly sessionSecret?: string;
-  /** Served over TLS: session cookies are marked Secure. */
-  readonly secure?: boolean;
+  /** TLS certificate and key (PEM): served over HTTPS, session cookies marked Secure. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   /** Host names the console may be reached by; guards a loopback-bound node against DNS rebinding. */
   readonly allowedHosts?: readonly string[];
 }
@@ -34,7 +34,7 @@ const CSP = [
 ].join('; ');
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}) }) as unknown as FastifyInstance;
   await app.register(fastifyCookie);
   const cookieShell = options.sessionSecret ? 'desktop' as const : 'console' as const;
 
@@ -87,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const signIn = output as { token?: string; csrfToken: string; expiresAt: string };
       const bearer = (request.body as { bearer?: unknown }).bearer === true;
       if (!bearer) {
-        setSessionCookies(reply, signIn.token!, signIn.csrfToken, signIn.expiresAt, options.secure ?? false);
+        setSessionCookies(reply, signIn.token!, signIn.csrfToken, signIn.expiresAt, options.tls !== undefined);
         return { ...signIn, token: undefined };
       }
     }

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg, translate } from '../../shared/index.js';
 import { Engine, VERSION } from '../engine/engine.js';
 import { attachEngineLog } from '../engine/logs/engine-log.js';
 import { buildApp } from './app.js';
+import { lockDataDir } from './instance-lock.js';
 
 export const DEFAULT_PORT = 7420;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,6 +18,11 @@ export interface ServeOptions {
   readonly port: number;
   readonly consoleDir?: string;
   readonly sessionSecret?: string;
+  /** PEM files; required when listening beyond loopback unless `insecureHttp`. */
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+  /** Plain HTTP beyond loopback, deliberately: warned about on every start. */
+  readonly insecureHttp?: boolean;
 }
 
 export interface RunningNode {
@@ -27,20 +34,35 @@ export interface RunningNode {
 
 /** Starts the engine with its HTTP API, events and web console. */
 export async function serve(options: ServeOptions): Promise<RunningNode> {
-  const engine = await Engine.open({ dataDir: options.dataDir, resumeRuns: true });
-  const engineLog = attachEngineLog(engine, VERSION);
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
+  const tls = options.tlsCert && options.tlsKey ? { cert: fs.readFileSync(options.tlsCert), key: fs.readFileSync(options.tlsKey) } : undefined;
+  if (!loopback && !tls) {
+    if (!options.insecureHttp) throw new ExNodeError('FORBIDDEN', msg('auth.tlsRequired', { host: options.host }));
+    process.stderr.write(`${translate('zh-CN', 'auth.insecureHttp', { host: options.host })}\n${translate('en', 'auth.insecureHttp', { host: options.host })}\n`);
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockDataDir(options.dataDir);
+  let engine: Engine;
+  try {
+    engine = await Engine.open({ dataDir: options.dataDir, resumeRuns: true });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const engineLog = attachEngineLog(engine, VERSION);
   const app = await buildApp({
     engine,
     consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
     ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
     ...(loopback ? { allowedHosts: ['127.0.0.1', 'localhost', '[::1]'] } : {}),
+    ...(tls ? { tls } : {}),
   });
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     await engine.close();
     await engineLog.close();
+    unlock();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ExNodeError('PORT_IN_USE', `Port ${options.port} on ${options.host} is already in use (is another ExNode running?); stop it or choose another port with --port`);
     }
@@ -55,11 +77,12 @@ export async function serve(options: ServeOptions): Promise<RunningNode> {
   return {
     engine,
     app,
-    url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
+    url: `${tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
     close: async () => {
       await app.close();
       await engine.close();
       await engineLog.close();
+      unlock();
     },
   };
 }

@@ -6,6 +6,7 @@ import { HashRouter } from 'react-router-dom';
 import { rememberLanguage, savedLanguage, type Language } from './i18n/index.js';
 import { Shell } from './Shell.js';
 import { FONT_STACK } from './fonts.js';
+import { AuthGate } from './auth/AuthGate.js';
 
 /** Providers: antd theme and locale (switching with the UI language), router, message/modal context. */
 export function Root() {
@@ -17,9 +18,11 @@ export function Root() {
   return (
     <ConfigProvider locale={language === 'en' ? enLocale : zhCNLocale} theme={{ token: { colorPrimary: '#136e8c', borderRadius: 6, fontFamily: FONT_STACK } }}>
       <AntApp>
-        <HashRouter>
-          <Shell language={language} onLanguage={change} />
-        </HashRouter>
+        <AuthGate>
+          <HashRouter>
+            <Shell language={language} onLanguage={change} />
+          </HashRouter>
+        </AuthGate>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,12 +1,14 @@
 import { type ReactNode, Suspense } from 'react';
-import { Card, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, Card, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
   SwapOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { rolesAllow, type Permission } from '../../shared/index.js';
 import type { Language } from './i18n/index.js';
+import { useSession } from './auth/session.js';
 import { page } from './lazy-page.js';
 
 // Each page is its own bundle, loaded when first visited (the console's first paint needs only the shell).
@@ -16,24 +18,32 @@ const BridgesPage = page(() => import('./pages/BridgesPage.js'), 'BridgesPage');
 const RunPage = page(() => import('./pages/RunPage.js'), 'RunPage');
 const ReconciliationPage = page(() => import('./pages/ReconciliationPage.js'), 'ReconciliationPage');
 const SettingsPage = page(() => import('./pages/SettingsPage.js'), 'SettingsPage');
+
+const UsersPage = page(() => import('./pages/UsersPage.js'), 'UsersPage');
+const AuditPage = page(() => import('./pages/AuditPage.js'), 'AuditPage');
 const LaterPage = page(() => import('./pages/LaterPage.js'), 'LaterPage');
 
-const NAV: { key: string; icon: ReactNode }[] = [
-  { key: 'dashboard', icon: <DashboardOutlined /> },
-  { key: 'connections', icon: <DatabaseOutlined /> },
-  { key: 'bridges', icon: <SwapOutlined /> },
-  { key: 'reconciliation', icon: <DiffOutlined /> },
-  { key: 'alerts', icon: <AlertOutlined /> },
-  { key: 'catalog', icon: <BookOutlined /> },
-  { key: 'users', icon: <TeamOutlined /> },
-  { key: 'audit', icon: <AuditOutlined /> },
-  { key: 'settings', icon: <SettingOutlined /> },
+/** Each section with the permission it needs: the menu shows only what the role may use (the engine enforces it regardless). */
+const NAV: { key: string; icon: ReactNode; permission: Permission }[] = [
+  { key: 'dashboard', icon: <DashboardOutlined />, permission: 'node.read' },
+  { key: 'connections', icon: <DatabaseOutlined />, permission: 'connections.read' },
+  { key: 'bridges', icon: <SwapOutlined />, permission: 'bridges.read' },
+  { key: 'reconciliation', icon: <DiffOutlined />, permission: 'bridges.read' },
+  { key: 'alerts', icon: <AlertOutlined />, permission: 'alerts.read' },
+  { key: 'catalog', icon: <BookOutlined />, permission: 'catalog.read' },
+  { key: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'settings', icon: <SettingOutlined />, permission: 'connections.read' },
 ];
 
 export function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: Language) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const { user, signOut } = useSession();
+  const nav = NAV.filter((n) => rolesAllow(user.roles, n.permission));
+  const allowed = (key: string) => nav.some((n) => n.key === key);
+  const home = nav[0]?.key ?? 'dashboard';
   const section = location.pathname.split('/')[1] === 'runs' ? 'bridges' : location.pathname.split('/')[1] || 'dashboard';
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -44,6 +54,8 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
           <Typography.Text style={{ color: '#b9dbe6' }}>{t('app.product')}</Typography.Text>
         </Space>
         <Space>
+          <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-user">{user.name} · {user.roles.map((r) => t(`auth.${r}`)).join(', ')}</Typography.Text>
+          <Button size="small" ghost data-testid="sign-out" onClick={() => void signOut()}>{t('auth.signOut')}</Button>
           <Typography.Text style={{ color: '#b9dbe6' }}>{t('app.language')}</Typography.Text>
           <Segmented
             data-testid="language-switch"
@@ -60,24 +72,27 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             mode="inline"
             selectedKeys={[section]}
             style={{ height: '100%', paddingTop: 8 }}
-            items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+            items={nav.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
             onClick={(e) => navigate(`/${e.key}`)}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, background: '#f4f7f9' }}>
           <Suspense fallback={<Card loading />}>
           <Routes>
-            <Route path="/" element={<Navigate to="/dashboard" replace />} />
-            <Route path="/dashboard" element={<DashboardPage />} />
-            <Route path="/connections" element={<ConnectionsPage />} />
-            <Route path="/bridges" element={<BridgesPage />} />
-            <Route path="/runs/:id" element={<RunPage />} />
-            <Route path="/reconciliation" element={<ReconciliationPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            {['alerts', 'catalog', 'users', 'audit'].map((key) => (
+            <Route path="/" element={<Navigate to={`/${home}`} replace />} />
+            {allowed('dashboard') && <Route path="/dashboard" element={<DashboardPage />} />}
+            {allowed('connections') && <Route path="/connections" element={<ConnectionsPage />} />}
+            {allowed('bridges') && <Route path="/bridges" element={<BridgesPage />} />}
+            {allowed('bridges') && <Route path="/runs/:id" element={<RunPage />} />}
+            {allowed('reconciliation') && <Route path="/reconciliation" element={<ReconciliationPage />} />}
+            {allowed('settings') && <Route path="/settings" element={<SettingsPage />} />}
+            {allowed('users') && <Route path="/users" element={<UsersPage />} />}
+            {allowed('audit') && <Route path="/audit" element={<AuditPage />} />}
+
+            {['alerts'].filter(allowed).map((key) => (
               <Route key={key} path={`/${key}`} element={<LaterPage section={key} />} />
             ))}
-            <Route path="*" element={<Navigate to="/dashboard" replace />} />
+            <Route path="*" element={<Navigate to={`/${home}`} replace />} />
           </Routes>
           </Suspense>
         </Layout.Content>

@@ -27,5 +27,9 @@ export const authMessages = defineMessages({
   'auth.csrf': { 'zh-CN': '请求缺少有效的 CSRF 令牌，请刷新页面后重试', en: 'The request lacks a valid CSRF token; reload the page and try again' },
   'auth.launchSecret': { 'zh-CN': '本节点只接受桌面应用的请求', en: 'This node requires the session token of the desktop app' },
   'auth.hostRefused': { 'zh-CN': '不受理发往主机“{host}”的请求，请使用控制台本身的地址访问', en: 'Requests for host "{host}" are not served; open the console at its own address' },
+  'auth.modesFixed': { 'zh-CN': '已收紧数据目录权限（目录 0700，文件 0600）：{files}', en: 'Tightened data directory permissions (directory 0700, files 0600): {files}' },
+  'auth.instanceRunning': { 'zh-CN': '该数据目录已有一个交换节点在运行（进程 {pid}）；请先停止它，或使用其他数据目录', en: 'Another ExNode is running on this data directory (process {pid}); stop it first or use another data directory' },
+  'auth.tlsRequired': { 'zh-CN': '监听非本机地址 {host} 时必须启用 TLS：请提供 --tls-cert 和 --tls-key；确需明文 HTTP 时加 --insecure-http', en: 'Listening on {host}, beyond this machine, requires TLS: give --tls-cert and --tls-key, or --insecure-http if plain HTTP is truly intended' },
+  'auth.insecureHttp': { 'zh-CN': '警告：控制台以明文 HTTP 在 {host} 上提供服务，密码和会话可被网络窃听；请尽快配置 TLS 证书', en: 'WARNING: the console is served over plain HTTP on {host}; passwords and sessions can be read on the network. Configure a TLS certificate' },
   'auth.jsonOnly': { 'zh-CN': '请求体必须是 JSON（Content-Type: application/json）', en: 'The request body must be JSON (Content-Type: application/json)' },
 });

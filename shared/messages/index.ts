@@ -16,6 +16,7 @@ import { validationMessages } from './validation.js';
 import { desktopMessages } from './desktop.js';
 import { catalogMessages } from './catalog.js';
 import { configMessages } from './config.js';
+import { connectionsMessages } from './connections.js';
 
 export * from './define.js';
 
@@ -42,6 +43,7 @@ export const MESSAGES = {
   ...desktopMessages,
   ...catalogMessages,
   ...configMessages,
+  ...connectionsMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -20,13 +20,14 @@ export async function signInAs(request: APIRequestContext, who: keyof typeof TES
  * an API client, both signed in as the system administrator. `anonymousPage` is a page of a browser
  * without a session (for the sign-in and setup pages).
  */
-export const test = base.extend<{ session: SignedIn }>({
-  session: async ({ playwright }, use) => {
+// One sign-in per worker: sign-ins are rate-limited per address and per account, as for a real attacker.
+export const test = base.extend<object, { session: SignedIn }>({
+  session: [async ({ playwright }, use) => {
     const ctx = await playwright.request.newContext();
     const session = await signInAs(ctx, 'sysadmin');
     await ctx.dispose();
     await use(session);
-  },
+  }, { scope: 'worker' }],
   request: async ({ playwright, session }, use) => {
     const ctx = await playwright.request.newContext({
       baseURL: E2E_BASE_URL,

@@ -5,6 +5,7 @@ import type { StateDb } from '../store/db.js';
 import { nowIso } from '../clock.js';
 import { Mutex } from '../../../lib/mutex.js';
 import { loadAuditKey } from './keys.js';
+import { ARCHIVE_DIR, archiveMac, readArchives, writeArchive } from './archive.js';
 
 export interface AuditEntry {
   readonly actor: string;
@@ -65,7 +66,7 @@ export class AuditLog {
 
   append(entry: AuditEntry): Promise<void> {
     return this.lock.run(async () => {
-      const last = (await this.db('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined;
+      const last = ((await this.db('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined) ?? this.lastArchived();
       const row = {
         at: nowIso(),
         actor: entry.actor,
@@ -85,21 +86,55 @@ export class AuditLog {
     });
   }
 
-  /** Walks the whole chain and compares its end with the keyed checkpoint. */
+  /**
+   * Moves records older than `years` to a keyed archive file (never dropped), keeping the chain: the
+   * first record left in the database links to the archive's head. Returns the file, if any.
+   */
+  archiveExpired(years: number, now = new Date()): Promise<string | null> {
+    return this.lock.run(async () => {
+      const cutoff = new Date(now);
+      cutoff.setUTCFullYear(cutoff.getUTCFullYear() - Math.max(2, years));
+      const rows = (await this.db('audit_events').where('at', '<', cutoff.toISOString()).orderBy('seq', 'asc')) as AuditRecord[];
+      if (rows.length === 0) return null;
+      const file = writeArchive(this.archiveDir(), this.key, rows);
+      await this.db('audit_events').where('seq', '<=', rows.at(-1)!.seq).delete();
+      return file;
+    });
+  }
+
+  /** Walks the archives and the whole chain in the database, and compares its end with the keyed checkpoint. */
   async verify(): Promise<AuditVerification> {
     const checkpoint = this.readCheckpoint();
     let prev = GENESIS;
     let count = 0;
     let headAtCheckpoint: string | null = checkpoint && checkpoint !== 'damaged' && checkpoint.length === 0 ? GENESIS : null;
     let expectedSeq = 1;
+    const archived = new Map<number, string>();
+    for (const a of readArchives(this.archiveDir())) {
+      if ('damaged' in a) return { ok: false, records: count, firstBroken: expectedSeq, reason: 'hash' };
+      const { mac, ...t } = a.trailer;
+      if (t.first !== expectedSeq || t.prev !== prev) return { ok: false, records: count, firstBroken: expectedSeq, reason: 'link' };
+      if (!safeEqual(archiveMac(this.key, t, a.body), mac)) return { ok: false, records: count, firstBroken: t.first, reason: 'hash' };
+      for (const r of a.rows) {
+        if (r.seq !== expectedSeq || r.prev_hash !== prev) return { ok: false, records: count, firstBroken: expectedSeq, reason: 'link' };
+        if (!safeEqual(this.mac(r), r.hash)) return { ok: false, records: count, firstBroken: r.seq, reason: 'hash' };
+        archived.set(r.seq, r.hash);
+        prev = r.hash;
+        count += 1;
+        expectedSeq += 1;
+        if (checkpoint && checkpoint !== 'damaged' && r.seq === checkpoint.length) headAtCheckpoint = r.hash;
+      }
+    }
     const rows = (await this.db('audit_events').orderBy('seq', 'asc')) as AuditRecord[];
     for (const r of rows) {
-      if (r.seq !== expectedSeq || r.prev_hash !== prev) return { ok: false, records: rows.length, firstBroken: expectedSeq, reason: 'link' };
-      if (!safeEqual(this.mac(r), r.hash)) return { ok: false, records: rows.length, firstBroken: r.seq, reason: 'hash' };
+      // Left behind by an archiving that stopped before its delete: the archive already holds it.
+      if (r.seq < expectedSeq && archived.get(r.seq) === r.hash) continue;
+      if (r.seq !== expectedSeq || r.prev_hash !== prev) return { ok: false, records: count, firstBroken: expectedSeq, reason: 'link' };
+      if (!safeEqual(this.mac(r), r.hash)) return { ok: false, records: count, firstBroken: r.seq, reason: 'hash' };
       prev = r.hash;
       count += 1;
       expectedSeq += 1;
-      if (checkpoint && checkpoint !== 'damaged' && count === checkpoint.length) headAtCheckpoint = r.hash;
+      if (checkpoint && checkpoint !== 'damaged' && r.seq === checkpoint.length) headAtCheckpoint = r.hash;
     }
     if (checkpoint === 'damaged') return { ok: false, records: count, firstBroken: null, reason: 'checkpoint' };
     if (checkpoint) {
@@ -131,6 +166,16 @@ export class AuditLog {
       const last = rows.at(-1);
       this.writeCheckpoint(last?.seq ?? 0, last ? prev : GENESIS);
     });
+  }
+
+  /** The end of the chain when every record has been archived: the newest archive's head. */
+  private lastArchived(): { seq: number; hash: string } | undefined {
+    const newest = readArchives(this.archiveDir()).at(-1);
+    return newest && !('damaged' in newest) ? { seq: newest.trailer.last, hash: newest.trailer.head } : undefined;
+  }
+
+  private archiveDir(): string {
+    return path.join(path.dirname(this.checkpointFile), ARCHIVE_DIR);
   }
 
   private checkpointMac(length: number, head: string): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ConnectionConfig, ConnectionView, TestResult } from '../../../shared/index.js';
-import { connectionConfigSchema, ExNodeError, parseOrThrow } from '../../../shared/index.js';
+import { connectionConfigSchema, ExNodeError, msg, parseOrThrow } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import { openConnector } from '../../../connectors/core/registry.js';
 import type { StateDb } from '../store/db.js';
@@ -8,6 +8,7 @@ import type { Vault } from '../secrets/vault.js';
 import { nowIso } from '../clock.js';
 import { newId } from '../ids.js';
 import { summarize, withoutSecret } from './summary.js';
+import { checkConnectionSafety, PASSWORD_ENV, sameSecretBinding } from './safety.js';
 
 interface ConnectionRow {
   id: string;
@@ -61,13 +62,15 @@ export class ConnectionService {
   }
 
   async save(config: ConnectionConfig, options: { replace: boolean; exchange?: boolean }): Promise<ConnectionView> {
+    checkConnectionSafety(config, this.dataDir, options.exchange ?? false);
     const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
     if (existing && !options.replace) {
       throw new ExNodeError('ALREADY_EXISTS', `A connection named "${config.name}" already exists; choose another name or replace it`);
     }
     const now = nowIso();
     const password = (config as { password?: string }).password;
-    let passwordEnc = existing?.password_enc ?? null;
+    // A stored password stays with the host, port and user it was saved for: a changed address needs it typed again.
+    let passwordEnc = existing && sameSecretBinding(JSON.parse(existing.config_json) as ConnectionConfig, config) ? existing.password_enc : null;
     if (password !== undefined) passwordEnc = password === '' ? null : this.vault.encrypt(password);
     const row = {
       name: config.name,
@@ -100,6 +103,7 @@ export class ConnectionService {
   async resolve(name: string): Promise<{ config: ConnectionConfig; password: string | undefined }> {
     const row = await this.row(name);
     const config = parseOrThrow(connectionConfigSchema, JSON.parse(row.config_json), `stored connection "${name}"`);
+    checkConnectionSafety(config, this.dataDir, Boolean(row.is_exchange));
     return { config, password: this.passwordFor(config, row.password_enc) };
   }
 
@@ -125,8 +129,14 @@ export class ConnectionService {
   }
 
   async testUnsaved(config: ConnectionConfig): Promise<TestResult> {
+    checkConnectionSafety(config, this.dataDir, false);
     const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
-    const connector = await openConnector(config, { password: this.passwordFor(config, existing?.password_enc ?? null) });
+    const typed = 'password' in config && Boolean(config.password);
+    const bound = existing && sameSecretBinding(JSON.parse(existing.config_json) as ConnectionConfig, config);
+    if (existing?.password_enc && !typed && !bound && !('passwordEnv' in config && config.passwordEnv)) {
+      throw new ExNodeError('INVALID_INPUT', msg('connections.retypePassword', { name: config.name }));
+    }
+    const connector = await openConnector(config, { password: this.passwordFor(config, bound ? existing.password_enc : null) });
     try {
       return await connector.test();
     } finally {
@@ -137,9 +147,10 @@ export class ConnectionService {
   private passwordFor(config: ConnectionConfig, sealed: string | null): string | undefined {
     if ('password' in config && config.password) return config.password;
     if ('passwordEnv' in config && config.passwordEnv) {
+      if (!PASSWORD_ENV.test(config.passwordEnv)) throw new ExNodeError('INVALID_INPUT', msg('connections.passwordEnvPrefix'));
       const value = process.env[config.passwordEnv];
       if (value === undefined) {
-        throw new ExNodeError('INVALID_INPUT', `Connection "${config.name}" reads its password from $${config.passwordEnv}, which is not set in the engine's environment`);
+        throw new ExNodeError('INVALID_INPUT', msg('connections.passwordEnvUnset', { name: config.name, variable: config.passwordEnv }));
       }
       return value;
     }

@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
+import { translate } from '../../../shared/index.js';
 import { MIGRATIONS } from './migrations.js';
+import { privateDataDir } from './file-modes.js';
 
 export type StateDb = Knex;
 
 /** Opens the node's own state store (SQLite, WAL) and applies pending migrations. */
 export async function openStateDb(dataDir: string): Promise<StateDb> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const fixed = privateDataDir(dataDir);
+  if (fixed.length > 0) process.stderr.write(`${translate('zh-CN', 'auth.modesFixed', { files: fixed.join(', ') })}\n`);
   const db = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: path.join(dataDir, 'state.sqlite') },

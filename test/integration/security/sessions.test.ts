@@ -34,6 +34,14 @@ describe('accounts and sessions over time', () => {
     await expect(auth.login(TEST_ADMINS.auditor, 'cli')).resolves.toMatchObject({ user: { name: 'auditor' } });
   });
 
+  it('rate-limits sign-in attempts per account, whatever the password', async () => {
+    const limited = new AuthService(engine.db, () => now);
+    const attempts = [];
+    for (let i = 0; i < 12; i++) attempts.push(await limited.login({ username: 'nobody-here', password: 'Wrong-pass-1' }, 'api', `10.0.0.${i}`).catch((e: { ref?: { key: string } }) => e.ref?.key));
+    expect(attempts.slice(0, 10).every((k) => k === 'auth.badCredentials')).toBe(true);
+    expect(attempts.slice(10)).toEqual(['auth.rateLimited', 'auth.rateLimited']);
+  });
+
   it('ends a session after 30 idle minutes, not while it is used', async () => {
     const { token } = await auth.login(TEST_ADMINS.sysadmin, 'cli');
     minutes(25);

@@ -11,12 +11,16 @@ export const registerServe: RegisterCommands = (program, cli) => {
     .description('run the engine as a service with the web console')
     .addOption(new Option('--host <host>', 'address to listen on').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port to listen on').default(String(DEFAULT_PORT)))
-    .action(async (cmd: { host: string; port: string }) => {
+    .option('--tls-cert <file>', 'TLS certificate (PEM); required with --tls-key when --host is not loopback')
+    .option('--tls-key <file>', 'TLS private key (PEM)')
+    .option('--insecure-http', 'serve plain HTTP beyond loopback (warned about on every start)')
+    .action(async (cmd: { host: string; port: string; tlsCert?: string; tlsKey?: string; insecureHttp?: boolean }) => {
       const opts = cli.opts();
       const port = Number(cmd.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExNodeError('INVALID_INPUT', `--port must be a number from 0 to 65535, not "${cmd.port}"`);
       const node = await serve({
         dataDir: resolveDataDir(opts.dataDir), host: cmd.host, port,
+        ...(cmd.tlsCert ? { tlsCert: cmd.tlsCert } : {}), ...(cmd.tlsKey ? { tlsKey: cmd.tlsKey } : {}), ...(cmd.insecureHttp ? { insecureHttp: true } : {}),
         ...(process.env.EXNODE_SESSION_SECRET ? { sessionSecret: process.env.EXNODE_SESSION_SECRET } : {}),
       });
       cli.emit({ url: node.url, dataDir: node.engine.dataDir }, () => {

@@ -1,4 +1,5 @@
 import { monitorTexts } from './monitor.js';
+import { securityTexts } from './security.js';
 
 /**
  * UI text of each console area, in both languages, merged into the console's translations under the
@@ -10,4 +11,7 @@ export interface AreaTexts {
   readonly en: Record<string, unknown>;
 }
 
-export const AREAS: readonly AreaTexts[] = [monitorTexts];
+export const AREAS: readonly AreaTexts[] = [
+  monitorTexts,
+  securityTexts,
+];

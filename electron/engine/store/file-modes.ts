@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Makes the data directory private to the service account: the directory 0700, every file in it
+ * 0600 (state and exchange databases hold citizens' data; key files, the audit checkpoint). Returns
+ * what it had to fix, for a log line. New files are created private through the process umask.
+ */
+export function privateDataDir(dataDir: string): string[] {
+  if (process.platform === 'win32') return [];
+  process.umask(0o077);
+  const fixed: string[] = [];
+  const tighten = (p: string, mode: number) => {
+    const current = fs.statSync(p).mode & 0o777;
+    if ((current & ~mode) !== 0) {
+      fs.chmodSync(p, mode);
+      fixed.push(`${path.relative(dataDir, p) || '.'} ${current.toString(8)}→${mode.toString(8)}`);
+    }
+  };
+  tighten(dataDir, 0o700);
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) {
+        tighten(p, 0o700);
+        walk(p);
+      } else if (entry.isFile()) tighten(p, 0o600);
+    }
+  };
+  walk(dataDir);
+  return fixed;
+}
