@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeSettings } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
+import { ConfigTransfer } from '../components/ConfigTransfer.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function SettingsPage() {
   };
 
   return (
-    <Card title={t('settings.title')} loading={settings.loading}>
+    <Card title={t('settings.title')} loading={settings.loading} extra={<ConfigTransfer />}>
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('settings.exchangeDb')}>{exchange.data ? `${exchange.data.name} (${exchange.data.summary})` : '-'}</Descriptions.Item>
       </Descriptions>
