@@ -21,6 +21,7 @@ const SettingsPage = page(() => import('./pages/SettingsPage.js'), 'SettingsPage
 
 const UsersPage = page(() => import('./pages/UsersPage.js'), 'UsersPage');
 const AuditPage = page(() => import('./pages/AuditPage.js'), 'AuditPage');
+const CatalogPage = page(() => import('./pages/CatalogPage.js'), 'CatalogPage');
 const LaterPage = page(() => import('./pages/LaterPage.js'), 'LaterPage');
 
 /** Each section with the permission it needs: the menu shows only what the role may use (the engine enforces it regardless). */
@@ -89,6 +90,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             {allowed('users') && <Route path="/users" element={<UsersPage />} />}
             {allowed('audit') && <Route path="/audit" element={<AuditPage />} />}
 
+            {allowed('catalog') && <Route path="/catalog" element={<CatalogPage />} />}
             {['alerts'].filter(allowed).map((key) => (
               <Route key={key} path={`/${key}`} element={<LaterPage section={key} />} />
             ))}

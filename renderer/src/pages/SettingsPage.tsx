@@ -7,6 +7,7 @@ import { schemaRule } from '../components/schema-rule.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
 import { errorText } from '../i18n/engine.js';
+import { ConfigTransfer } from '../components/ConfigTransfer.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function SettingsPage() {
   };
 
   return (
-    <Card title={t('settings.title')} loading={settings.loading}>
+    <Card title={t('settings.title')} loading={settings.loading} extra={<ConfigTransfer />}>
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('settings.exchangeDb')}>{exchange.data ? `${exchange.data.name} (${exchange.data.summary})` : '-'}</Descriptions.Item>
       </Descriptions>

@@ -1,3 +1,4 @@
+import { catalogTexts } from './catalog.js';
 import { monitorTexts } from './monitor.js';
 import { securityTexts } from './security.js';
 
@@ -12,6 +13,7 @@ export interface AreaTexts {
 }
 
 export const AREAS: readonly AreaTexts[] = [
+  catalogTexts,
   monitorTexts,
   securityTexts,
 ];
