@@ -1,4 +1,5 @@
 import { commonMessages } from './common.js';
+import { connectorMessages } from './connectors.js';
 import { type Lang, type MessageParams, type MessageRef, type MessageText, isMessageRef } from './define.js';
 
 export * from './define.js';
@@ -10,6 +11,7 @@ export * from './define.js';
  */
 export const MESSAGES = {
   ...commonMessages,
+  ...connectorMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;
