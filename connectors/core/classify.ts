@@ -1,5 +1,5 @@
-import { ExNodeError } from '../../shared/index.js';
-import type { ErrorCode } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
+import type { ErrorCode, MessageKey } from '../../shared/index.js';
 
 interface DriverError {
   code?: string | number;
@@ -28,6 +28,11 @@ const BY_CODE: Record<string, ErrorCode> = {
   ER_DBACCESS_DENIED_ERROR: 'PERMISSION_DENIED',
   ER_TABLEACCESS_DENIED_ERROR: 'PERMISSION_DENIED',
   ER_NO_SUCH_TABLE: 'NOT_FOUND',
+  ER_BAD_FIELD_ERROR: 'SCHEMA_MISMATCH',
+  ER_COLUMNACCESS_DENIED_ERROR: 'PERMISSION_DENIED',
+  ER_SPECIFIC_ACCESS_DENIED_ERROR: 'PERMISSION_DENIED',
+  ER_OPTION_PREVENTS_STATEMENT: 'PERMISSION_DENIED', // the server runs with --read-only
+  ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION: 'PERMISSION_DENIED',
   HANDSHAKE_SSL_ERROR: 'TLS_REFUSED',
   HANDSHAKE_NO_SSL_SUPPORT: 'TLS_REFUSED',
   // PostgreSQL SQLSTATE
@@ -36,6 +41,8 @@ const BY_CODE: Record<string, ErrorCode> = {
   '3D000': 'DATABASE_NOT_FOUND',
   '42501': 'PERMISSION_DENIED',
   '42P01': 'NOT_FOUND',
+  '42703': 'SCHEMA_MISMATCH', // undefined_column
+  '25006': 'PERMISSION_DENIED', // read_only_sql_transaction (a standby, or default_transaction_read_only)
   '57014': 'TIMEOUT',
   '08006': 'CONNECTION_LOST',
   '57P01': 'CONNECTION_LOST',
@@ -50,6 +57,8 @@ const BY_CODE: Record<string, ErrorCode> = {
   'ORA-12541': 'PORT_CLOSED',
   'ORA-01031': 'PERMISSION_DENIED',
   'ORA-00942': 'NOT_FOUND',
+  'ORA-00904': 'SCHEMA_MISMATCH',
+  'ORA-16000': 'PERMISSION_DENIED', // database open for read-only access
   'ORA-01013': 'TIMEOUT',
   'NJS-500': 'CONNECTION_LOST',
   'NJS-503': 'PORT_CLOSED',
@@ -63,16 +72,32 @@ const BY_CODE: Record<string, ErrorCode> = {
   SQLITE_BUSY: 'CONFLICT',
 };
 
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
-  HOST_UNREACHABLE: 'The database host cannot be found or reached; check the host name and the network route from this machine',
-  PORT_CLOSED: 'Nothing is listening at this host and port; check the port number and that the database service is running and allows remote connections',
-  TIMEOUT: 'The database did not answer in time; check the network or firewall, or raise the connection\'s connect or query timeout',
-  CONNECTION_LOST: 'The connection to the database was dropped; it will be retried',
-  LOGIN_FAILED: 'The database refused the user name or password; check the credentials',
-  DATABASE_NOT_FOUND: 'The database does not exist on this server; check the database name',
-  PERMISSION_DENIED: 'The database user lacks a permission this needs; ask the database administrator to grant it',
-  TLS_REFUSED: 'The encrypted (TLS) connection was refused; check the TLS settings against the server\'s',
+/** The catalog message that explains each code to a technician. */
+const MESSAGES: Partial<Record<ErrorCode, MessageKey>> = {
+  HOST_UNREACHABLE: 'connectors.hostUnreachable',
+  PORT_CLOSED: 'connectors.portClosed',
+  TIMEOUT: 'connectors.timeout',
+  CONNECTION_LOST: 'connectors.connectionLost',
+  LOGIN_FAILED: 'connectors.loginFailed',
+  DATABASE_NOT_FOUND: 'connectors.databaseNotFound',
+  PERMISSION_DENIED: 'connectors.permissionDenied',
+  TLS_REFUSED: 'connectors.tlsRefused',
+  NOT_FOUND: 'connectors.relationMissing',
+  SCHEMA_MISMATCH: 'connectors.columnMissing',
 };
+
+/**
+ * Failures no retry and no row-by-row fallback can mend: the table or a column is gone, the user
+ * may not write, the database is read-only, the login or database is wrong. A run stops on them at
+ * once with the reason instead of rejecting every row.
+ */
+export const TERMINAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'NOT_FOUND', 'SCHEMA_MISMATCH', 'PERMISSION_DENIED', 'LOGIN_FAILED', 'DATABASE_NOT_FOUND',
+]);
+
+export function isTerminal(error: unknown): boolean {
+  return error instanceof ExNodeError && TERMINAL_CODES.has(error.code);
+}
 
 /** SQL Server error numbers that say more than tedious's generic ELOGIN / EREQUEST codes. */
 const BY_NUMBER: Record<number, ErrorCode> = {
@@ -80,7 +105,9 @@ const BY_NUMBER: Record<number, ErrorCode> = {
   18456: 'LOGIN_FAILED',
   229: 'PERMISSION_DENIED',
   262: 'PERMISSION_DENIED',
+  3906: 'PERMISSION_DENIED', // the database is read-only
   208: 'NOT_FOUND',
+  207: 'SCHEMA_MISMATCH', // invalid column name
 };
 
 /** MySQL / MariaDB error numbers the driver has no code name for. */
@@ -103,6 +130,10 @@ function codeOf(error: DriverError): ErrorCode | undefined {
   if (/password authentication failed|Access denied for user|Login failed/i.test(message)) return 'LOGIN_FAILED';
   if (/database .* does not exist|Unknown database|Cannot open database/i.test(message)) return 'DATABASE_NOT_FOUND';
   if (/SSL|TLS/i.test(message) && /not support|refus|required/i.test(message)) return 'TLS_REFUSED';
+  // SQLite says it in words only (code SQLITE_ERROR).
+  if (/^no such (table|view)\b/i.test(message)) return 'NOT_FOUND';
+  if (/^no such column\b|has no column named/i.test(message)) return 'SCHEMA_MISMATCH';
+  if (/attempt to write a readonly database/i.test(message)) return 'PERMISSION_DENIED';
   return undefined;
 }
 
@@ -124,7 +155,5 @@ export function classifyError(error: unknown, context: { what: string; secrets?:
   const driver = (error ?? {}) as DriverError;
   const raw = redact(String(driver.message ?? error), context.secrets ?? []);
   const code = codeOf(driver) ?? 'INTERNAL';
-  const advice = MESSAGES[code];
-  const message = advice ? `${context.what}: ${advice} (${raw})` : `${context.what} failed: ${raw}`;
-  return new ExNodeError(code, message, { cause: error });
+  return new ExNodeError(code, msg(MESSAGES[code] ?? 'connectors.failed', { what: context.what, detail: raw }), { cause: error });
 }

@@ -102,7 +102,7 @@ export abstract class ServerConnector implements Connector {
 
   async describeQuery(query: string): Promise<TableSchema> {
     const sql = `SELECT * FROM ${this.from({ name: 'query', query })} WHERE 1 = 0`;
-    const columns = await this.withConnection('Describing the source query', (conn) => this.queryColumns(conn, sql));
+    const columns = await this.reading({ name: 'query', query }, 'Describing the source query', (conn) => this.queryColumns(conn, sql));
     return querySchema(columns);
   }
 
@@ -133,6 +133,29 @@ export abstract class ServerConnector implements Connector {
     } finally {
       await this.knex.client.releaseConnection(conn);
     }
+  }
+
+  /**
+   * A read of `ref`. A source query is the user's own SQL: it runs inside a read-only transaction, so
+   * a function with side effects in it (`lo_from_bytea`, `pg_notify`, a procedure that writes) is
+   * refused by the database itself, not only by the node's SELECT check.
+   */
+  protected reading<T>(ref: SourceRef, action: string, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
+    const begin = this.readOnlyBeginSql();
+    if (ref.query === undefined || begin === null) return this.withConnection(action, work);
+    return this.withConnection(action, async (conn) => {
+      await this.run(conn, begin, []);
+      try {
+        return await work(conn);
+      } finally {
+        await this.run(conn, 'ROLLBACK', []).catch(() => undefined);
+      }
+    });
+  }
+
+  /** Starts a read-only transaction; null where the dialect has none (SQL Server: the login's rights must keep it read-only). */
+  protected readOnlyBeginSql(): string | null {
+    return 'START TRANSACTION READ ONLY';
   }
 
   protected classify(error: unknown, what: string): ExNodeError {
@@ -264,7 +287,7 @@ export abstract class ServerConnector implements Connector {
       const where = this.where(options.columns, { ...options, after });
       const limit = pageSize.limit;
       const sql = this.limitSql(`SELECT ${select} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, limit);
-      const rows = await this.withConnection(`Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+      const rows = await this.reading(options.table, `Reading ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
       this.normalize(rows, resultColumns);
       if (rows.length === 0) return;
       pageSize.adjust(rows);
@@ -278,7 +301,7 @@ export abstract class ServerConnector implements Connector {
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
     const where = this.where(options.columns, options);
     const sql = `SELECT COUNT(*) AS ${this.q('n')}, ${this.sumHashSql(this.rowHashSql(options.columns))} AS ${this.q('s')} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
-    const rows = await this.withConnection(`Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+    const rows = await this.reading(options.table, `Checksumming ${options.table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
     return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
   }
 
@@ -289,7 +312,7 @@ export abstract class ServerConnector implements Connector {
   }
 
   async lookup(options: LookupOptions): Promise<Row[]> {
-    return this.withConnection(`Reading ${options.table.name}`, (conn) => this.lookupOn(conn, options));
+    return this.reading(options.table, `Reading ${options.table.name}`, (conn) => this.lookupOn(conn, options));
   }
 
   private async lookupOn(conn: DriverConnection, options: LookupOptions): Promise<Row[]> {
@@ -313,14 +336,14 @@ export abstract class ServerConnector implements Connector {
     const where = compileFilter(this.typedFilter(filter, [column]), this.q);
     const inner = `SELECT MAX(${this.q(column.name)}) AS ${this.q(column.name)} FROM ${this.from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
     const sql = `SELECT ${this.selectColumn(column)} FROM (${inner}) ${this.q('exn_max')}`;
-    const rows = await this.withConnection(`Reading the highest ${column.name} of ${table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
+    const rows = await this.reading(table, `Reading the highest ${column.name} of ${table.name}`, async (conn) => (await this.run(conn, sql, where.params)).rows);
     this.normalize(rows, [column]);
     return rows[0]?.[column.name] ?? null;
   }
 
   async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
     const where = compileFilter(filter, this.q);
-    const rows = await this.withConnection(`Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
+    const rows = await this.reading(table, `Counting ${table.name}`, async (conn) => (await this.run(conn, `SELECT COUNT(*) AS ${this.q('n')} FROM ${this.from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`, where.params)).rows);
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -82,6 +82,11 @@ export class MssqlConnector extends ServerConnector {
     return '';
   }
 
+  /** SQL Server has no read-only transaction: a query source is kept read-only by the login's rights. */
+  protected override readOnlyBeginSql(): string | null {
+    return null;
+  }
+
   protected limitSql(text: string, limit: number): string {
     return mssqlLimit(text, limit);
   }

@@ -98,6 +98,10 @@ export class OracleConnector extends ServerConnector {
     return '';
   }
 
+  protected override readOnlyBeginSql(): string {
+    return 'SET TRANSACTION READ ONLY';
+  }
+
   protected limitSql(sql: string, limit: number): string {
     return oracleLimit(sql, limit);
   }

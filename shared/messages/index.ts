@@ -17,6 +17,7 @@ import { desktopMessages } from './desktop.js';
 import { catalogMessages } from './catalog.js';
 import { configMessages } from './config.js';
 import { connectionsMessages } from './connections.js';
+import { connectorMessages } from './connectors.js';
 
 export * from './define.js';
 
@@ -44,6 +45,7 @@ export const MESSAGES = {
   ...catalogMessages,
   ...configMessages,
   ...connectionsMessages,
+  ...connectorMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

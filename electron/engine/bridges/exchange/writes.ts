@@ -23,6 +23,11 @@ export interface Prepared {
 export interface WriteOptions {
   /** Add the rows to the sender's `total` (false when the total comes from range counts). */
   readonly countRead: boolean;
+  /**
+   * The exchange rows of this batch's key range, already read in key order (merge compare): used
+   * instead of a lookup by key. It must hold every exchange row whose key is in the batch.
+   */
+  readonly existing?: readonly Row[];
 }
 
 /**
@@ -50,7 +55,7 @@ export async function writeChanges(
     const keys = cp.extra.bulk ? [] : rows.map((r) => r.key);
     const existing = new Map<string, Row>();
     if (!cp.extra.bulk) {
-      const found = await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys });
+      const found = options.existing ?? await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys });
       for (const r of found) existing.set(keyString(mapping.targetKey.map((k) => r[k])), r);
     }
     const inserts: unknown[][] = [];

@@ -9,6 +9,7 @@ import { ensureTargetTable } from '../exchange/target-table.js';
 import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
 import { knownRowCount, runDiff } from './diff.js';
 import { refreshStatistics } from './statistics.js';
+import { MergeCompare, mergeBatch } from './merge-compare.js';
 import { prefetch } from '../../../../connectors/core/prefetch.js';
 
 /**
@@ -113,10 +114,12 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: orderBy, batchSize: bridge.batchSize,
     signal: ctx.signal, ...(after ? { after } : {}), ...(filter ? { filter } : {}),
   }), (rows) => preparedBatch(rows, mapping.apply, keyIdx, orderBy)));
+  const merge = MergeCompare.for(ctx, cp, writeColumns);
   for await (const prepared of batches) {
     throwIfCancelled(ctx.signal);
     const began = Date.now();
-    cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: true });
+    const merged = await mergeBatch(ctx, cp, merge, prepared, writeColumns);
+    cp = await writeChanges(ctx, merged.cp, prepared, writeColumns, { countRead: true, ...(merged.existing ? { existing: merged.existing } : {}) });
     if (incremental) cp.extra.watermark = cp.position;
     await report(cp.phase, cp);
     if (bridge.rowsPerSecond) await sleep(Math.max(0, (prepared.length / bridge.rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
@@ -128,7 +131,7 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
   // incremental mode never looks for deletes).
   const next = bridge.mode === 'incremental'
     ? { ...cp, phase: 'idle', position: null, extra: { ...cp.extra, watermark: cp.extra.startWatermark ?? null } }
-    : { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: null };
+    : { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: merge?.coveredUpTo ?? null };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next));
   return next;
 }

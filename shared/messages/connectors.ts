@@ -1,0 +1,52 @@
+import { defineMessages } from './define.js';
+
+/**
+ * What a database failure means and what to do about it, for connection tests and run logs.
+ * `{what}` says what the node was doing; `{detail}` is the driver's own words, secrets removed.
+ */
+export const connectorMessages = defineMessages({
+  'connectors.hostUnreachable': {
+    'zh-CN': '{what}：找不到或无法访问数据库主机；请检查主机名，以及本机到该主机的网络路由（{detail}）',
+    en: '{what}: The database host cannot be found or reached; check the host name and the network route from this machine ({detail})',
+  },
+  'connectors.portClosed': {
+    'zh-CN': '{what}：该主机和端口上没有数据库服务在监听；请检查端口号，确认数据库服务已启动并允许远程连接（{detail}）',
+    en: '{what}: Nothing is listening at this host and port; check the port number and that the database service is running and allows remote connections ({detail})',
+  },
+  'connectors.timeout': {
+    'zh-CN': '{what}：数据库未在限定时间内响应；请检查网络或防火墙，或调大该数据源的连接超时、查询超时（{detail}）',
+    en: '{what}: The database did not answer in time; check the network or firewall, or raise the connection\'s connect or query timeout ({detail})',
+  },
+  'connectors.connectionLost': {
+    'zh-CN': '{what}：与数据库的连接已断开，将自动重试（{detail}）',
+    en: '{what}: The connection to the database was dropped; it will be retried ({detail})',
+  },
+  'connectors.loginFailed': {
+    'zh-CN': '{what}：数据库拒绝了用户名或密码；请检查账号和密码（{detail}）',
+    en: '{what}: The database refused the user name or password; check the credentials ({detail})',
+  },
+  'connectors.databaseNotFound': {
+    'zh-CN': '{what}：服务器上没有这个数据库；请检查数据库名（{detail}）',
+    en: '{what}: The database does not exist on this server; check the database name ({detail})',
+  },
+  'connectors.permissionDenied': {
+    'zh-CN': '{what}：数据库用户缺少所需权限，或数据库处于只读状态；请联系数据库管理员授权（{detail}）',
+    en: '{what}: The database user lacks a permission this needs, or the database is read-only; ask the database administrator to grant it ({detail})',
+  },
+  'connectors.tlsRefused': {
+    'zh-CN': '{what}：加密（TLS）连接被拒绝；请对照服务器的设置检查 TLS 配置（{detail}）',
+    en: '{what}: The encrypted (TLS) connection was refused; check the TLS settings against the server\'s ({detail})',
+  },
+  'connectors.relationMissing': {
+    'zh-CN': '{what}：表或视图不存在（可能已被删除或改名）；请检查表名，必要时重新创建后再运行（{detail}）',
+    en: '{what}: The table or view does not exist (it may have been dropped or renamed); check the table name and run again once it exists ({detail})',
+  },
+  'connectors.columnMissing': {
+    'zh-CN': '{what}：表中缺少所需的列（表结构可能已变更）；请核对表结构和字段映射（{detail}）',
+    en: '{what}: A column this needs is missing from the table (its structure may have changed); check the table structure and the column mapping ({detail})',
+  },
+  'connectors.failed': {
+    'zh-CN': '{what}失败：{detail}',
+    en: '{what} failed: {detail}',
+  },
+});

@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXNODE_COMMAND, EXNODE_ENV, exnode } from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
+
+const ROWS = 40_000;
+const tmp = tempDir('exnode-crash-ck-');
+const dataDir = path.join(tmp.dir, 'data');
+const businessFile = path.join(tmp.dir, 'business.sqlite');
+const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args]);
+
+afterAll(() => tmp.remove());
+
+function rowsRead(): number {
+  try {
+    const db = new Database(path.join(dataDir, 'state.sqlite'), { readonly: true, timeout: 1000 });
+    try {
+      const row = db.prepare(`SELECT progress_json FROM runs WHERE status = 'running'`).get() as { progress_json: string } | undefined;
+      return row ? (JSON.parse(row.progress_json) as { rowsRead: number }).rowsRead : 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+function runAndKill(bridge: string, atRows: number): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: EXNODE_ENV });
+    let seen = 0;
+    const poll = setInterval(() => {
+      seen = rowsRead();
+      if (seen >= atRows) child.kill('SIGKILL');
+    }, 25);
+    child.on('close', () => {
+      clearInterval(poll);
+      resolve(seen);
+    });
+  });
+}
+
+const row = (i: number, version = 0) => [Math.floor(i / 10), `2001-02-${String(1 + (i % 10)).padStart(2, '0')}`, `值${i}v${version}`];
+
+function exchangeEqualsSource(): void {
+  const source = new Database(businessFile, { readonly: true });
+  const exchange = new Database(path.join(dataDir, 'exchange.sqlite'), { readonly: true });
+  try {
+    const want = source.prepare('SELECT a, b, v FROM ledger ORDER BY a, b').all();
+    const got = exchange.prepare(`SELECT a, b, v FROM ledger WHERE exn_op <> 'D' ORDER BY a, b`).all();
+    expect(got).toEqual(want);
+  } finally {
+    source.close();
+    exchange.close();
+  }
+}
+
+describe('crash safety on a composite key (INT, DATE)', () => {
+  it('a first load and a steady-state re-run, each killed mid-way, resume with exact counts', async () => {
+    const db = new Database(businessFile);
+    db.exec('CREATE TABLE ledger (a INTEGER NOT NULL, b DATE NOT NULL, v VARCHAR(40) NOT NULL, PRIMARY KEY (a, b))');
+    const insert = db.prepare('INSERT INTO ledger VALUES (?, ?, ?)');
+    db.transaction(() => { for (let i = 0; i < ROWS; i++) insert.run(...row(i)); })();
+    db.close();
+    fs.writeFileSync(path.join(tmp.dir, 'c.json'), JSON.stringify({ name: 'books', dialect: 'sqlite', filename: businessFile }));
+    fs.writeFileSync(path.join(tmp.dir, 'b.json'), JSON.stringify({
+      name: 'ledger', source: { connection: 'books', table: 'ledger' }, mode: 'full', batchSize: 500, rowsPerSecond: 12_000,
+    }));
+    expect((await cli('connection', 'add', '--file', path.join(tmp.dir, 'c.json'))).code).toBe(0);
+    expect((await cli('bridge', 'add', '--file', path.join(tmp.dir, 'b.json'))).code).toBe(0);
+
+    for (const at of [0.3, 0.7]) await runAndKill('ledger', Math.floor(at * ROWS));
+    const first = JSON.parse((await cli('bridge', 'run', 'ledger', '--json')).stdout);
+    expect(first).toMatchObject({ status: 'succeeded', deviation: { total: 0 } });
+    expect(first.sender).toMatchObject({ inserted: ROWS, updated: 0, deleted: 0 });
+    exchangeEqualsSource();
+
+    // 3 inserts (before the first key, in the middle, past the last), 2 updates, 1 delete; the re-run is killed half-way.
+    const b = new Database(businessFile);
+    b.prepare('INSERT INTO ledger VALUES (?, ?, ?)').run(-1, '2001-01-01', 'new first');
+    b.prepare('INSERT INTO ledger VALUES (?, ?, ?)').run(2000, '2001-03-01', 'new middle');
+    b.prepare('INSERT INTO ledger VALUES (?, ?, ?)').run(ROWS, '2001-02-01', 'new last');
+    b.prepare('UPDATE ledger SET v = ? WHERE a = ? AND b = ?').run('changed', ...row(15).slice(0, 2));
+    b.prepare('UPDATE ledger SET v = ? WHERE a = ? AND b = ?').run('changed', ...row(ROWS - 5).slice(0, 2));
+    b.prepare('DELETE FROM ledger WHERE a = ? AND b = ?').run(...row(25_003).slice(0, 2));
+    b.close();
+    const killedAt = await runAndKill('ledger', Math.floor(ROWS * 0.75));
+    expect(killedAt).toBeLessThan(ROWS);
+    const again = JSON.parse((await cli('bridge', 'run', 'ledger', '--json')).stdout);
+    expect(again).toMatchObject({ status: 'succeeded', deviation: { total: 0 } });
+    expect(again.sender).toMatchObject({ inserted: 3, updated: 2, deleted: 1 });
+    expect(again.receiver).toMatchObject({ inserted: 3, updated: 2, deleted: 1, rejected: 0 });
+    exchangeEqualsSource();
+  }, 180_000);
+});
