@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { ExNodeError } from '../../shared/index.js';
 import { Engine } from '../engine/engine.js';
 import { buildApp } from './app.js';
+import { removeDiscovery, writeDiscovery } from './discovery.js';
 
 export const DEFAULT_PORT = 7420;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,8 @@ export interface ServeOptions {
   readonly port: number;
   readonly consoleDir?: string;
   readonly sessionSecret?: string;
+  /** Write the discovery file, so CLI commands on this data directory go through this service. */
+  readonly advertise?: boolean;
 }
 
 export interface RunningNode {
@@ -49,11 +52,14 @@ export async function serve(options: ServeOptions): Promise<RunningNode> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+  if (options.advertise) writeDiscovery(engine.dataDir, { url, pid: process.pid, startedAt: engine.startedAt });
   return {
     engine,
     app,
-    url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
+    url,
     close: async () => {
+      if (options.advertise) removeDiscovery(engine.dataDir);
       await app.close();
       await engine.close();
     },

@@ -3,15 +3,16 @@ import { ExNodeError, isExNodeError, type Lang, translate } from '../../../share
 import { VERSION } from '../../engine/engine.js';
 import { resolveDataDir } from '../../engine/paths.js';
 import type { CliContext, GlobalOptions, RegisterCommands } from './context.js';
-import { inProcessSession } from './in-process.js';
+import { nodeSession } from './remote.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
 import { registerConnections } from './commands/connections.js';
 import { registerBridges } from './commands/bridges.js';
 import { registerRuns } from './commands/runs.js';
+import { registerSchedules } from './commands/schedules.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
-const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns];
+const COMMANDS: readonly RegisterCommands[] = [registerServe, registerDemo, registerConnections, registerBridges, registerRuns, registerSchedules];
 
 /** Runs one CLI invocation; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -31,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     opts,
     lang,
     t: (key, params) => translate(lang(), key, params),
-    session: (work) => inProcessSession(resolveDataDir(opts().dataDir), work),
+    session: (work) => nodeSession(resolveDataDir(opts().dataDir), work),
     emit: (value, human) => {
       if (opts().json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
       else human();

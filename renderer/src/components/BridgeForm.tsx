@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { BridgeConfigInput, BridgeView, Column, ColumnMapping, FilterCondit
 import { filterOperators, SYNC_MODES, tableLabel } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
+import { ScheduleEditor, type ScheduleEditorHandle } from './ScheduleEditor.js';
 
 interface ColumnChoice {
   name: string;
@@ -33,6 +34,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const schedule = useRef<ScheduleEditorHandle>(null);
   const connections = useOp('connections/list', {}, String(open));
   const sourceConnection = Form.useWatch('sourceConnection', form);
   const sourceTable = Form.useWatch('sourceTable', form);
@@ -136,6 +138,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     setBusy(true);
     try {
       await call('bridges/save', { config: toConfig(v), replace: Boolean(editing) });
+      await schedule.current?.save(v.name);
       message.success(t('bridges.saved'));
       onClose(true);
     } catch (error) {
@@ -224,6 +227,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
             ]} />
         </>
       )}
+      <ScheduleEditor ref={schedule} bridge={editing?.name} open={open} />
       {previewError && <Alert type="error" showIcon message={previewError} style={{ marginTop: 12 }} />}
       {preview && (
         <>
