@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
+  AlertOutlined, AuditOutlined, ClockCircleOutlined, HistoryOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
   SwapOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,15 @@ import { RunPage } from './pages/RunPage.js';
 import { ReconciliationPage } from './pages/ReconciliationPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { LaterPage } from './pages/LaterPage.js';
+import { SchedulesPage } from './pages/SchedulesPage.js';
+import { RunsListPage } from './pages/RunsListPage.js';
 
-const NAV: { key: string; icon: ReactNode }[] = [
+const NAV: { key: string; icon: ReactNode; label?: string }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
   { key: 'connections', icon: <DatabaseOutlined /> },
   { key: 'bridges', icon: <SwapOutlined /> },
+  { key: 'schedules', icon: <ClockCircleOutlined />, label: 'schedule.navSchedules' },
+  { key: 'runs', icon: <HistoryOutlined />, label: 'schedule.navRuns' },
   { key: 'reconciliation', icon: <DiffOutlined /> },
   { key: 'alerts', icon: <AlertOutlined /> },
   { key: 'catalog', icon: <BookOutlined /> },
@@ -31,7 +35,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const section = location.pathname.split('/')[1] === 'runs' ? 'bridges' : location.pathname.split('/')[1] || 'dashboard';
+  const section = location.pathname.split('/')[1] || 'dashboard';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#0f4c63', paddingInline: 24 }}>
@@ -57,7 +61,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             mode="inline"
             selectedKeys={[section]}
             style={{ height: '100%', paddingTop: 8 }}
-            items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+            items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: t(n.label ?? `nav.${n.key}`) }))}
             onClick={(e) => navigate(`/${e.key}`)}
           />
         </Layout.Sider>
@@ -68,6 +72,8 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             <Route path="/connections" element={<ConnectionsPage />} />
             <Route path="/bridges" element={<BridgesPage />} />
             <Route path="/runs/:id" element={<RunPage />} />
+            <Route path="/runs" element={<RunsListPage />} />
+            <Route path="/schedules" element={<SchedulesPage />} />
             <Route path="/reconciliation" element={<ReconciliationPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             {['alerts', 'catalog', 'users', 'audit'].map((key) => (
