@@ -93,7 +93,7 @@ export class BridgeRunner {
     const here = this.queue.holding(bridgeId);
     if (here) return this.deps.runs.get(here.runId);
     const now = this.clock.now();
-    return (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridgeId && leaseHolds(r.lease, now)) ?? null;
+    return (await this.deps.runs.unfinishedOf(bridgeId)).find((r) => leaseHolds(r.lease, now)) ?? null;
   }
 
   /**
@@ -109,7 +109,7 @@ export class BridgeRunner {
       const holder = this.queue.holding(bridge.id);
       if (holder) return await this.skip(bridge, trigger, text('schedule.skipBusy', { id: holder.runId }), options);
       const now = this.clock.now();
-      const unfinished = (await this.deps.runs.unfinished()).filter((r) => r.bridgeId === bridge.id);
+      const unfinished = await this.deps.runs.unfinishedOf(bridge.id);
       const live = unfinished.find((r) => leaseHolds(r.lease, now));
       if (live) return await this.skip(bridge, trigger, text('schedule.skipBusyElsewhere', { id: live.id }), options);
       if (unfinished[0]) return await this.resume(unfinished[0], bridge);
