@@ -68,6 +68,20 @@ const timed = async (work: () => Promise<unknown> | unknown): Promise<number> =>
   return performance.now() - started;
 };
 
+/** The scheduler's scenario (bench/schedule.ts): fire delays and idle CPU, shown in the table's note. */
+function scheduleScenario(): Row {
+  const child = spawnSync(process.execPath, [...ENGINE_EXEC_ARGV, '--import', 'tsx', path.join(here, 'schedule.ts'), '200', quick ? '20' : '60'], {
+    encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...ENGINE_ENV },
+  });
+  if (child.status !== 0) throw new Error(`scenario schedule failed:\n${child.stderr}`);
+  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { fireDelayMs: { median: number; p99: number }; idleCpuPercent: number; plannedFires: number; wallMs: number };
+  console.log(`schedule: fire delay median ${r.fireDelayMs.median} ms, p99 ${r.fireDelayMs.p99} ms, idle CPU ${r.idleCpuPercent}%`);
+  return {
+    name: 'schedule', rows: null, rowsPerSec: null, wallMs: r.wallMs, peakRssMb: null, rowsTransferred: null, ratios: { native: null, pgloader: null },
+    note: `200 bridges on 1-second schedules: ${r.plannedFires} fires; delay median ${r.fireDelayMs.median} ms (target < 50), p99 ${r.fireDelayMs.p99} ms (< 500); idle CPU ${r.idleCpuPercent}% (< 2%)`,
+  };
+}
+
 /** A scenario runs in a process of its own, started with the flags and environment every launcher of the engine uses. */
 function scenario(name: string, rows: number): ScenarioResult {
   const child = spawnSync(process.execPath, [...ENGINE_EXEC_ARGV, '--import', 'tsx', path.join(here, 'scenario.ts'), name, String(rows)], {
@@ -182,6 +196,7 @@ async function main(): Promise<void> {
   add(receive, { native: rps(ROWS, nativePM) }, `${receive.rows.toLocaleString()} changes (a third each update, delete, insert) applied to a business table of ${ROWS.toLocaleString()} rows; native is a bulk load into an empty table`);
   await rerunScenarios(results, /./);
   await dropEverywhere([TABLES.exnodeTarget, TABLES.mysqlReceive, 'exn_state', TABLES.mysqlIncremental, TABLES.mysqlDiff, TABLES.postgresSource]);
+  results.push(scheduleScenario());
   await writeReport(results, Promise.resolve());
 }
 

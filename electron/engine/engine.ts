@@ -71,6 +71,7 @@ export class Engine implements EngineServices {
     this.monitor = new Monitor(this);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
+      defaultLimit: async (name) => ((await this.connections.get(name)).dialect === 'sqlite' ? 1 : undefined),
       executor: bridgeRunExecutor({
         runs: this.runs, bridges: this.bridges, connections: this.connections, events: this.events, vault,
         ranges: new RangeStore(db), settings: () => this.settings.all(),

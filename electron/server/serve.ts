@@ -7,6 +7,7 @@ import { Engine, VERSION } from '../engine/engine.js';
 import { attachEngineLog } from '../engine/logs/engine-log.js';
 import { buildApp } from './app.js';
 import { lockDataDir } from './instance-lock.js';
+import { removeDiscovery, writeDiscovery } from './discovery.js';
 
 export const DEFAULT_PORT = 7420;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,6 +24,8 @@ export interface ServeOptions {
   readonly tlsKey?: string;
   /** Plain HTTP beyond loopback, deliberately: warned about on every start. */
   readonly insecureHttp?: boolean;
+  /** Write the discovery file, so CLI commands on this data directory go through this service. */
+  readonly advertise?: boolean;
 }
 
 export interface RunningNode {
@@ -74,11 +77,14 @@ export async function serve(options: ServeOptions): Promise<RunningNode> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shown = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const url = `${tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+  if (options.advertise) writeDiscovery(engine.dataDir, { url, pid: process.pid, startedAt: engine.startedAt });
   return {
     engine,
     app,
-    url: `${tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
+    url,
     close: async () => {
+      if (options.advertise) removeDiscovery(engine.dataDir);
       await app.close();
       await engine.close();
       await engineLog.close();

@@ -1,7 +1,7 @@
 import { type ReactNode, Suspense } from 'react';
 import { Button, Card, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
+  AlertOutlined, AuditOutlined, ClockCircleOutlined, HistoryOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
   SwapOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,17 +18,20 @@ const BridgesPage = page(() => import('./pages/BridgesPage.js'), 'BridgesPage');
 const RunPage = page(() => import('./pages/RunPage.js'), 'RunPage');
 const ReconciliationPage = page(() => import('./pages/ReconciliationPage.js'), 'ReconciliationPage');
 const SettingsPage = page(() => import('./pages/SettingsPage.js'), 'SettingsPage');
-
 const UsersPage = page(() => import('./pages/UsersPage.js'), 'UsersPage');
 const AuditPage = page(() => import('./pages/AuditPage.js'), 'AuditPage');
 const CatalogPage = page(() => import('./pages/CatalogPage.js'), 'CatalogPage');
-const LaterPage = page(() => import('./pages/LaterPage.js'), 'LaterPage');
+const SchedulesPage = page(() => import('./pages/SchedulesPage.js'), 'SchedulesPage');
+const RunsListPage = page(() => import('./pages/RunsListPage.js'), 'RunsListPage');
+const AlertsPage = page(() => import('./pages/AlertsPage.js'), 'AlertsPage');
 
 /** Each section with the permission it needs: the menu shows only what the role may use (the engine enforces it regardless). */
-const NAV: { key: string; icon: ReactNode; permission: Permission }[] = [
+const NAV: { key: string; icon: ReactNode; permission: Permission; label?: string }[] = [
   { key: 'dashboard', icon: <DashboardOutlined />, permission: 'node.read' },
   { key: 'connections', icon: <DatabaseOutlined />, permission: 'connections.read' },
   { key: 'bridges', icon: <SwapOutlined />, permission: 'bridges.read' },
+  { key: 'schedules', icon: <ClockCircleOutlined />, permission: 'bridges.read', label: 'schedule.navSchedules' },
+  { key: 'runs', icon: <HistoryOutlined />, permission: 'bridges.read', label: 'schedule.navRuns' },
   { key: 'reconciliation', icon: <DiffOutlined />, permission: 'bridges.read' },
   { key: 'alerts', icon: <AlertOutlined />, permission: 'alerts.read' },
   { key: 'catalog', icon: <BookOutlined />, permission: 'catalog.read' },
@@ -45,7 +48,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
   const nav = NAV.filter((n) => rolesAllow(user.roles, n.permission));
   const allowed = (key: string) => nav.some((n) => n.key === key);
   const home = nav[0]?.key ?? 'dashboard';
-  const section = location.pathname.split('/')[1] === 'runs' ? 'bridges' : location.pathname.split('/')[1] || 'dashboard';
+  const section = location.pathname.split('/')[1] || 'dashboard';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#0f4c63', paddingInline: 24 }}>
@@ -73,7 +76,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             mode="inline"
             selectedKeys={[section]}
             style={{ height: '100%', paddingTop: 8 }}
-            items={nav.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+            items={nav.map((n) => ({ key: n.key, icon: n.icon, label: t(n.label ?? `nav.${n.key}`) }))}
             onClick={(e) => navigate(`/${e.key}`)}
           />
         </Layout.Sider>
@@ -91,9 +94,9 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             {allowed('audit') && <Route path="/audit" element={<AuditPage />} />}
 
             {allowed('catalog') && <Route path="/catalog" element={<CatalogPage />} />}
-            {['alerts'].filter(allowed).map((key) => (
-              <Route key={key} path={`/${key}`} element={<LaterPage section={key} />} />
-            ))}
+            {allowed('schedules') && <Route path="/schedules" element={<SchedulesPage />} />}
+            {allowed('runs') && <Route path="/runs" element={<RunsListPage />} />}
+            {allowed('alerts') && <Route path="/alerts" element={<AlertsPage />} />}
             <Route path="*" element={<Navigate to={`/${home}`} replace />} />
           </Routes>
           </Suspense>

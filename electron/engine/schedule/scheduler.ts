@@ -47,6 +47,8 @@ export class Scheduler {
   private reloading: Promise<void> = Promise.resolve();
   private waking = false;
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Fires handed out (each becomes one run record), and the planned instants they cover (a missed fire covers several). */
+  readonly counts = { handedOut: 0, planned: 0 };
 
   constructor(
     private readonly source: ScheduleSource,
@@ -88,7 +90,7 @@ export class Scheduler {
     if (!this.running || this.paused) return;
     for (const { entry } of this.entries.values()) {
       if (entry.spec.kind === 'after' && entry.spec.after === bridgeName) {
-        await this.onFire({ kind: 'chain', entry, after: bridgeName, afterRunId: runId }).catch(() => undefined);
+        await this.handOut({ kind: 'chain', entry, after: bridgeName, afterRunId: runId });
       }
     }
   }
@@ -137,7 +139,7 @@ export class Scheduler {
       this.entries.set(entry.bridgeId, { entry, nextMs: nextFires(entry.spec, now, 1)[0] ?? null });
     }
     if (marks.length > 0) await this.source.markFired(marks);
-    for (const fire of missed) await this.onFire(fire).catch(() => undefined);
+    for (const fire of missed) await this.handOut(fire);
     this.arm();
   }
 
@@ -176,7 +178,7 @@ export class Scheduler {
         await this.source.markFired(fires.map((f) => ({ bridgeId: f.entry.bridgeId, plannedMs: (f as { plannedMs: number }).plannedMs })));
         const firedMs = this.clock.now();
         for (const f of fires) if (f.kind === 'fire') this.onTimed(f.entry.bridgeName, f.plannedMs, firedMs);
-        const dispatched = Promise.all(fires.map((f) => this.onFire(f).catch(() => undefined)));
+        const dispatched = Promise.all(fires.map((f) => this.handOut(f)));
         this.inflight.add(dispatched);
         void dispatched.finally(() => this.inflight.delete(dispatched));
       }
@@ -184,6 +186,12 @@ export class Scheduler {
       this.waking = false;
       this.arm();
     }
+  }
+
+  private handOut(fire: Fire): Promise<void> {
+    this.counts.handedOut++;
+    this.counts.planned += fire.kind === 'missed' ? fire.count : 1;
+    return this.onFire(fire).catch(() => undefined);
   }
 
   /** Resolves when the fires handed out so far have been handled (tests, shutdown). */

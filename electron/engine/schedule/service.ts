@@ -117,7 +117,8 @@ export class ScheduleService {
     const underWay = await this.deps.runner.runUnderWay(bridge.id);
     if (underWay) {
       await this.deps.runs.log(underWay.id, 'warn', text('schedule.stopRequested'));
-      await this.deps.runner.cancel(underWay.id).catch(() => undefined);
+      // Not awaited: the run ends after its batch, and the run record tells how.
+      void this.deps.runner.cancel(underWay.id).catch(() => undefined);
     }
     return this.get(name);
   }

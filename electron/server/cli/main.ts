@@ -4,7 +4,7 @@ import { ExNodeError, isExNodeError, type Lang, LANGS, msg, translate } from '..
 import { VERSION } from '../../engine/engine.js';
 import { resolveDataDir } from '../../engine/paths.js';
 import type { CliContext, GlobalOptions, RegisterCommands } from './context.js';
-import { inProcessSession } from './in-process.js';
+import { nodeSession } from './remote.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
 import { registerConnections } from './commands/connections.js';
@@ -18,6 +18,7 @@ import { registerBatch } from './commands/batch.js';
 import { registerDiagnostics } from './commands/diagnostics.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerConfig } from './commands/config.js';
+import { registerSchedules } from './commands/schedules.js';
 import { usePrintLanguage } from './print.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
@@ -28,6 +29,7 @@ const COMMANDS: readonly RegisterCommands[] = [
   registerBridges,
   registerBatch,
   registerRuns,
+  registerSchedules,
   registerAlerts,
   registerAuth,
   registerUsers,
@@ -63,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       const dataDir = resolveDataDir(opts().dataDir);
       // A mistyped --data-dir would otherwise look like a node that lost everything.
       if (opts().dataDir !== undefined && !fs.existsSync(dataDir)) process.stderr.write(`${translate(lang(), 'cli.dataDirMissing', { dir: dataDir })}\n`);
-      return inProcessSession(dataDir, work);
+      return nodeSession(dataDir, work);
     },
     emit: (value, human) => {
       if (opts().json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
 import { errorText } from '../i18n/engine.js';
+import { ScheduleEditor, type ScheduleEditorHandle } from './ScheduleEditor.js';
 
 interface ColumnChoice {
   name: string;
@@ -35,6 +36,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const schedule = useRef<ScheduleEditorHandle>(null);
   const connections = useOp('connections/list', {}, String(open));
   const sourceConnection = Form.useWatch('sourceConnection', form);
   const sourceTable = Form.useWatch('sourceTable', form);
@@ -143,6 +145,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
     setBusy(true);
     try {
       await call('bridges/save', { config: toConfig(v), replace: Boolean(editing) });
+      await schedule.current?.save(v.name);
       message.success(t('bridges.saved'));
       onClose(true);
     } catch (error) {
@@ -233,6 +236,7 @@ export function BridgeForm({ open, editing, onClose }: Props) {
         </>
       )}
       {describeError && <Alert type="error" showIcon message={`${t('bridges.describeFailed')}${describeError}`} style={{ marginTop: 12 }} data-testid="describe-error" />}
+      <ScheduleEditor ref={schedule} bridge={editing?.name} open={open} />
       {previewError && <Alert type="error" showIcon message={previewError} style={{ marginTop: 12 }} />}
       {preview && (
         <>

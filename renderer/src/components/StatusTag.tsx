@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 const COLORS: Record<string, string> = {
-  queued: 'default', running: 'processing', succeeded: 'success', failed: 'error', cancelled: 'warning', ok: 'success', unknown: 'default',
+  queued: 'default', running: 'processing', succeeded: 'success', failed: 'error', cancelled: 'warning', skipped: 'default', ok: 'success', unknown: 'default',
 };
 
 export function StatusTag({ status, testId }: { status: string; testId?: string }) {

@@ -11,7 +11,7 @@ export const en: Messages = {
     error: 'Error', close: 'Close', save: 'Save', cancel: 'Cancel', later: 'This capability arrives in a later version', laterHint: 'This version provides connections, bridges and bridge reconciliation.',
     required: 'Required', back: 'Back', next: 'Next', rows: 'Rows',
   },
-  status: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', unknown: 'Not tested', ok: 'OK' },
+  status: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', skipped: 'Skipped', unknown: 'Not tested', ok: 'OK' },
   mode: { full: 'Full', incremental: 'Incremental', diff: 'Snapshot diff' },
   phase: { queued: 'Queued', copy: 'Copying', deletes: 'Finding deletes', ranges: 'Comparing key ranges', incremental: 'Reading changes', receive: 'Applying changes', done: 'Done', idle: 'Idle' },
   direction: { send: 'Send', receive: 'Receive' },

@@ -10,7 +10,7 @@ export const zhCN = {
     error: '错误', close: '关闭', save: '保存', cancel: '取消', later: '该功能将在后续版本提供', laterHint: '当前版本已提供数据源、桥接任务与桥接核对。',
     required: '必填', back: '上一步', next: '下一步', rows: '行数',
   },
-  status: { queued: '排队中', running: '运行中', succeeded: '成功', failed: '失败', cancelled: '已取消', unknown: '未检测', ok: '正常' },
+  status: { queued: '排队中', running: '运行中', succeeded: '成功', failed: '失败', cancelled: '已取消', skipped: '已跳过', unknown: '未检测', ok: '正常' },
   mode: { full: '全量', incremental: '增量', diff: '比对' },
   phase: { queued: '排队', copy: '复制', deletes: '查找删除', ranges: '区段比对', incremental: '增量读取', receive: '下发', done: '完成', idle: '空闲' },
   direction: { send: '上报', receive: '下发' },

@@ -118,6 +118,12 @@ export class RunStore {
     return rows.map((r) => ({ ...toRecord(r), lease: leaseOf(r) }));
   }
 
+  /** The unfinished runs of one bridge (normally none or one). */
+  async unfinishedOf(bridgeId: string): Promise<UnfinishedRun[]> {
+    const rows = await this.db<RunRow>('runs').where({ bridge_id: bridgeId }).whereIn('status', ['queued', 'running']).orderBy('started_at');
+    return rows.map((r) => ({ ...toRecord(r), lease: leaseOf(r) }));
+  }
+
   async leaseOf(id: string): Promise<Lease> {
     const row = await this.db<RunRow>('runs').where({ id }).first();
     return row ? leaseOf(row) : { owner: null, expiresMs: null };

@@ -20,6 +20,8 @@ export interface RunnerDeps {
   readonly retryPolicy?: BackoffPolicy;
   /** This process as the owner of run leases (tests simulate a second process with another name). */
   readonly owner?: string;
+  /** A connection's limit when none is set: a SQLite file takes one writer at a time, so one run. */
+  readonly defaultLimit?: (connection: string) => Promise<number | undefined>;
 }
 
 export interface StartOptions {
@@ -51,6 +53,7 @@ export class BridgeRunner {
   /** Records of runs dropped before they started, for their waiters. */
   private readonly finals = new Map<string, Promise<RunRecord>>();
   private readonly connectionLimits = new Map<string, number>();
+  private readonly defaults = new Map<string, number>();
   private readonly starting = new Set<string>();
   private readonly clock: TimerClock;
   private readonly ticker: NodeJS.Timeout;
@@ -67,7 +70,7 @@ export class BridgeRunner {
       get concurrency() {
         return concurrency();
       },
-      connectionLimit: (c) => limits.get(c),
+      connectionLimit: (c) => limits.get(c) ?? this.defaults.get(c),
     });
     this.ticker = setInterval(() => void this.renewLeases().catch(() => undefined), LEASE_TICK_MS);
     this.ticker.unref();
@@ -90,7 +93,7 @@ export class BridgeRunner {
     const here = this.queue.holding(bridgeId);
     if (here) return this.deps.runs.get(here.runId);
     const now = this.clock.now();
-    return (await this.deps.runs.unfinished()).find((r) => r.bridgeId === bridgeId && leaseHolds(r.lease, now)) ?? null;
+    return (await this.deps.runs.unfinishedOf(bridgeId)).find((r) => leaseHolds(r.lease, now)) ?? null;
   }
 
   /**
@@ -106,7 +109,7 @@ export class BridgeRunner {
       const holder = this.queue.holding(bridge.id);
       if (holder) return await this.skip(bridge, trigger, text('schedule.skipBusy', { id: holder.runId }), options);
       const now = this.clock.now();
-      const unfinished = (await this.deps.runs.unfinished()).filter((r) => r.bridgeId === bridge.id);
+      const unfinished = await this.deps.runs.unfinishedOf(bridge.id);
       const live = unfinished.find((r) => leaseHolds(r.lease, now));
       if (live) return await this.skip(bridge, trigger, text('schedule.skipBusyElsewhere', { id: live.id }), options);
       if (unfinished[0]) return await this.resume(unfinished[0], bridge);
@@ -203,6 +206,11 @@ export class BridgeRunner {
   private async enqueue(run: RunRecord, bridge: StoredBridge, manual: boolean): Promise<void> {
     const target = await this.deps.bridges.targetOf(bridge.config).catch(() => null);
     const connections = [bridge.config.source.connection, ...(target ? [target.connection] : [])];
+    for (const c of connections) {
+      if (this.connectionLimits.has(c) || this.defaults.has(c)) continue;
+      const limit = await this.deps.defaultLimit?.(c).catch(() => undefined);
+      if (limit !== undefined) this.defaults.set(c, limit);
+    }
     const submitted = this.queue.submit({ runId: run.id, bridgeId: run.bridgeId, connections, manual, run });
     if (!submitted.accepted) throw new ExNodeError('CONFLICT', msg('schedule.skipBusy', { id: submitted.holder.runId }));
     const done = submitted.done.then(() => this.finals.get(run.id) ?? this.deps.runs.get(run.id));

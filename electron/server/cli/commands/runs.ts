@@ -8,10 +8,27 @@ export const registerRuns: RegisterCommands = (program, cli) => {
     const record = await api.call('runs/get', { id });
     cli.emit(record, () => printRun(record));
   }));
-  run.command('list').description('recent runs, newest first').option('--bridge <name>').option('--limit <n>', 'how many', '20').action(async (cmd: { bridge?: string; limit: string }) => cli.session(async (api) => {
-    const list = await api.call('runs/list', { limit: Number(cmd.limit), ...(cmd.bridge ? { bridge: cmd.bridge } : {}) });
-    cli.emit(list, () => list.forEach((r) => printRun(r)));
-  }));
+  run
+    .command('list')
+    .description('runs, newest first, by bridge, status, trigger and time')
+    .option('--bridge <name>')
+    .option('--status <status>', 'queued, running, succeeded, failed, cancelled or skipped')
+    .option('--trigger <trigger>', 'manual, schedule, cli or resume')
+    .option('--from <time>', 'started at or after (ISO time, e.g. 2026-12-01T00:00:00+08:00)')
+    .option('--to <time>', 'started before (ISO time)')
+    .option('--limit <n>', 'how many', '20')
+    .option('--offset <n>', 'skip this many (paging)', '0')
+    .action(async (cmd: { bridge?: string; status?: string; trigger?: string; from?: string; to?: string; limit: string; offset: string }) => cli.session(async (api) => {
+      const page = await api.call('runs/search', {
+        limit: Number(cmd.limit), offset: Number(cmd.offset),
+        ...(cmd.bridge ? { bridge: cmd.bridge } : {}), ...(cmd.status ? { status: cmd.status } : {}), ...(cmd.trigger ? { trigger: cmd.trigger } : {}),
+        ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}),
+      });
+      const list = page.items.map((r) => ({ ...r, bridge: r.bridgeName, skippedReason: r.skippedReason ?? null }));
+      cli.emit(list, () => list.forEach((r) => (r.status === 'skipped'
+        ? process.stdout.write(`Run ${r.id}  bridge ${r.bridgeName}  skipped (${r.trigger})  ${r.startedAt}  ${r.skippedReason ?? ''}\n`)
+        : printRun(r))));
+    }));
   run.command('log <id>').description('a run\'s log').action(async (id: string) => cli.session(async (api) => {
     const entries = await api.call('runs/log', { id });
     cli.emit(entries, () => printLog(entries));

@@ -19,7 +19,7 @@ export const registerServe: RegisterCommands = (program, cli) => {
       const port = Number(cmd.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExNodeError('INVALID_INPUT', `--port must be a number from 0 to 65535, not "${cmd.port}"`);
       const node = await serve({
-        dataDir: resolveDataDir(opts.dataDir), host: cmd.host, port,
+        dataDir: resolveDataDir(opts.dataDir), host: cmd.host, port, advertise: true,
         ...(cmd.tlsCert ? { tlsCert: cmd.tlsCert } : {}), ...(cmd.tlsKey ? { tlsKey: cmd.tlsKey } : {}), ...(cmd.insecureHttp ? { insecureHttp: true } : {}),
         ...(process.env.EXNODE_SESSION_SECRET ? { sessionSecret: process.env.EXNODE_SESSION_SECRET } : {}),
       });

@@ -1,5 +1,6 @@
 import { catalogTexts } from './catalog.js';
 import { monitorTexts } from './monitor.js';
+import { scheduleTexts } from './schedule.js';
 import { securityTexts } from './security.js';
 
 /**
@@ -15,5 +16,6 @@ export interface AreaTexts {
 export const AREAS: readonly AreaTexts[] = [
   catalogTexts,
   monitorTexts,
+  scheduleTexts,
   securityTexts,
 ];
