@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeSettings } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
+import { DiagnosticsCard } from '../components/desktop/DiagnosticsCard.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function SettingsPage() {
         <Form.Item name="runnerConcurrency" label={t('settings.concurrency')} rules={[{ required: true }]}><InputNumber min={1} max={16} /></Form.Item>
         <Button type="primary" htmlType="submit">{t('common.save')}</Button>
       </Form>
+      <DiagnosticsCard />
     </Card>
   );
 }

@@ -1,3 +1,5 @@
+import { desktopTexts } from './desktop.js';
+
 /**
  * UI text of each console area, in both languages, merged into the console's translations under the
  * area's own top-level key (`t('users.title')`). Add a file per area here (e.g. users.ts exporting
@@ -8,4 +10,4 @@ export interface AreaTexts {
   readonly en: Record<string, unknown>;
 }
 
-export const AREAS: readonly AreaTexts[] = [];
+export const AREAS: readonly AreaTexts[] = [desktopTexts];
