@@ -26,11 +26,23 @@ function newestMtime(entry) {
   return newest;
 }
 
+/**
+ * Time of the newest source a build saw, written before the build starts: a file saved while vite runs
+ * is newer than it, so the next start builds again (the build's own file times would hide that edit).
+ */
+const STAMP = '.sources-mtime';
+const newestSource = (root) => Math.max(...CONSOLE_SOURCES.map((source) => newestMtime(path.join(root, source))));
+
 /** Why the console in `outDir` must be (re)built, or null when it is up to date. */
 export function consoleStaleReason(root = ROOT, outDir = path.join(root, 'dist/renderer')) {
   const index = path.join(outDir, 'index.html');
   if (!fs.existsSync(index)) return 'not built yet';
-  const built = fs.statSync(index).mtimeMs;
+  let built = fs.statSync(index).mtimeMs;
+  try {
+    built = Number(fs.readFileSync(path.join(outDir, STAMP), 'utf8')) || built;
+  } catch {
+    // built by `npm run build:renderer` directly: its time is the build's
+  }
   for (const source of CONSOLE_SOURCES) {
     if (newestMtime(path.join(root, source)) > built) return `${source} changed since the last build`;
   }
@@ -42,8 +54,10 @@ export function ensureConsole({ root = ROOT, log = (line) => process.stderr.writ
   const reason = consoleStaleReason(root);
   if (!reason) return false;
   log(`Building the console (${reason})...`);
+  const sources = newestSource(root);
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`The console build failed (exit code ${result.status}); see the messages above`);
+  fs.writeFileSync(path.join(root, 'dist/renderer', STAMP), String(sources));
   return true;
 }

@@ -4,6 +4,7 @@ import type { EngineEventLike } from './tray-state.js';
 
 /** The engine process as the shell sees it (Electron's UtilityProcess, or a Node ChildProcess in tests). */
 export interface EngineProcess {
+  readonly pid?: number | undefined;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number | null) => void): unknown;
   kill(): boolean;
@@ -49,6 +50,10 @@ export class EngineSupervisor extends EventEmitter<SupervisorEvents> {
   constructor(private readonly deps: SupervisorDeps) {
     super();
     this.policy = deps.policy ?? new RestartPolicy();
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get running(): boolean {

@@ -294,6 +294,18 @@ app.on('window-all-closed', () => {
   /* stay in the tray */
 });
 
+// Read-only probes for the Playwright `_electron` test (test/e2e/desktop-app.spec.ts), off unless asked for.
+if (process.env.EXNODE_SHELL_TEST_HOOKS === '1') {
+  Object.assign(globalThis, {
+    exnodeShell: {
+      trayState: () => (supervisor.url ? trayStateOf(nodeState) : 'starting'),
+      tooltip: () => (supervisor.url ? trayTooltip(lang, trayStateOf(nodeState), activeRunIds(nodeState).length) : ''),
+      engineUrl: () => supervisor.url,
+      enginePid: () => supervisor.pid,
+    },
+  });
+}
+
 void app.whenReady().then(() => {
   lang = shellLanguage(app.getLocale(), settings.lang);
   t = textsFor(lang);

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { msg, render } from '../../shared/index.js';
+import { formatLine, logsDir } from '../engine/logs/log-file.js';
 import { resolveDataDir } from '../engine/paths.js';
 import { serve } from './serve.js';
 
@@ -28,7 +32,23 @@ async function start(): Promise<void> {
   process.on('SIGTERM', () => void node.close().then(() => process.exit(0)));
 }
 
+/** The engine's last words, written synchronously: the shell's crash window shows them. */
+function lastWords(error: Error): void {
+  try {
+    const dir = logsDir(resolveDataDir(process.env.EXNODE_DATA_DIR));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'engine.log'), formatLine(new Date(), 'error', render('en', msg('logs.engineCrashed', { detail: error.stack ?? error.message }))), { mode: 0o600 });
+  } catch {
+    // nowhere left to write
+  }
+}
+process.on('uncaughtException', (error) => {
+  lastWords(error);
+  process.exit(70);
+});
+
 start().catch((error: Error) => {
+  lastWords(error);
   parentPort?.postMessage({ type: 'failed', message: error.message });
   process.exit(1);
 });

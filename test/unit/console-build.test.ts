@@ -37,4 +37,11 @@ describe('npm run serve rebuilds the console only when needed', () => {
     write('shared/ops/x.ts', 5000);
     expect(stale(root)).toMatch(/shared changed/);
   });
+
+  it('builds again when a file was saved while the last build ran', () => {
+    write('dist/renderer/index.html', 7000); // the build finished at 7000...
+    fs.writeFileSync(path.join(root, 'dist/renderer/.sources-mtime'), String(5000 * 1000)); // ...from sources as of 5000
+    write('renderer/src/pages/Edited.tsx', 6000);
+    expect(stale(root)).toMatch(/renderer changed/);
+  });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+// Not `{ createRequire }`: the desktop bundle's banner declares that name already (scripts/build-electron.mjs).
+import nodeModule from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -92,7 +93,7 @@ async function knownSecrets(s: EngineServices, connectionNames: string[]): Promi
 }
 
 function versions(product: string): Record<string, unknown> {
-  const require = createRequire(import.meta.url);
+  const require = nodeModule.createRequire(import.meta.url);
   const packages: Record<string, string | null> = {};
   for (const name of PACKAGES) {
     try {

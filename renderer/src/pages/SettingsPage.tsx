@@ -8,6 +8,7 @@ import { call } from '../api/client.js';
 import { useOp } from '../useOp.js';
 import { errorText } from '../i18n/engine.js';
 import { ConfigTransfer } from '../components/ConfigTransfer.js';
+import { DiagnosticsCard } from '../components/desktop/DiagnosticsCard.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function SettingsPage() {
         <Form.Item name="runnerConcurrency" label={t('settings.concurrency')} rules={[{ required: true }]}><InputNumber min={1} max={16} /></Form.Item>
         <Button type="primary" htmlType="submit" data-testid="settings-save">{t('common.save')}</Button>
       </Form>
+      <DiagnosticsCard />
     </Card>
   );
 }

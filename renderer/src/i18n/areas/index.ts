@@ -1,4 +1,5 @@
 import { catalogTexts } from './catalog.js';
+import { desktopTexts } from './desktop.js';
 import { monitorTexts } from './monitor.js';
 import { scheduleTexts } from './schedule.js';
 import { securityTexts } from './security.js';
@@ -15,6 +16,7 @@ export interface AreaTexts {
 
 export const AREAS: readonly AreaTexts[] = [
   catalogTexts,
+  desktopTexts,
   monitorTexts,
   scheduleTexts,
   securityTexts,
