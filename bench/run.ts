@@ -15,6 +15,7 @@ import {
 import { TABLES } from './tables.js';
 import { columnsOf } from './data.js';
 import { ENGINE_ENV, ENGINE_EXEC_ARGV } from '../electron/engine/memory.js';
+import { benchDashboard, formatDashboardBench } from './dashboard.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -89,6 +90,8 @@ async function nativeMysqlToSqlite(rows: number): Promise<number> {
 async function main(): Promise<void> {
   const rps = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
   const results: Row[] = [];
+  // `npm run bench -- dashboard`: the monitoring scenario alone (no bulk data needed).
+  if (process.argv.includes('dashboard')) return void console.log(formatDashboardBench(await benchDashboard()));
   console.log(`ExNode bench (${quick ? 'quick' : 'full'}): ${ROWS.toLocaleString()} rows; incremental on ${INCREMENTAL_ROWS.toLocaleString()} rows`);
 
   await dropEverywhere([TABLES.exnodeTarget, TABLES.nativeTarget, TABLES.mysqlReceive, 'exn_state']);
@@ -162,6 +165,12 @@ async function main(): Promise<void> {
   add(receive, { native: rps(ROWS, nativePM) }, `${receive.rows.toLocaleString()} changes (a third each update, delete, insert) applied to a business table of ${ROWS.toLocaleString()} rows; native is a bulk load into an empty table`);
   await dropEverywhere([TABLES.exnodeTarget, TABLES.mysqlReceive, 'exn_state', TABLES.mysqlIncremental, TABLES.mysqlDiff, TABLES.postgresSource]);
 
+  const dashboard = await benchDashboard();
+  console.log(formatDashboardBench(dashboard));
+  for (const t of dashboard.timings) {
+    results.push({ name: `dashboard: ${t.call}`, rows: dashboard.runs, rowsPerSec: null, wallMs: t.medianMs, peakRssMb: null, rowsTransferred: null,
+      ratios: { native: null, pgloader: null }, note: `median of 20, target < ${t.targetMs} ms` });
+  }
   const report = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, date: new Date().toISOString(), quick, scenarios: results };
   const dir = path.join(here, 'results');
   fs.mkdirSync(dir, { recursive: true });

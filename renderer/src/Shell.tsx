@@ -14,6 +14,7 @@ import { RunPage } from './pages/RunPage.js';
 import { ReconciliationPage } from './pages/ReconciliationPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { LaterPage } from './pages/LaterPage.js';
+import { AlertsPage } from './pages/AlertsPage.js';
 
 const NAV: { key: string; icon: ReactNode }[] = [
   { key: 'dashboard', icon: <DashboardOutlined /> },
@@ -70,7 +71,8 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             <Route path="/runs/:id" element={<RunPage />} />
             <Route path="/reconciliation" element={<ReconciliationPage />} />
             <Route path="/settings" element={<SettingsPage />} />
-            {['alerts', 'catalog', 'users', 'audit'].map((key) => (
+            <Route path="/alerts" element={<AlertsPage />} />
+            {['catalog', 'users', 'audit'].map((key) => (
               <Route key={key} path={`/${key}`} element={<LaterPage section={key} />} />
             ))}
             <Route path="*" element={<Navigate to="/dashboard" replace />} />
