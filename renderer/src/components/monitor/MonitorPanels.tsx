@@ -36,7 +36,7 @@ export function MonitorPanels() {
   const data = board.data;
   const throughput = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('monitor.dashboard.read'), t('monitor.dashboard.written')] },
+    legend: { top: 0, data: [t('monitor.dashboard.read'), t('monitor.dashboard.written')] },
     grid: { left: 60, right: 20, top: 36, bottom: 30 },
     xAxis: { type: 'category', data: (data?.throughput ?? []).map((h) => new Date(h.hour).getHours().toString().padStart(2, '0') + ':00') },
     yAxis: { type: 'value' },
