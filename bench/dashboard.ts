@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { Engine } from '../electron/engine/engine.js';
 import { TEST_ACTOR } from '../test/support/actors.js';
 import { tempDir } from '../test/support/temp.js';
+import { DAILY_COLUMNS, DAILY_SUMS } from '../electron/engine/monitor/daily-columns.js';
 
 export interface DashboardTiming { call: string; medianMs: number; targetMs: number; ok: boolean }
 export interface DashboardBench { bridges: number; runs: number; loadMs: number; timings: DashboardTiming[] }
@@ -60,6 +61,9 @@ function fill(file: string, runs: number): void {
       alert.run(`bridge:br_${a % BRIDGES}:${a}`, `bridge-${a % BRIDGES}`, a > 4900 ? 'open' : 'resolved', at, at);
     }
   })();
+  // What the engine keeps as runs finish, summed once here for the loaded history.
+  db.exec(`INSERT INTO monitor_daily_stats (day, bridge_name, ${DAILY_COLUMNS.join(', ')})
+    SELECT substr(datetime(started_at, '+480 minutes'), 1, 10), bridge_name, ${DAILY_SUMS.join(', ')} FROM monitor_run_stats GROUP BY 1, 2`);
   db.pragma('optimize');
   db.close();
 }

@@ -26,6 +26,7 @@ const RERUN_SCENARIOS = [
   'rerun:single:full:postgres-mysql', 'rerun:composite:full:postgres-mysql',
   'rerun:composite:full:mysql-postgres:unchanged', 'rerun:composite:full:mysql-sqlite:unchanged',
 ];
+import { benchDashboard, formatDashboardBench } from './dashboard.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -122,6 +123,8 @@ async function nativeMysqlToSqlite(rows: number): Promise<number> {
 async function main(): Promise<void> {
   const rps = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
   const results: Row[] = [];
+  // `npm run bench -- dashboard`: the monitoring scenario alone (no bulk data needed).
+  if (process.argv.includes('dashboard')) return void console.log(formatDashboardBench(await benchDashboard()));
   console.log(`ExNode bench (${quick ? 'quick' : 'full'}): ${ROWS.toLocaleString()} rows; incremental on ${INCREMENTAL_ROWS.toLocaleString()} rows`);
 
   await dropEverywhere([TABLES.exnodeTarget, TABLES.nativeTarget, TABLES.mysqlReceive, 'exn_state']);
@@ -197,6 +200,12 @@ async function main(): Promise<void> {
   await rerunScenarios(results, /./);
   await dropEverywhere([TABLES.exnodeTarget, TABLES.mysqlReceive, 'exn_state', TABLES.mysqlIncremental, TABLES.mysqlDiff, TABLES.postgresSource]);
   results.push(scheduleScenario());
+  const dashboard = await benchDashboard();
+  console.log(formatDashboardBench(dashboard));
+  for (const t of dashboard.timings) {
+    results.push({ name: `dashboard: ${t.call}`, rows: dashboard.runs, rowsPerSec: null, wallMs: t.medianMs, peakRssMb: null, rowsTransferred: null,
+      ratios: { native: null, pgloader: null }, note: `median of 20, target < ${t.targetMs} ms` });
+  }
   await writeReport(results, Promise.resolve());
 }
 

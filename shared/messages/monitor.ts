@@ -2,7 +2,7 @@ import { defineMessages } from './define.js';
 
 /** Run reconciliation states (桥接核对), run phases and the monitoring texts of the engine. */
 export const monitorMessages = defineMessages({
-  'monitor.recon.reconciled': { 'zh-CN': '已核对：无偏差，发送端与接收端一致', en: 'Reconciled: no deviation, sender and receiver agree' },
+  'monitor.recon.reconciled': { 'zh-CN': '已核对：无偏差，发送端与接收端一致', en: 'Reconciled: sender and receiver agree (no deviation)' },
   'monitor.recon.deviation': {
     'zh-CN': '存在偏差 {total}（新增 {inserted}，更新 {updated}，删除 {deleted}）',
     en: 'Deviation {total} (inserted {inserted}, updated {updated}, deleted {deleted})',

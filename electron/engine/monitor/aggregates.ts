@@ -2,6 +2,19 @@ import type { Knex } from 'knex';
 import type { Aggregate, Dashboard, RecordFilter, RecordRow } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { AlertStore } from './alert-store.js';
+import { DAILY_COLUMNS, DAILY_OFFSET_MINUTES, dayOf } from './daily-columns.js';
+
+/** Aggregate fields in the order of DAILY_COLUMNS. */
+const AGGREGATE_FIELDS = [
+  'runs', 'failed', 'notReconciled', 'withDeviation', 'senderTotal', 'senderInserted', 'senderUpdated', 'senderDeleted',
+  'receiverInserted', 'receiverUpdated', 'receiverDeleted', 'rejected', 'deviation',
+] as const;
+
+function toAggregate(r: Record<string, unknown>): Aggregate {
+  const out: Record<string, unknown> = { key: String(r.key) };
+  for (const field of AGGREGATE_FIELDS) out[field] = Number(r[field] ?? 0);
+  return out as Aggregate;
+}
 
 interface StatRow {
   run_id: string; bridge_name: string; mode: string; direction: string; status: string; recon_status: RecordRow['reconciliation'];
@@ -56,16 +69,29 @@ export class Aggregates {
   }
 
   async aggregates(f: RecordFilter & { by: 'day' | 'bridge'; limit: number }): Promise<Aggregate[]> {
+    if (!f.status && !f.deviationOnly && f.tzOffsetMinutes === DAILY_OFFSET_MINUTES) return this.fromDaily(f);
+    return this.fromRuns(f);
+  }
+
+  /** Whole days of China time from the daily table: at most days × bridges rows read. */
+  private async fromDaily(f: RecordFilter & { by: 'day' | 'bridge'; limit: number }): Promise<Aggregate[]> {
+    const q = this.db('monitor_daily_stats');
+    if (f.from) q.where('day', '>=', dayOf(f.from));
+    if (f.to) q.where('day', '<=', dayOf(new Date(Date.parse(f.to) - 1).toISOString()));
+    if (f.bridge) q.where('bridge_name', f.bridge);
+    const key = f.by === 'day' ? 'day' : 'bridge_name';
+    const sums = DAILY_COLUMNS.map((c, i) => `SUM(${c}) AS ${AGGREGATE_FIELDS[i]}`).join(', ');
+    const rows = await q.select(this.db.raw(`${key} AS key, ${sums}`)).groupBy(key).orderBy(key, f.by === 'day' ? 'desc' : 'asc').limit(f.limit) as Record<string, unknown>[];
+    return rows.map(toAggregate);
+  }
+
+  private async fromRuns(f: RecordFilter & { by: 'day' | 'bridge'; limit: number }): Promise<Aggregate[]> {
     // tzOffsetMinutes is a validated integer: safe to write into the SQL.
     const key = f.by === 'day' ? `substr(datetime(started_at, '${f.tzOffsetMinutes >= 0 ? '+' : ''}${Math.trunc(f.tzOffsetMinutes)} minutes'), 1, 10)` : 'bridge_name';
     const q = applyFilter(this.db('monitor_run_stats'), f).select(this.db.raw(`${key} AS key, ${SUMS}`)).groupBy('key')
       .orderBy('key', f.by === 'day' ? 'desc' : 'asc').limit(f.limit);
     const rows = await q as Record<string, unknown>[];
-    return rows.map((r) => {
-      const out: Record<string, unknown> = { key: String(r.key) };
-      for (const [k, v] of Object.entries(r)) if (k !== 'key') out[k] = Number(v ?? 0);
-      return out as Aggregate;
-    });
+    return rows.map(toAggregate);
   }
 
   async dashboard(now = new Date()): Promise<Dashboard> {

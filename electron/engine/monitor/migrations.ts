@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { DAILY_COLUMNS, DAILY_SUMS } from './daily-columns.js';
 
 /** Monitoring's tables (migration range 0300-0399): alerts, settings, check results, aggregate indexes. */
 export const MONITOR_MIGRATIONS: readonly { readonly name: string; up(knex: Knex): Promise<void> }[] = [
@@ -122,6 +123,23 @@ export const MONITOR_MIGRATIONS: readonly { readonly name: string; up(knex: Knex
         ${j('receiver_json', 'inserted')}, ${j('receiver_json', 'updated')}, ${j('receiver_json', 'deleted')}, ${j('receiver_json', 'rejected')},
         ${dev}
         FROM runs WHERE status IN ('succeeded', 'failed', 'cancelled')`);
+    },
+  },
+  {
+    name: '0304_daily_stats',
+    async up(knex) {
+      // Runs summed per day (China time, UTC+8) and bridge, kept as runs finish: the reconciliation
+      // record's daily and per-bridge aggregates read at most days × bridges rows, not every run.
+      await knex.schema.createTable('monitor_daily_stats', (t) => {
+        t.string('day').notNullable();
+        t.string('bridge_name').notNullable();
+        for (const c of DAILY_COLUMNS) t.integer(c).notNullable().defaultTo(0);
+        t.primary(['day', 'bridge_name']);
+        t.index(['bridge_name', 'day']);
+      });
+      await knex.raw(`INSERT INTO monitor_daily_stats (day, bridge_name, ${DAILY_COLUMNS.join(', ')})
+        SELECT substr(datetime(started_at, '+480 minutes'), 1, 10), bridge_name, ${DAILY_SUMS.join(', ')}
+        FROM monitor_run_stats GROUP BY 1, 2`);
     },
   },
 ];

@@ -8,6 +8,7 @@ import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { RunsTable } from '../components/RunsTable.js';
 import { errorText } from '../i18n/engine.js';
+import { MonitorPanels } from '../components/monitor/MonitorPanels.js';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -81,6 +82,7 @@ export function DashboardPage() {
       {node?.demoLoaded && node.counts.runs === 0 && (
         <Card><Space><span>{t('dashboard.demoDone')}</span><Button type="primary" onClick={() => navigate('/bridges')} data-testid="go-bridges">{t('dashboard.goBridges')}</Button></Space></Card>
       )}
+      <MonitorPanels />
       <Card title={t('dashboard.recentRuns')}>
         <RunsTable runs={runs.data} loading={runs.loading} />
       </Card>

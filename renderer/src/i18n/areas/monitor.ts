@@ -7,6 +7,26 @@ export const monitorTexts = {
         readRow: '读取 / 写入', readHint: '发送端“读取”是本次覆盖的源行数（含未变化的行）；接收端是实际写入与拒收的行数。两者不相等并不表示丢数，偏差只看新增、更新、删除三类。',
         notComparable: '未核对',
       },
+      dashboard: {
+        status: '运行状态', running: '正在运行', failedToday: '今日失败', openAlerts: '未解除告警', deviationToday: '今日偏差', runsToday: '今日运行',
+        stale: '数据过期/停滞', runningBridges: '正在运行的桥接任务', progress: '进度', throughput: '吞吐量（最近 24 小时，每小时行数）',
+        read: '读取行数', written: '写入行数', recentAlerts: '最近告警', allAlerts: '全部告警', sparklines: '各桥接任务最近运行', recentRuns: '最近运行（读取行数）', lastRows: '最近一次读取',
+      },
+      records: {
+        title: '核对记录', hint: '每次运行的发送端与接收端计数、偏差与核对结果；可按日期、桥接任务、核对结果筛选，并导出交给平台。',
+        range: '日期', bridge: '桥接任务', status: '核对结果', deviationOnly: '只看有偏差', search: '查询', exportXlsx: '导出 Excel', exportCsv: '导出 CSV',
+        daily: '按日汇总', byBridge: '按桥接任务汇总', detail: '运行明细', day: '日期', runs: '运行次数', failed: '失败', notReconciled: '未核对', withDeviation: '有偏差次数',
+        senderTotal: '发送端读取', senderInserted: '发送端新增', senderUpdated: '发送端更新', senderDeleted: '发送端删除',
+        receiverInserted: '接收端新增', receiverUpdated: '接收端更新', receiverDeleted: '接收端删除', rejected: '拒收', deviation: '偏差',
+        started: '开始时间', mode: '模式', runStatus: '运行状态', duration: '耗时', rowsPerDay: '每日读取与写入行数', deviationPerDay: '每日偏差',
+        written: '接收端写入', exported: '已导出 {{n}} 条记录', runId: '运行编号',
+      },
+      channels: {
+        title: '通知渠道', name: '名称', kind: '类型', url: '地址', secret: '加签密钥 / 邮箱密码', secretKept: '已设置（留空则不变）', minSeverity: '最低级别',
+        enabled: '启用', lastSent: '最近发送', lastError: '最近错误', add: '添加渠道', save: '保存', test: '发送测试', testOk: '测试消息已送达（尝试 {{n}} 次）',
+        testFailed: '发送失败：{{error}}', remove: '删除', host: 'SMTP 服务器', port: '端口', user: '用户名', from: '发件人', to: '收件人（逗号分隔）',
+        kinds: { webhook: '通用 Webhook（JSON）', dingtalk: '钉钉群机器人', wecom: '企业微信群机器人', email: '电子邮件（SMTP）' },
+      },
       alerts: {
         title: '告警', open: '未处理', acknowledged: '已确认', resolved: '已解除', all: '全部',
         kind: '类别', severity: '级别', bridge: '桥接任务', subject: '对象', status: '状态', message: '内容',
@@ -26,6 +46,26 @@ export const monitorTexts = {
         reconciled: 'Reconciled', deviation: 'Deviation', 'not-reconciled': 'Not reconciled',
         readRow: 'Read / written', readHint: 'The sender\'s "read" counts the source rows this run covered, unchanged rows included; the receiver counts rows actually written and rejected. They need not be equal: deviation compares only inserts, updates and deletes.',
         notComparable: 'Not reconciled',
+      },
+      dashboard: {
+        status: 'Status', running: 'Running', failedToday: 'Failed today', openAlerts: 'Open alerts', deviationToday: 'Deviation today', runsToday: 'Runs today',
+        stale: 'Stale / stalled', runningBridges: 'Bridges running', progress: 'Progress', throughput: 'Throughput (last 24 hours, rows per hour)',
+        read: 'Rows read', written: 'Rows written', recentAlerts: 'Recent alerts', allAlerts: 'All alerts', sparklines: 'Recent runs per bridge', recentRuns: 'Recent runs (rows read)', lastRows: 'Last run read',
+      },
+      records: {
+        title: 'Reconciliation record', hint: 'Sender and receiver counts, deviation and reconciliation of every run; filter by date, bridge and result, and export for the platform.',
+        range: 'Dates', bridge: 'Bridge', status: 'Reconciliation', deviationOnly: 'Deviation only', search: 'Search', exportXlsx: 'Export Excel', exportCsv: 'Export CSV',
+        daily: 'Per day', byBridge: 'Per bridge', detail: 'Runs', day: 'Day', runs: 'Runs', failed: 'Failed', notReconciled: 'Not reconciled', withDeviation: 'Runs with deviation',
+        senderTotal: 'Sender read', senderInserted: 'Sender inserted', senderUpdated: 'Sender updated', senderDeleted: 'Sender deleted',
+        receiverInserted: 'Receiver inserted', receiverUpdated: 'Receiver updated', receiverDeleted: 'Receiver deleted', rejected: 'Rejected', deviation: 'Deviation',
+        started: 'Started', mode: 'Mode', runStatus: 'Run status', duration: 'Duration', rowsPerDay: 'Rows read and written per day', deviationPerDay: 'Deviation per day',
+        written: 'Receiver wrote', exported: '{{n}} records exported', runId: 'Run',
+      },
+      channels: {
+        title: 'Notification channels', name: 'Name', kind: 'Kind', url: 'Address', secret: 'Signing secret / mail password', secretKept: 'Set (leave empty to keep)', minSeverity: 'Minimum severity',
+        enabled: 'Enabled', lastSent: 'Last sent', lastError: 'Last error', add: 'Add channel', save: 'Save', test: 'Send test', testOk: 'Test message delivered ({{n}} attempts)',
+        testFailed: 'Sending failed: {{error}}', remove: 'Remove', host: 'SMTP server', port: 'Port', user: 'User', from: 'From', to: 'To (comma-separated)',
+        kinds: { webhook: 'Generic webhook (JSON)', dingtalk: 'DingTalk group robot', wecom: 'WeCom group robot', email: 'E-mail (SMTP)' },
       },
       alerts: {
         title: 'Alerts', open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved', all: 'All',
