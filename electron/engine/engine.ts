@@ -77,7 +77,13 @@ export class Engine implements EngineServices {
         ranges: new RangeStore(db), settings: () => this.settings.all(),
       }),
     });
-    this.schedules = new ScheduleService({ db, bridges: this.bridges, runs: this.runs, runner: this.runner, audit: this.audit, events: this.events });
+    this.schedules = new ScheduleService({
+      db, bridges: this.bridges, runs: this.runs, runner: this.runner, audit: this.audit, events: this.events,
+      // A node without accounts (the engine used as a library, as tests do) keeps the deploying name as an operator.
+      accountActor: async (name) => ((await this.auth.accounts.count()) === 0
+        ? { name, roles: ['operator'], shell: 'schedule' }
+        : this.auth.actorFor(name, 'schedule')),
+    });
   }
 
   static async open(options: EngineOptions): Promise<Engine> {

@@ -12,7 +12,7 @@ import { text, type BridgeRunner } from '../bridges/run/runner.js';
 import type { Actor } from '../actor.js';
 import { ScheduleStore, type StoredSchedule } from './store.js';
 import { Scheduler, decide, type Fire, type ScheduleEntry } from './scheduler.js';
-import { scheduledActor } from './actor.js';
+import { type AccountActor, scheduledActor } from './actor.js';
 import { systemClock, type TimerClock } from './clock.js';
 
 export interface ScheduleDeps {
@@ -23,6 +23,8 @@ export interface ScheduleDeps {
   readonly audit: AuditLog;
   readonly events: EventBus;
   readonly clock?: TimerClock;
+  /** The deploying account as it is now (engine: `auth.actorFor`). */
+  readonly accountActor?: AccountActor;
 }
 
 /** Fire delays the scheduler measured (planned time to hand-over to the queue), for the bench and tests. */
@@ -158,10 +160,10 @@ export class ScheduleService {
   private async fire(fire: Fire): Promise<void> {
     const { entry } = fire;
     const bridge = await this.deps.bridges.loadById(entry.bridgeId);
-    const actor = entry.actor;
+    const actor = await scheduledActor(entry.actor.name, this.deps.accountActor);
     const scheduledFor = fire.kind === 'chain' ? undefined : new Date(fire.plannedMs).toISOString();
     const options = scheduledFor ? { scheduledFor } : {};
-    const decision = decide(fire, rolesAllow(actor.roles, 'bridges.run'));
+    const decision = decide({ ...fire, entry: { ...entry, actor } } as Fire, rolesAllow(actor.roles, 'bridges.run'));
     const record = decision.run
       ? await this.deps.runner.start(bridge.config.name, 'schedule', { ...options, note: text(decision.note.key, decision.note.params) })
       : await this.deps.runner.skip(bridge, 'schedule', text(decision.reason.key, decision.reason.params), options);
@@ -179,7 +181,7 @@ export class ScheduleService {
       if (!bridge || !bridge.config.enabled) continue;
       out.push({
         bridgeId: s.bridgeId, bridgeName: bridge.config.name, spec: s.spec, missedPolicy: s.missedPolicy,
-        actor: scheduledActor(s.deployedBy), lastFireMs: s.lastFireMs, deployedMs: s.deployedAt ? Date.parse(s.deployedAt) : this.clock.now(),
+        actor: { name: s.deployedBy ?? 'scheduler', roles: [], shell: 'schedule' }, lastFireMs: s.lastFireMs, deployedMs: s.deployedAt ? Date.parse(s.deployedAt) : this.clock.now(),
       });
     }
     return out;
