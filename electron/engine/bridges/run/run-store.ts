@@ -1,5 +1,5 @@
 import type {
-  BridgeConfig, MessageParams, MessageRef, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
+  BridgeConfig, MessageParams, MessageRef, RunPhase, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
 } from '../../../../shared/index.js';
 import { ExNodeError, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
@@ -34,7 +34,7 @@ interface RunRow {
 }
 
 export interface RunProgress {
-  phase: string;
+  phase: RunPhase;
   rowsRead: number;
   estimatedTotal: number | null;
   rowsTransferred?: number;
