@@ -16,6 +16,7 @@ import { SchemaService } from './schema/service.js';
 import { handlers, type Handler } from './handlers/index.js';
 import type { Actor } from './actor.js';
 import type { EngineServices } from './services.js';
+import type { Hmac } from './bridges/mapping/masks.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
 import { nowIso } from './clock.js';
 import { redactSecrets } from './redact.js';
@@ -43,8 +44,10 @@ export class Engine implements EngineServices {
   readonly runner: BridgeRunner;
   readonly settings: Settings;
   readonly schemas: SchemaService;
+  readonly hmac: Hmac;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault) {
+    this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = new AuditLog(db);
     this.settings = new Settings(db);
     this.connections = new ConnectionService(db, vault, dataDir);

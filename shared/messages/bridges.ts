@@ -33,6 +33,14 @@ export const bridgesMessages = defineMessages({
     'zh-CN': '比对模式需要区段校验和，{dialect} 连接器不支持；请改用全量模式',
     en: 'Diff mode needs range checksums, which the {dialect} connector does not provide; use full mode',
   },
+  'bridges.targetColumnWarning': { 'zh-CN': '目标列 {warning}', en: 'Target column {warning}' },
+  'bridges.createdExchangeTable': { 'zh-CN': '已创建交换表 {table}，含 {columns} 个业务列', en: 'Created exchange table {table} with {columns} business columns' },
+  'bridges.seqIndexed': { 'zh-CN': '已在 {table} 的 {column} 列上建立索引，便于按序读取变更', en: 'Indexed {table} on {column} for consumers reading changes in order' },
+  'bridges.seqIndexFailed': {
+    'zh-CN': '无法在 {table} 的 {column} 列上建立索引（{reason}）；按序号读取变更时将全表扫描',
+    en: 'Could not index {table} on {column} ({reason}); consumers reading by sequence will scan the table',
+  },
+  'bridges.addedColumns': { 'zh-CN': '已向 {table} 添加列 {columns}', en: 'Added column(s) {columns} to {table}' },
   // One name per run phase (RUN_PHASES in shared/run-phases.ts), for log lines that name a phase.
   'bridges.phase.queued': { 'zh-CN': '排队', en: 'queued' },
   'bridges.phase.copy': { 'zh-CN': '复制', en: 'copying' },
