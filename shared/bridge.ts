@@ -3,6 +3,7 @@ import { CANONICAL_TYPES } from './types.js';
 import { resourceNameSchema } from './connection.js';
 import { selectQuerySchema } from './select-query.js';
 import { runReconciliationSchema } from './reconciliation-state.js';
+import { RUN_PHASES } from './run-phases.js';
 import type { SourceRef, TableRef } from './types.js';
 
 /** A column name as it appears in a database; quoting is the connector's job, never the user's. */
@@ -180,7 +181,7 @@ export const runRecordSchema = z.object({
   /** Sender minus receiver per kind, and the sum of their absolute values. */
   deviation: z.object({ inserted: z.number(), updated: z.number(), deleted: z.number(), total: z.number() }),
   /** rowsRead: source rows covered; rowsTransferred: full rows actually moved (diff skips unchanged ones). */
-  progress: z.object({ phase: z.string(), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
+  progress: z.object({ phase: z.enum(RUN_PHASES), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
   /** `message` in English; `key`/`params` (when the engine gives them) render it in each shell's language. */
   error: z.object({ code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.any()).optional() }).nullable(),
   /** Why a trigger did not start a run (status `skipped`): the bridge was busy, a fire was missed... */

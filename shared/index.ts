@@ -4,6 +4,7 @@ export * from './dialects.js';
 export * from './types.js';
 export * from './connection.js';
 export * from './bridge.js';
+export * from './run-phases.js';
 export * from './permissions.js';
 export * from './contract.js';
 export * from './events.js';

@@ -22,6 +22,7 @@ import { handlers, type Handler } from './handlers/index.js';
 import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
 import type { EngineServices } from './services.js';
+import type { Hmac } from './bridges/mapping/masks.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
 import { nowIso } from './clock.js';
 import { redactSecrets } from './redact.js';
@@ -55,7 +56,10 @@ export class Engine implements EngineServices {
   readonly schedules: ScheduleService;
   readonly monitor: Monitor;
 
+  readonly hmac: Hmac;
+
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
+    this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = audit;
     this.auth = new AuthService(db);
     this.auth.onSignIn = (e) => {
@@ -68,7 +72,7 @@ export class Engine implements EngineServices {
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
-    this.monitor = new Monitor(this);
+    this.monitor = new Monitor(this, vault);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
       defaultLimit: async (name) => ((await this.connections.get(name)).dialect === 'sqlite' ? 1 : undefined),

@@ -1,8 +1,7 @@
 import type { NodeInfo } from '../../shared/index.js';
 import type { Connector } from '../../connectors/core/connector.js';
-import type { StateDb } from './store/db.js';
 import type { EventBus } from './events.js';
-import type { Vault } from './secrets/vault.js';
+import type { Hmac } from './bridges/mapping/masks.js';
 import type { AuditLog } from './audit/log.js';
 import type { ConnectionService } from './connections/service.js';
 import type { BridgeService } from './bridges/service.js';
@@ -13,13 +12,23 @@ import type { Settings } from './settings.js';
 import type { AuthService } from './auth/service.js';
 import type { ScheduleService } from './schedule/service.js';
 import type { Monitor } from './monitor/monitor.js';
+import type { StateDb } from './store/db.js';
 
-/** The engine's parts, as handlers see them. */
+/**
+ * The engine's parts, as handlers see them: services with a job each, never the state database or
+ * the credential vault themselves (a handler that needs stored state gets a service that owns it).
+ */
 export interface EngineServices {
   readonly dataDir: string;
-  readonly db: StateDb;
   readonly events: EventBus;
-  readonly vault: Vault;
+  /** The node's keyed hash for masking (脱敏); the key itself stays in the vault. */
+  readonly hmac: Hmac;
+  /**
+   * The state database, still reached directly by the areas that keep tables of their own (catalog,
+   * configuration import, audit search, monitoring). Each should own a store service instead; until
+   * then this is the one place it is handed out. Never the vault.
+   */
+  readonly db: StateDb;
   readonly audit: AuditLog;
   readonly connections: ConnectionService;
   readonly bridges: BridgeService;

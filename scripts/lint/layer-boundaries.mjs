@@ -48,4 +48,6 @@ const rule = {
   },
 };
 
-export default { rules: { 'layer-boundaries': rule } };
+/** @type {import('eslint').ESLint.Plugin} */
+const plugin = { rules: { 'layer-boundaries': rule } };
+export default plugin;

@@ -6,4 +6,52 @@ export const bridgesMessages = defineMessages({
     'zh-CN': '找不到列 {column}：源表或交换表结构已变化，请检查桥接的列映射',
     en: 'Column {column} is missing: the source or exchange table has changed; check the bridge\'s column mapping',
   },
+  'bridges.checkpointDirection': {
+    'zh-CN': '断点 {key} 不属于下发方向，交换库状态表可能被改动过',
+    en: 'Checkpoint {key} does not belong to a receive bridge; the exchange state table may have been changed by hand',
+  },
+  'bridges.resumingReceive': { 'zh-CN': '从变更序号 {seq} 之后继续下发', en: 'Resuming after change {seq}' },
+  'bridges.notExchangeTable': {
+    'zh-CN': '{table} 不是发送桥接写入的交换表：缺少列 {column}',
+    en: '{table} is not an exchange table written by a send bridge: it lacks {column}',
+  },
+  'bridges.createdBusinessTable': { 'zh-CN': '已创建业务表 {table}', en: 'Created business table {table}' },
+  'bridges.resumingSend': { 'zh-CN': '从断点继续：{phase}阶段，已处理 {rows} 行', en: 'Resuming from checkpoint: {phase}, {rows} rows covered' },
+  'bridges.incrementalFirstLoad': {
+    'zh-CN': '增量桥接首次运行：按主键顺序读取全部数据；之后的运行读取 {cursor} = {value} 之后的变更',
+    en: 'First run of an incremental bridge: loading every row in key order; later runs read past {cursor} = {value}',
+  },
+  'bridges.bulkLoad': { 'zh-CN': '交换表为空：使用批量装载', en: 'The exchange table is empty: loading with the bulk path' },
+  'bridges.findingDeletes': { 'zh-CN': '查找业务库中已删除的记录（已读取 {rows} 行）', en: 'Looking for rows deleted in the source ({rows} rows read)' },
+  'bridges.purgedDeletes': { 'zh-CN': '已清除 {rows} 条超过 {days} 天的软删除记录', en: 'Purged {rows} soft-deleted rows older than {days} days' },
+  'bridges.diffSummary': {
+    'zh-CN': '比对：{ranges} 个主键区段中有 {changed} 个发生变化；实际传输 {rows} 行',
+    en: 'Diff: {changed} of {ranges} key ranges changed; {rows} rows transferred',
+  },
+  'bridges.rangesSplit': { 'zh-CN': '已将源表划分为 {ranges} 个主键区段，每段至多 {rows} 行', en: 'Split the source into {ranges} key ranges of up to {rows} rows' },
+  'bridges.diffUnsupported': {
+    'zh-CN': '比对模式需要区段校验和，{dialect} 连接器不支持；请改用全量模式',
+    en: 'Diff mode needs range checksums, which the {dialect} connector does not provide; use full mode',
+  },
+  'bridges.targetColumnWarning': { 'zh-CN': '目标列 {warning}', en: 'Target column {warning}' },
+  'bridges.createdExchangeTable': { 'zh-CN': '已创建交换表 {table}，含 {columns} 个业务列', en: 'Created exchange table {table} with {columns} business columns' },
+  'bridges.seqIndexed': { 'zh-CN': '已在 {table} 的 {column} 列上建立索引，便于按序读取变更', en: 'Indexed {table} on {column} for consumers reading changes in order' },
+  'bridges.seqIndexFailed': {
+    'zh-CN': '无法在 {table} 的 {column} 列上建立索引（{reason}）；按序号读取变更时将全表扫描',
+    en: 'Could not index {table} on {column} ({reason}); consumers reading by sequence will scan the table',
+  },
+  'bridges.addedColumns': { 'zh-CN': '已向 {table} 添加列 {columns}', en: 'Added column(s) {columns} to {table}' },
+  // One name per run phase (RUN_PHASES in shared/run-phases.ts), for log lines that name a phase.
+  'bridges.phase.queued': { 'zh-CN': '排队', en: 'queued' },
+  'bridges.phase.copy': { 'zh-CN': '复制', en: 'copying' },
+  'bridges.phase.ranges': { 'zh-CN': '区段比对', en: 'comparing key ranges' },
+  'bridges.phase.incremental': { 'zh-CN': '增量读取', en: 'reading changes' },
+  'bridges.phase.deletes': { 'zh-CN': '查找删除', en: 'finding deletes' },
+  'bridges.phase.receive': { 'zh-CN': '下发', en: 'applying changes' },
+  'bridges.phase.done': { 'zh-CN': '完成', en: 'done' },
+  'bridges.phase.idle': { 'zh-CN': '空闲', en: 'idle' },
+  'bridges.statisticsFailed': {
+    'zh-CN': '无法更新表 {table} 的统计信息（{reason}）；数据已写入，但后续查询可能变慢',
+    en: 'Could not update the statistics of {table} ({reason}); the rows are written, later lookups may be slower',
+  },
 });

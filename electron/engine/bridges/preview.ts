@@ -7,12 +7,12 @@ import { buildMapping } from './mapping/mapping.js';
 
 /** The first rows of a bridge as it would write them: mapped, cast and masked, nothing written. */
 export async function previewBridge(
-  s: EngineServices, config: BridgeConfig, limit: number,
+  s: Pick<EngineServices, 'withConnector' | 'bridges' | 'hmac'>, config: BridgeConfig, limit: number,
 ): Promise<{ columns: Column[]; rows: unknown[][]; sourceRows: number; warnings: string[] }> {
   return s.withConnector(config.source.connection, async (source) => {
     const table = sourceRefOf(config);
     const schema = await describeSource(source, table);
-    const mapping = buildMapping(config, schema, s.vault.hmac.bind(s.vault));
+    const mapping = buildMapping(config, schema, s.hmac);
     const rows: unknown[][] = [];
     for await (const batch of source.readBatches({
       table, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: limit, ...(config.filter ? { filter: config.filter } : {}),
@@ -26,7 +26,7 @@ export async function previewBridge(
 }
 
 /** Where the target table already exists, which mapped columns may not take every value. */
-async function existingTargetWarnings(s: EngineServices, config: BridgeConfig, columns: Column[]): Promise<string[]> {
+async function existingTargetWarnings(s: Pick<EngineServices, 'withConnector' | 'bridges'>, config: BridgeConfig, columns: Column[]): Promise<string[]> {
   const target = await s.bridges.targetOf(config);
   const ref = targetRefOf(config);
   return s.withConnector(target.connection, async (t) => ((await t.tableExists(ref)) ? targetWarnings(columns, (await t.describeTable(ref)).columns) : []));

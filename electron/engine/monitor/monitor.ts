@@ -1,3 +1,4 @@
+import type { Vault } from '../secrets/vault.js';
 import type { Alert } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
 import { AlertStore } from './alert-store.js';
@@ -30,12 +31,13 @@ export class Monitor {
   /** Where the stall watchdog learns how often a bridge should succeed (the scheduler, once merged). */
   expectedInterval: ExpectedInterval = NO_SCHEDULES;
 
-  constructor(services: EngineServices) {
+  /** `vault` seals the channels' secrets (webhook keys, SMTP passwords). */
+  constructor(services: EngineServices, vault: Vault) {
     this.alerts = new AlertStore(services.db, services.events);
     this.rules = new RunRules(services.db, this.alerts);
     this.checks = new Checks(services, this.alerts, () => this.expectedInterval);
     this.aggregates = new Aggregates(services.db, this.alerts);
-    this.channels = new Channels(services.db, services.vault);
+    this.channels = new Channels(services.db, vault);
     this.unsubscribe = services.events.subscribe((event) => {
       if (event.type === 'alert.changed') {
         const alert = event.payload as Alert;

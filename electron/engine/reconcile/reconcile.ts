@@ -55,7 +55,8 @@ interface Sides {
  * key (looked up by key, so the two databases may order keys differently). Receiving rows the source
  * no longer has are looked for only when the counts say some exist. Nothing is written.
  */
-export async function reconcileBridge(s: EngineServices, name: string, sampleLimit: number, onProgress?: ReconcileProgress): Promise<Reconciliation> {
+export async function reconcileBridge(
+  s: Pick<EngineServices, 'bridges' | 'runner' | 'settings' | 'withConnector' | 'hmac'>, name: string, sampleLimit: number, onProgress?: ReconcileProgress): Promise<Reconciliation> {
   const stored = await s.bridges.load(name);
   const bridge = stored.config;
   const underWay = await s.runner.runUnderWay(stored.id);
@@ -68,7 +69,7 @@ export async function reconcileBridge(s: EngineServices, name: string, sampleLim
   const live: FilterCondition = { column: node.op, op: '!=', value: 'D' };
 
   return s.withConnector(bridge.source.connection, (source) => s.withConnector(target.connection, async (receiver) => {
-    const mapping = runMapping(bridge, await describeSource(source, sourceTable), node, s.vault.hmac.bind(s.vault));
+    const mapping = runMapping(bridge, await describeSource(source, sourceTable), node, s.hmac);
     if (!(await receiver.tableExists(targetTable))) {
       throw new ExNodeError('NOT_FOUND', `The receiving table ${tableLabel(targetTable)} does not exist yet: run bridge "${name}" first`);
     }

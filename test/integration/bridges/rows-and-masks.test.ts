@@ -101,7 +101,7 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     // Rows 1 and 2 were deleted 40 days ago, row 3 just now; live rows are never purged, however old.
     exchange.prepare("UPDATE people_retained SET exn_changed_at = '2020-01-01 00:00:00.000' WHERE id IN (1, 2, 10)").run();
     // The node looks for expired rows once an hour: let that hour pass.
-    exchange.prepare("UPDATE exn_state SET state_json = json_set(state_json, '$.extra.purgedAt', '2020-01-01T00:00:00.000Z')").run();
+    exchange.prepare("UPDATE exn_state SET state_json = json_set(state_json, '$.purgedAt', '2020-01-01T00:00:00.000Z')").run();
     await h.call('settings/set', { softDeleteRetentionDays: 30 });
     const r = await run('retained');
     expect(r.sender).toEqual({ total: 497, inserted: 0, updated: 0, deleted: 0 });

@@ -1,6 +1,6 @@
-import type { Column, ReceiverCounts, SenderCounts, TableRef } from '../../../../shared/index.js';
+import type { Column, TableRef } from '../../../../shared/index.js';
 import type { Connector, Writer } from '../../../../connectors/core/connector.js';
-import { ZERO_RECEIVER, ZERO_SENDER } from '../run/counts.js';
+import { type Checkpoint, emptyCheckpoint, parseCheckpoint, serializeCheckpoint } from './checkpoint-state.js';
 import { utcNow } from '../../clock.js';
 
 /** Node columns every exchange table carries (DESIGN.md section 4), named with the configured prefix. */
@@ -30,19 +30,7 @@ export function nodeColumnDefs(n: NodeColumns): Column[] {
   ];
 }
 
-/** A bridge's checkpoint, kept in the receiving database and written in the same transaction as the rows. */
-export interface Checkpoint {
-  runId: string | null;
-  phase: string;
-  /** Key (or cursor + key) tuple of the last row covered, canonical values. */
-  position: unknown[] | null;
-  sender: SenderCounts;
-  receiver: ReceiverCounts;
-  /** Next value of the table's change sequence. */
-  nextSeq: number;
-  /** Mode-specific memory: the incremental watermark, bulk-load flag... */
-  extra: Record<string, unknown>;
-}
+export type { Checkpoint, ReceiveCheckpoint, SendCheckpoint } from './checkpoint-state.js';
 
 const STATE_COLUMNS: Column[] = [
   { name: 'state_key', nativeType: 'string', type: 'string', length: 64, nullable: false, primaryKey: true },
@@ -65,20 +53,18 @@ export class CheckpointTable {
     if (!(await connector.tableExists(this.table))) await connector.createTable(this.table, STATE_COLUMNS, ['state_key']);
   }
 
+  /** The checkpoint under `stateKey` (`send:…` or `receive:…`), typed; an empty one on the first run. */
   async read(reader: Pick<Writer, 'lookup'>, stateKey: string): Promise<Checkpoint> {
+    const direction = stateKey.startsWith('receive:') ? 'receive' : 'send';
     const rows = await reader.lookup({ table: this.table, columns: STATE_COLUMNS, keyColumns: ['state_key'], keys: [[stateKey]] });
     const row = rows[0];
-    if (!row) {
-      return { runId: null, phase: 'idle', position: null, sender: { ...ZERO_SENDER }, receiver: { ...ZERO_RECEIVER }, nextSeq: 1, extra: {} };
-    }
-    const state = JSON.parse(String(row.state_json)) as Omit<Checkpoint, 'runId' | 'phase' | 'nextSeq'>;
-    return { ...state, runId: (row.run_id as string | null) ?? null, phase: String(row.phase), nextSeq: Number(row.next_seq) };
+    if (!row) return emptyCheckpoint(direction);
+    return parseCheckpoint(direction, { runId: (row.run_id as string | null) ?? null, phase: String(row.phase), nextSeq: Number(row.next_seq) }, String(row.state_json));
   }
 
   async write(writer: Writer, stateKey: string, targetTable: string, checkpoint: Checkpoint): Promise<void> {
-    const { runId, phase, nextSeq, ...state } = checkpoint;
     await writer.upsert(this.table, STATE_COLUMNS, ['state_key'], [[
-      stateKey, targetTable, runId, phase, JSON.stringify(state), String(nextSeq), utcNow(),
+      stateKey, targetTable, checkpoint.runId, checkpoint.phase, serializeCheckpoint(checkpoint), String(checkpoint.nextSeq), utcNow(),
     ]]);
   }
 }

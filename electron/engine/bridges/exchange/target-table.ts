@@ -1,5 +1,5 @@
 import type { Column } from '../../../../shared/index.js';
-import { tableLabel } from '../../../../shared/index.js';
+import { msg, tableLabel } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
 import { nodeColumnDefs } from './checkpoint.js';
 import { indexName } from '../../../../connectors/core/sql.js';
@@ -15,7 +15,7 @@ export async function ensureTargetTable(ctx: RunContext): Promise<Column[]> {
   if (!(await ctx.target.tableExists(ctx.targetTable))) {
     await ctx.target.createTable(ctx.targetTable, all, ctx.mapping.targetKey);
     await createSeqIndex(ctx);
-    await ctx.log('info', `Created exchange table ${tableLabel(ctx.targetTable)} with ${business.length} business columns`);
+    await ctx.log('info', msg('bridges.createdExchangeTable', { table: tableLabel(ctx.targetTable), columns: business.length }));
     return business;
   }
   const existing = await ctx.target.describeTable(ctx.targetTable);
@@ -24,15 +24,15 @@ export async function ensureTargetTable(ctx: RunContext): Promise<Column[]> {
   if (!existing.indexes.some((ix) => ix.columns[0]?.toLowerCase() === seq)) {
     // A table a DBA made may not be ours to index: reading by sequence still works, only slower.
     await createSeqIndex(ctx).then(
-      () => ctx.log('info', `Indexed ${tableLabel(ctx.targetTable)} on ${ctx.node.seq} for consumers reading changes in order`),
-      (error: unknown) => ctx.log('warn', `Could not index ${tableLabel(ctx.targetTable)} on ${ctx.node.seq} (${(error as Error).message}); consumers reading by sequence will scan the table`),
+      () => ctx.log('info', msg('bridges.seqIndexed', { table: tableLabel(ctx.targetTable), column: ctx.node.seq })),
+      (error: unknown) => ctx.log('warn', msg('bridges.seqIndexFailed', { table: tableLabel(ctx.targetTable), column: ctx.node.seq, reason: (error as Error).message })),
     );
   }
   const have = new Set(existing.columns.map((c) => c.name.toLowerCase()));
   const missing = all.filter((c) => !have.has(c.name.toLowerCase())).map((c) => ({ ...c, nullable: true }));
   if (missing.length > 0) {
     await ctx.target.addColumns(ctx.targetTable, missing);
-    await ctx.log('warn', `Added column(s) ${missing.map((c) => c.name).join(', ')} to ${tableLabel(ctx.targetTable)}`);
+    await ctx.log('warn', msg('bridges.addedColumns', { columns: missing.map((c) => c.name).join(', '), table: tableLabel(ctx.targetTable) }));
   }
   return business;
 }

@@ -4,7 +4,7 @@ import type { Writer } from '../../../../connectors/core/connector.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
-import type { Checkpoint } from './checkpoint.js';
+import type { SendCheckpoint } from './checkpoint-state.js';
 import { utcNow } from '../../clock.js';
 import { writeIsolatingBadRows } from '../run/isolate-bad-rows.js';
 
@@ -34,11 +34,13 @@ export interface WriteOptions {
  * Classifies a batch (insert / update / unchanged) against the exchange table and writes it, with
  * the checkpoint, in one receiver transaction. Rows the receiver rejects are quarantined one by one.
  */
-export async function writeChanges(
-  ctx: RunContext, start: Checkpoint, prepared: readonly Prepared[], writeColumns: Column[], options: WriteOptions,
-): Promise<Checkpoint> {
+export async function writeChanges<C extends SendCheckpoint>(
+  ctx: RunContext, start: C, prepared: readonly Prepared[], writeColumns: Column[], options: WriteOptions,
+): Promise<C> {
   const { node, mapping } = ctx;
   let cp = start;
+  // Loading into an empty exchange table: nothing to compare, every row an insert by the bulk path.
+  const bulk = start.phase === 'copy' && start.bulk;
   const lookupColumns = columnsByName(writeColumns, [
     ...mapping.targetKey, node.op, node.seq, node.firstSeq, node.batch, node.changedAt, node.hash, node.sourceHash,
   ]);
@@ -52,9 +54,9 @@ export async function writeChanges(
     if (options.countRead) next.sender.total += rows.length;
     next.position = rows[rows.length - 1]!.position;
     // Keys only matter when the table may already hold rows; a row's key may be computed on each read.
-    const keys = cp.extra.bulk ? [] : rows.map((r) => r.key);
+    const keys = bulk ? [] : rows.map((r) => r.key);
     const existing = new Map<string, Row>();
-    if (!cp.extra.bulk) {
+    if (!bulk) {
       const found = options.existing ?? await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys });
       for (const r of found) existing.set(keyString(mapping.targetKey.map((k) => r[k])), r);
     }
@@ -84,7 +86,7 @@ export async function writeChanges(
     next.sender.inserted += inserts.length + revivals.length;
     next.sender.updated += updates.length;
     if (inserts.length > 0) {
-      next.receiver.inserted += cp.extra.bulk && w.bulkInsert
+      next.receiver.inserted += bulk && w.bulkInsert
         ? await w.bulkInsert(ctx.targetTable, writeColumns, inserts)
         : await w.insert(ctx.targetTable, writeColumns, inserts);
     }
@@ -126,9 +128,9 @@ function rowNodeValues(old: Row, node: RunContext['node']): unknown[] {
  * `candidates` are key tuples (target key order); each is checked against the source by key
  * equality, so a different collation on either side can never delete a live row.
  */
-export async function softDeleteMissing(
-  ctx: RunContext, start: Checkpoint, candidates: unknown[][], writeColumns: Column[], position: unknown[] | null,
-): Promise<Checkpoint> {
+export async function softDeleteMissing<C extends SendCheckpoint>(
+  ctx: RunContext, start: C, candidates: unknown[][], writeColumns: Column[], position: unknown[] | null,
+): Promise<C> {
   const { node, mapping } = ctx;
   const next = structuredClone(start);
   if (position) next.position = position;

@@ -1,4 +1,5 @@
 import type { CanonicalType, Column } from '../../../../shared/index.js';
+import { msg } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
 
 const INTEGERS: readonly CanonicalType[] = ['integer', 'bigint'];
@@ -55,7 +56,7 @@ export function targetWarnings(mapped: readonly Column[], existing: readonly Col
 
 /** Logs, before a run writes anything, what may not fit the existing target table's columns. */
 export async function logTargetWarnings(ctx: RunContext, existing: readonly Column[]): Promise<void> {
-  for (const warning of targetWarnings(ctx.mapping.targetColumns, existing)) await ctx.log('warn', `Target column ${warning}`);
+  for (const warning of targetWarnings(ctx.mapping.targetColumns, existing)) await ctx.log('warn', msg('bridges.targetColumnWarning', { warning }));
 }
 
 function describe(c: Column): string {

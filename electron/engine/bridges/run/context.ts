@@ -1,9 +1,10 @@
 import type {
-  BridgeConfig, MessageRef, ReceiverCounts, RunRecord, SenderCounts, SourceRef, TableRef,
+  BridgeConfig, MessageRef, RunPhase, ReceiverCounts, RunRecord, SenderCounts, SourceRef, TableRef,
 } from '../../../../shared/index.js';
 import type { Connector } from '../../../../connectors/core/connector.js';
 import type { Mapping } from '../mapping/mapping.js';
-import type { Checkpoint, CheckpointTable, NodeColumns } from '../exchange/checkpoint.js';
+import type { CheckpointTable, NodeColumns } from '../exchange/checkpoint.js';
+import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import type { RangeStore } from '../sync/range-store.js';
 import type { RunProgress } from './run-store.js';
 
@@ -34,4 +35,4 @@ export interface RunContext {
 }
 
 /** Tells the runner where a run stands: the phase and the checkpoint's counts. */
-export type Reporter = (phase: string, at: Checkpoint) => Promise<void>;
+export type Reporter = (phase: RunPhase, at: SendCheckpoint) => Promise<void>;

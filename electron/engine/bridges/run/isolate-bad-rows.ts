@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../../shared/index.js';
 import { ExNodeError, msg, render } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
+import { TERMINAL_CODES } from '../../../../connectors/core/classify.js';
 import type { RunContext } from './context.js';
 import { throwIfCancelled, withRetries } from './retry.js';
 
@@ -9,9 +10,7 @@ import { throwIfCancelled, withRetries } from './retry.js';
  * missing, a read-only database): no row is to blame, so the run stops with the reason instead of
  * storing every row as rejected.
  */
-const RECEIVER_UNUSABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'SCHEMA_MISMATCH', 'NOT_FOUND', 'PERMISSION_DENIED', 'DATABASE_NOT_FOUND', 'LOGIN_FAILED', 'UNSUPPORTED',
-]);
+const RECEIVER_UNUSABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([...TERMINAL_CODES, 'UNSUPPORTED']);
 
 /**
  * Rows written one by one that may all fail alike before the cause is taken to be the receiver's,

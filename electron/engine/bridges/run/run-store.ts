@@ -1,5 +1,5 @@
 import type {
-  BridgeConfig, MessageParams, MessageRef, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
+  BridgeConfig, MessageParams, MessageRef, RunPhase, ReceiverCounts, RejectedRow, RunLogEntry, RunRecord, RunStatus, SenderCounts,
 } from '../../../../shared/index.js';
 import { ExNodeError, msg, reconciliationOf, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
@@ -43,7 +43,7 @@ interface RunRow {
 export type UnfinishedRun = RunRecord & { lease: Lease };
 
 export interface RunProgress {
-  phase: string;
+  phase: RunPhase;
   rowsRead: number;
   estimatedTotal: number | null;
   rowsTransferred?: number;

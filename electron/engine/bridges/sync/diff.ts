@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import type { Row } from '../../../../shared/index.js';
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, msg } from '../../../../shared/index.js';
 import { KEY_HASH_FIELD } from '../../../../connectors/core/connector.js';
 import { PageSizer } from '../../../../connectors/core/page-size.js';
 import type { Reporter, RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
-import { type Checkpoint, nodeColumnDefs } from '../exchange/checkpoint.js';
+import { nodeColumnDefs } from '../exchange/checkpoint.js';
+import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { throwIfCancelled } from '../run/retry.js';
 import { rowHash } from '../mapping/hash.js';
 import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
@@ -34,22 +35,22 @@ interface RangeProbe {
  * Changes come in clusters: after a changed range the next ones are probed by reading their row
  * hashes (which an examination needs anyway) instead of checksumming them first.
  */
-export async function runDiff(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
+export async function runDiff(ctx: RunContext, start: SendCheckpoint & { phase: 'ranges' }, report: Reporter): Promise<SendCheckpoint> {
   const { source } = ctx;
   if (!source.rangeChecksum || !source.readKeyHashes) {
-    throw new ExNodeError('UNSUPPORTED', `Diff mode needs range checksums, which the ${source.capabilities.label} connector does not provide; use full mode`);
+    throw new ExNodeError('UNSUPPORTED', msg('bridges.diffUnsupported', { dialect: source.capabilities.label }));
   }
   let cp = start;
   const signature = diffSignature(ctx);
   let ranges = await ctx.ranges.load(ctx.bridgeId, signature);
-  if (!ranges || cp.extra.rangeIndex === undefined) {
+  if (!ranges) {
     ranges = await buildRanges(ctx, undefined);
     await ctx.ranges.replace(ctx.bridgeId, signature, ranges);
-    await ctx.log('info', `Split the source into ${ranges.length} key ranges of up to ${RANGE_ROWS} rows`);
+    await ctx.log('info', msg('bridges.rangesSplit', { ranges: ranges.length, rows: RANGE_ROWS }));
   }
   let changed = 0;
   let persistedAt = Date.now();
-  const first = Number(cp.extra.rangeIndex ?? 0);
+  const first = start.rangeIndex;
   // Ranges never checksummed (a first run) will all be examined: read their hashes straight away.
   let readHashes = source.checksumOf !== undefined && (ranges[first]?.count ?? 0) < 0;
   const probes = new Map<number, Promise<RangeProbe>>();
@@ -92,7 +93,7 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
       // A range with rejected rows stays "changed", so the next run offers those rows again.
       if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
     }
-    cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + probe.count }, extra: { ...cp.extra, rangeIndex: i + 1 } };
+    cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + probe.count }, rangeIndex: i + 1 };
     // An unchanged range wrote nothing: its checkpoint can wait (a crash only re-checks a few ranges).
     if (rangeChanged || Date.now() - persistedAt >= CHECKPOINT_INTERVAL_MS) {
       const persisted = cp;
@@ -102,8 +103,9 @@ export async function runDiff(ctx: RunContext, start: Checkpoint, report: Report
     if (rangeChanged) await ctx.ranges.update(ctx.bridgeId, i, synced);
     await report('ranges', cp);
   }
-  await ctx.log('info', `Diff: ${changed} of ${ranges.length} key ranges changed; ${String(cp.extra.transferred ?? 0)} rows transferred`);
-  return { ...cp, phase: 'idle' };
+  await ctx.log('info', msg('bridges.diffSummary', { changed, ranges: ranges.length, rows: cp.transferred }));
+  const { rangeIndex: _done, ...rest } = cp;
+  return { ...rest, phase: 'idle' };
 }
 
 /** The source's row count as the last run left its ranges, or null when some range was never counted. */
@@ -135,8 +137,8 @@ async function probeRange(ctx: RunContext, range: KeyRange, bounds: { after?: un
  * longer has (each confirmed against the source by key, whatever either side's collation).
  */
 async function syncRange(
-  ctx: RunContext, start: Checkpoint, bounds: { after?: unknown[]; upTo?: unknown[] }, probed: Row[] | undefined, fetchSize: PageSizer,
-): Promise<Checkpoint> {
+  ctx: RunContext, start: SendCheckpoint & { phase: 'ranges' }, bounds: { after?: unknown[]; upTo?: unknown[] }, probed: Row[] | undefined, fetchSize: PageSizer,
+): Promise<SendCheckpoint & { phase: 'ranges' }> {
   const { source, target, mapping, node, bridge } = ctx;
   let cp = start;
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
@@ -185,7 +187,7 @@ async function syncRange(
         return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
       });
       if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
-      cp = { ...cp, extra: { ...cp.extra, transferred: Number(cp.extra.transferred ?? 0) + rows.length } };
+      cp = { ...cp, transferred: cp.transferred + rows.length };
     }
   }
 

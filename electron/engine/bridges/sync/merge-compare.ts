@@ -2,7 +2,7 @@ import type { Column, Row } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
-import type { Checkpoint } from '../exchange/checkpoint.js';
+import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { type Prepared, softDeleteMissing } from '../exchange/writes.js';
 
 /**
@@ -32,9 +32,9 @@ export class MergeCompare {
    * rows, or a key whose order may differ between the databases, or a target key that is not the
    * source key column for column.
    */
-  static for(ctx: RunContext, cp: Checkpoint, writeColumns: readonly Column[]): MergeCompare | null {
+  static for(ctx: RunContext, cp: SendCheckpoint, writeColumns: readonly Column[]): MergeCompare | null {
     const { bridge, mapping, node } = ctx;
-    if (bridge.mode !== 'full' || cp.phase !== 'copy' || cp.extra.bulk) return null;
+    if (bridge.mode !== 'full' || cp.phase !== 'copy' || cp.bulk) return null;
     if (mapping.targetKey.length !== mapping.sourceKey.length) return null;
     const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);
     const sourceKey = columnsByName(mapping.sourceColumns, mapping.sourceKey);
@@ -90,8 +90,8 @@ export class MergeCompare {
  * merge has ended (`merge.active` false) and the batch's keys are looked up.
  */
 export async function mergeBatch(
-  ctx: RunContext, cp: Checkpoint, merge: MergeCompare | null, batch: readonly Prepared[], writeColumns: Column[],
-): Promise<{ cp: Checkpoint; existing?: readonly Row[] }> {
+  ctx: RunContext, cp: SendCheckpoint, merge: MergeCompare | null, batch: readonly Prepared[], writeColumns: Column[],
+): Promise<{ cp: SendCheckpoint; existing?: readonly Row[] }> {
   if (!merge?.active) return { cp };
   const existing = await merge.rangeRows(batch);
   if (!existing) return { cp };

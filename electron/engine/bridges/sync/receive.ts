@@ -1,9 +1,9 @@
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, msg } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
 import type { RunContext } from '../run/context.js';
 import { totalInBackground } from '../run/estimated-total.js';
 import { logTargetWarnings } from '../mapping/compatibility.js';
-import { type Checkpoint } from '../exchange/checkpoint.js';
+import type { ReceiveCheckpoint } from '../exchange/checkpoint-state.js';
 import { writeIsolatingBadRows } from '../run/isolate-bad-rows.js';
 import { throwIfCancelled } from '../run/retry.js';
 import { prefetch } from '../../../../connectors/core/prefetch.js';
@@ -28,26 +28,29 @@ export async function runReceive(ctx: RunContext): Promise<void> {
   await ctx.checkpoints.ensure(ctx.source);
   if (!(await ctx.target.tableExists(ctx.targetTable))) {
     await ctx.target.createTable(ctx.targetTable, mapping.targetColumns, mapping.targetKey);
-    await ctx.log('info', `Created business table ${ctx.targetTable.name}`);
+    await ctx.log('info', msg('bridges.createdBusinessTable', { table: ctx.targetTable.name }));
   } else {
     await logTargetWarnings(ctx, (await ctx.target.describeTable(ctx.targetTable)).columns);
   }
-  let cp = await ctx.checkpoints.read(ctx.source, ctx.stateKey);
-  if (cp.runId === ctx.run.id && cp.phase === 'receive') {
-    await ctx.log('info', `Resuming after change ${String(cp.position?.[0] ?? 0)}`);
+  const stored = await ctx.checkpoints.read(ctx.source, ctx.stateKey);
+  if (stored.direction !== 'receive') throw new ExNodeError('SCHEMA_MISMATCH', msg('bridges.checkpointDirection', { key: ctx.stateKey }));
+  let cp: ReceiveCheckpoint;
+  if (stored.runId === ctx.run.id && stored.phase === 'receive') {
+    cp = stored;
+    await ctx.log('info', msg('bridges.resumingReceive', { seq: String(cp.position?.[0] ?? 0) }));
   } else {
     cp = {
-      runId: ctx.run.id, phase: 'receive', position: cp.position, nextSeq: cp.nextSeq,
-      extra: { startedAfter: String(cp.position?.[0] ?? 0) },
+      direction: 'receive', runId: ctx.run.id, phase: 'receive', position: stored.position, nextSeq: stored.nextSeq,
+      startedAfter: String(stored.position?.[0] ?? 0),
       sender: { total: 0, inserted: 0, updated: 0, deleted: 0 }, receiver: { inserted: 0, updated: 0, deleted: 0, rejected: 0 },
     };
   }
   for (const name of [node.seq, node.op, node.firstSeq]) {
     if (!mapping.sourceColumns.some((c) => c.name === name)) {
-      throw new ExNodeError('SCHEMA_MISMATCH', `${ctx.sourceTable.name} is not an exchange table written by a send bridge: it lacks ${name}`);
+      throw new ExNodeError('SCHEMA_MISMATCH', msg('bridges.notExchangeTable', { table: ctx.sourceTable.name, column: name }));
     }
   }
-  const seenUpTo = BigInt(String(cp.extra.startedAfter ?? 0));
+  const seenUpTo = BigInt(cp.startedAfter);
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
   const after = cp.position;
   const estimatedTotal = totalInBackground(() => ctx.source.count(ctx.sourceTable, after ? [{ column: node.seq, op: '>', value: String(after[0]) }] : undefined));
@@ -66,12 +69,12 @@ export async function runReceive(ctx: RunContext): Promise<void> {
     await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
     await ctx.report({ phase: 'receive', rowsRead: cp.sender.total, estimatedTotal: estimatedTotal() }, cp.sender, cp.receiver);
   }
-  cp = { ...cp, phase: 'idle' };
-  await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
-  await ctx.report({ phase: 'done', rowsRead: cp.sender.total, estimatedTotal: estimatedTotal() }, cp.sender, cp.receiver);
+  const done: ReceiveCheckpoint = { ...cp, phase: 'idle' };
+  await ctx.source.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, done));
+  await ctx.report({ phase: 'done', rowsRead: done.sender.total, estimatedTotal: estimatedTotal() }, done.sender, done.receiver);
 }
 
-async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonly Change[]): Promise<Checkpoint> {
+async function applyChanges(ctx: RunContext, start: ReceiveCheckpoint, changes: readonly Change[]): Promise<ReceiveCheckpoint> {
   let cp = start;
   const { mapping } = ctx;
   const whole = async (batch: readonly Change[], w: Writer): Promise<void> => {
@@ -106,7 +109,7 @@ async function applyChanges(ctx: RunContext, start: Checkpoint, changes: readonl
  * What the receiver should see, from the exchange row alone: a key new since the last checkpoint is
  * an insert (or nothing, if it was deleted again before this run); an older key is an update or delete.
  */
-function countSent(cp: Checkpoint, change: Change): void {
+function countSent(cp: ReceiveCheckpoint, change: Change): void {
   cp.sender.total += 1;
   if (change.op === 'D') {
     if (!change.isNew) cp.sender.deleted += 1;

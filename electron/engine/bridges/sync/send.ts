@@ -1,8 +1,10 @@
 import type { FilterCondition, Row } from '../../../../shared/index.js';
+import { ExNodeError, msg } from '../../../../shared/index.js';
 import type { Reporter, RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { totalInBackground } from '../run/estimated-total.js';
-import { type Checkpoint, nodeColumnDefs } from '../exchange/checkpoint.js';
+import { nodeColumnDefs } from '../exchange/checkpoint.js';
+import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { sleep, throwIfCancelled } from '../run/retry.js';
 import { rowHash } from '../mapping/hash.js';
 import { ensureTargetTable } from '../exchange/target-table.js';
@@ -23,50 +25,64 @@ export async function runSend(ctx: RunContext): Promise<void> {
   await ensureTargetTable(ctx);
   await ctx.checkpoints.ensure(ctx.target);
 
-  let cp = await ctx.checkpoints.read(ctx.target, ctx.stateKey);
-  if (cp.runId === ctx.run.id && cp.phase !== 'idle') {
-    await ctx.log('info', `Resuming from checkpoint: phase ${cp.phase}, ${cp.sender.total} rows covered`);
+  const stored = await ctx.checkpoints.read(ctx.target, ctx.stateKey);
+  if (stored.direction !== 'send') throw new ExNodeError('SCHEMA_MISMATCH', msg('bridges.checkpointDirection', { key: ctx.stateKey }));
+  let cp: SendCheckpoint;
+  if (stored.runId === ctx.run.id && stored.phase !== 'idle') {
+    cp = stored;
+    await ctx.log('info', msg('bridges.resumingSend', { phase: msg(`bridges.phase.${cp.phase}`), rows: cp.sender.total }));
   } else {
-    const startWatermark = await firstLoadWatermark(ctx, cp);
+    const startWatermark = await firstLoadWatermark(ctx, stored);
     const firstLoad = startWatermark !== undefined;
     const empty = (bridge.mode !== 'incremental' || firstLoad) && (await targetIsEmpty(ctx));
-    cp = {
+    const bulk = empty && (bridge.mode === 'full' || firstLoad);
+    const base = {
+      direction: 'send' as const,
       runId: ctx.run.id,
-      phase: bridge.mode === 'incremental' && !firstLoad ? 'incremental' : bridge.mode === 'diff' && ctx.source.rangeChecksum ? 'ranges' : 'copy',
       position: null,
       sender: { total: 0, inserted: 0, updated: 0, deleted: 0 },
       receiver: { inserted: 0, updated: 0, deleted: 0, rejected: 0 },
-      nextSeq: cp.nextSeq,
-      extra: {
-        watermark: cp.extra.watermark ?? null, ...(firstLoad ? { startWatermark } : {}),
-        bulk: empty && (bridge.mode === 'full' || firstLoad), rangeIndex: 0, transferred: 0,
-        // When expired deletes were last purged: that scan reads the whole table, once an hour is enough.
-        ...(cp.extra.purgedAt ? { purgedAt: cp.extra.purgedAt } : {}),
-      },
+      nextSeq: stored.nextSeq,
+      watermark: stored.watermark,
+      transferred: 0,
+      // When expired deletes were last purged: that scan reads the whole table, once an hour is enough.
+      ...(stored.purgedAt ? { purgedAt: stored.purgedAt } : {}),
     };
-    if (firstLoad) await ctx.log('info', `First run of an incremental bridge: loading every row in key order; later runs read past ${bridge.cursor![0]} = ${startWatermark ? String(startWatermark[0]) : '(none yet)'}`);
-    if (cp.extra.bulk) await ctx.log('info', 'The exchange table is empty: loading with the bulk path');
+    cp = bridge.mode === 'incremental' && !firstLoad ? { ...base, phase: 'incremental' }
+      : bridge.mode === 'diff' && ctx.source.rangeChecksum ? { ...base, phase: 'ranges', rangeIndex: 0 }
+        : { ...base, phase: 'copy', bulk, ...(firstLoad ? { startWatermark } : {}) };
+    if (firstLoad) {
+      await ctx.log('info', msg('bridges.incrementalFirstLoad', { cursor: bridge.cursor![0]!, value: startWatermark ? String(startWatermark[0]) : '—' }));
+    }
+    if (bulk) await ctx.log('info', msg('bridges.bulkLoad'));
   }
 
   // An incremental run reads only what changed: counting the whole table would cost more than the run.
   // A diff run knows the row count of every range from its last run: counting again would cost as much as a checksum pass.
   const startPhase = cp.phase;
+  const bulkLoad = cp.phase === 'copy' && cp.bulk;
   const estimatedTotal = totalInBackground(async () => startPhase === 'incremental'
     ? null
     : (startPhase === 'ranges' ? await knownRowCount(ctx) : null) ?? await ctx.source.count(ctx.sourceTable, bridge.filter));
   const report: Reporter = (phase, at) => ctx.report({
     phase, rowsRead: at.sender.total, estimatedTotal: estimatedTotal(),
-    rowsTransferred: bridge.mode === 'diff' ? Number(at.extra.transferred ?? 0) : at.sender.total,
+    rowsTransferred: bridge.mode === 'diff' ? at.transferred : at.sender.total,
   }, at.sender, at.receiver);
 
   if (cp.phase === 'ranges') cp = await runDiff(ctx, cp, report);
   if (cp.phase === 'copy' || cp.phase === 'incremental') cp = await copyRows(ctx, cp, report);
   if (cp.phase === 'deletes') cp = await findDeletes(ctx, cp, report);
-  await refreshStatistics(ctx, cp, cp.extra.bulk === true);
-  const purgedAt = await purgeExpiredDeletes(ctx, cp.extra.purgedAt as string | undefined);
-  cp = { ...cp, phase: 'idle', position: null, extra: { watermark: cp.extra.watermark ?? null, transferred: cp.extra.transferred ?? 0, purgedAt } };
-  await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, cp));
-  await report('done', cp);
+  await refreshStatistics(ctx, cp, bulkLoad);
+  const purgedAt = await purgeExpiredDeletes(ctx, cp.purgedAt);
+  const done: SendCheckpoint = { ...idle(cp), ...(purgedAt ? { purgedAt } : {}) };
+  await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, done));
+  await report('done', done);
+}
+
+/** The checkpoint of a finished phase list: counts and memory kept, nothing of the phases. */
+function idle(cp: SendCheckpoint, watermark = cp.watermark): SendCheckpoint {
+  const { direction, runId, sender, receiver, nextSeq, transferred, purgedAt } = cp;
+  return { direction, runId, sender, receiver, nextSeq, transferred, watermark, position: null, phase: 'idle', ...(purgedAt ? { purgedAt } : {}) };
 }
 
 /**
@@ -75,9 +91,9 @@ export async function runSend(ctx: RunContext): Promise<void> {
  * the watermark, so the next run reads exactly what changed after it. Returns undefined when this is
  * not a first run (or the cursor has several columns, which keeps the cursor-order first read).
  */
-async function firstLoadWatermark(ctx: RunContext, cp: Checkpoint): Promise<unknown[] | null | undefined> {
+async function firstLoadWatermark(ctx: RunContext, cp: SendCheckpoint): Promise<unknown[] | null | undefined> {
   const { bridge, mapping } = ctx;
-  if (bridge.mode !== 'incremental' || bridge.cursor!.length !== 1 || cp.extra.watermark) return undefined;
+  if (bridge.mode !== 'incremental' || bridge.cursor!.length !== 1 || cp.watermark) return undefined;
   const cursor = mapping.sourceColumns.find((c) => c.name === bridge.cursor![0])!;
   const top = await ctx.source.maxValue(ctx.sourceTable, cursor, bridge.filter);
   if (top === null) return null;
@@ -99,14 +115,14 @@ async function targetIsEmpty(ctx: RunContext): Promise<boolean> {
 }
 
 /** Reads source rows in key (or cursor + key) order from the checkpoint on and writes the changes. */
-async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
+async function copyRows(ctx: RunContext, start: SendCheckpoint & { phase: 'copy' | 'incremental' }, report: Reporter): Promise<SendCheckpoint> {
   const { mapping, node, bridge } = ctx;
-  let cp = start;
+  let cp: SendCheckpoint = start;
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
-  const incremental = cp.phase === 'incremental';
+  const incremental = start.phase === 'incremental';
   const orderBy = incremental ? [...bridge.cursor!, ...mapping.sourceKey] : mapping.sourceKey;
-  const begin = incremental && !cp.position ? (cp.extra.watermark as unknown[] | null) : cp.position;
+  const begin = incremental && !cp.position ? cp.watermark : cp.position;
   const filter = incremental ? withLookback(bridge.filter, bridge.cursor!, begin, bridge.lookbackSeconds) : bridge.filter;
   const after = incremental && bridge.lookbackSeconds > 0 && !cp.position ? undefined : begin ?? undefined;
   // Reading and mapping the next batch overlaps with writing this one.
@@ -114,14 +130,14 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: orderBy, batchSize: bridge.batchSize,
     signal: ctx.signal, ...(after ? { after } : {}), ...(filter ? { filter } : {}),
   }), (rows) => preparedBatch(rows, mapping.apply, keyIdx, orderBy)));
-  const merge = MergeCompare.for(ctx, cp, writeColumns);
+  const merge = MergeCompare.for(ctx, start, writeColumns);
   for await (const prepared of batches) {
     throwIfCancelled(ctx.signal);
     const began = Date.now();
     const merged = await mergeBatch(ctx, cp, merge, prepared, writeColumns);
     cp = await writeChanges(ctx, merged.cp, prepared, writeColumns, { countRead: true, ...(merged.existing ? { existing: merged.existing } : {}) });
-    if (incremental) cp.extra.watermark = cp.position;
-    await report(cp.phase, cp);
+    if (incremental) cp.watermark = cp.position;
+    await report(start.phase, cp);
     if (bridge.rowsPerSecond) await sleep(Math.max(0, (prepared.length / bridge.rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
   }
   if (incremental) return cp;
@@ -129,9 +145,10 @@ async function copyRows(ctx: RunContext, start: Checkpoint, report: Reporter): P
   // from the source (a delete made during the load is found by the next run).
   // An incremental bridge's first load ends here, with the watermark noted before it (no delete scan:
   // incremental mode never looks for deletes).
-  const next = bridge.mode === 'incremental'
-    ? { ...cp, phase: 'idle', position: null, extra: { ...cp.extra, watermark: cp.extra.startWatermark ?? null } }
-    : { ...cp, phase: cp.extra.bulk ? 'idle' : 'deletes', position: merge?.coveredUpTo ?? null };
+  const copied = start.phase === 'copy' ? start : undefined;
+  const next: SendCheckpoint = bridge.mode === 'incremental'
+    ? idle(cp, copied?.startWatermark ?? null)
+    : copied?.bulk ? idle(cp) : { ...idle(cp), phase: 'deletes', position: merge?.coveredUpTo ?? null };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next));
   return next;
 }
@@ -177,10 +194,10 @@ class BatchRow implements Prepared {
 }
 
 /** Scans the exchange table's live keys and soft-deletes those the source no longer has. */
-async function findDeletes(ctx: RunContext, start: Checkpoint, report: Reporter): Promise<Checkpoint> {
+async function findDeletes(ctx: RunContext, start: SendCheckpoint, report: Reporter): Promise<SendCheckpoint> {
   const { mapping, node, bridge } = ctx;
   let cp = start;
-  await ctx.log('info', `Looking for rows deleted in the source (${cp.sender.total} rows read)`);
+  await ctx.log('info', msg('bridges.findingDeletes', { rows: cp.sender.total }));
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
   const liveFilter: FilterCondition[] = [{ column: node.op, op: '!=', value: 'D' }];
   for await (const rows of ctx.target.readBatches({
@@ -214,7 +231,7 @@ async function purgeExpiredDeletes(ctx: RunContext, lastPurge: string | undefine
   for await (const rows of ctx.target.readBatches({ table: ctx.targetTable, columns: keyColumns, keyColumns: mapping.targetKey, batchSize: 5000, filter: expired })) {
     purged += await ctx.target.transaction((w) => w.deleteKeys(ctx.targetTable, mapping.targetKey, rows.map((r) => mapping.targetKey.map((k) => r[k]))));
   }
-  if (purged > 0) await ctx.log('info', `Purged ${purged} soft-deleted rows older than ${ctx.retentionDays} days`);
+  if (purged > 0) await ctx.log('info', msg('bridges.purgedDeletes', { rows: purged, days: ctx.retentionDays }));
   return new Date().toISOString();
 }
 

@@ -1,5 +1,6 @@
+import { msg } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
-import type { Checkpoint } from '../exchange/checkpoint.js';
+import type { Checkpoint } from '../exchange/checkpoint-state.js';
 
 /** A run that changed at least this share of the rows it read leaves the planner's statistics stale. */
 const LARGE_CHANGE_SHARE = 0.1;
@@ -19,6 +20,6 @@ export async function refreshStatistics(ctx: RunContext, cp: Checkpoint, bulkLoa
   try {
     await ctx.target.analyze(ctx.targetTable);
   } catch (error) {
-    await ctx.log('warn', `Could not update the statistics of ${ctx.targetTable.name}: ${(error as Error).message}`);
+    await ctx.log('warn', msg('bridges.statisticsFailed', { table: ctx.targetTable.name, reason: (error as Error).message }));
   }
 }
