@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionConfig, ConnectionConfigInput, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
+import type { ConnectionConfig, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
 import { PRESETS, connectionConfigSchema, parseOrThrow, resourceNameSchema } from '../../../shared/index.js';
 import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
