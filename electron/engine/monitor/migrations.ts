@@ -77,8 +77,9 @@ export const MONITOR_MIGRATIONS: readonly { readonly name: string; up(knex: Knex
     name: '0302_run_aggregate_indexes',
     async up(knex) {
       // The dashboard and the reconciliation record page read runs by time and by bridge and time.
+      // The scheduler's migration may have made the index on started_at already.
+      await knex.raw('CREATE INDEX IF NOT EXISTS runs_started_at_index ON runs (started_at)');
       await knex.schema.alterTable('runs', (t) => {
-        t.index(['started_at']);
         t.index(['bridge_id', 'started_at']);
         t.index(['status', 'started_at']);
       });
