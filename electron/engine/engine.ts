@@ -18,6 +18,7 @@ import { RangeStore } from './bridges/sync/range-store.js';
 import { Settings } from './settings.js';
 import { SchemaService } from './schema/service.js';
 import { Monitor } from './monitor/monitor.js';
+import { expectedIntervalOf } from './schedule/expected-interval.js';
 import { handlers, type Handler } from './handlers/index.js';
 import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
@@ -88,6 +89,8 @@ export class Engine implements EngineServices {
         ? { name, roles: ['operator'], shell: 'schedule' }
         : this.auth.actorFor(name, 'schedule')),
     });
+    // The stall watchdog expects a success as often as the bridge's deployed schedule fires.
+    this.monitor.expectedInterval = async ({ name }) => expectedIntervalOf(await this.schedules.get(name).catch(() => null));
   }
 
   static async open(options: EngineOptions): Promise<Engine> {

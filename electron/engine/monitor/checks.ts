@@ -1,3 +1,4 @@
+import { freshnessLimitFor } from '../catalog/freshness.js';
 import fs from 'node:fs';
 import type { BridgeMonitorSettings, CheckReport, ConnectionHealth, DataReconciliationRecord, Reconciliation } from '../../../shared/index.js';
 import { msg } from '../../../shared/index.js';
@@ -84,10 +85,19 @@ export class Checks {
     return { dir: this.s.dataDir, freeMb, totalMb, limitMb, low };
   }
 
-  /** Bridges whose last success is older than their freshness limit (names). */
+  /**
+   * Bridges whose last success is older than their freshness limit (names): the bridge's own limit,
+   * else the update cycle of its catalog entry (资源目录的更新周期, R9).
+   */
   async freshness(): Promise<string[]> {
-    const rows = await this.s.db('monitor_bridge_settings as m').join('bridges as b', 'b.id', 'm.bridge_id')
-      .whereNotNull('m.freshness_minutes').select('b.id', 'b.name', 'm.freshness_minutes') as { id: string; name: string; freshness_minutes: number }[];
+    const all = await this.s.db('bridges as b').leftJoin('monitor_bridge_settings as m', 'b.id', 'm.bridge_id')
+      .select('b.id', 'b.name', 'm.freshness_minutes') as { id: string; name: string; freshness_minutes: number | null }[];
+    const rows: { id: string; name: string; freshness_minutes: number }[] = [];
+    for (const r of all) {
+      const fromCatalog = r.freshness_minutes === null ? await freshnessLimitFor(this.s.db, r.name) : null;
+      const minutes = r.freshness_minutes ?? (fromCatalog === null ? null : Math.round(fromCatalog / 60_000));
+      if (minutes !== null) rows.push({ id: r.id, name: r.name, freshness_minutes: minutes });
+    }
     const stale: string[] = [];
     const watched = new Set<string>();
     for (const r of rows) {
