@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  app, BrowserWindow, dialog, ipcMain, Menu, Notification, safeStorage, screen, shell, Tray, utilityProcess, nativeImage,
+  app, BrowserWindow, dialog, ipcMain, Menu, Notification, safeStorage, screen, session, shell, Tray, utilityProcess, nativeImage,
   type MenuItemConstructorOptions,
 } from 'electron';
 import type { Lang } from '../../shared/index.js';
@@ -11,7 +11,7 @@ import { logsDir, openLogFile } from '../engine/logs/log-file.js';
 import { tailLines } from '../engine/logs/tail.js';
 import { SESSION_CHANNEL } from '../preload/surface.js';
 import { EngineSupervisor } from './engine-supervisor.js';
-import { engineApi } from './engine-api.js';
+import { type ShellCredentials, engineApi } from './engine-api.js';
 import { INITIAL_NODE_STATE, type NodeState, activeRunIds, reduceNodeState, trayStateOf } from './tray-state.js';
 import { decideQuit, stopRuns } from './quit-policy.js';
 import { decideClose } from './close-policy.js';
@@ -83,7 +83,17 @@ function forkEngine() {
 
 const engineLogFile = path.join(logsDir(dataDir), 'engine.log');
 const supervisor = new EngineSupervisor({ fork: forkEngine, lastLogLines: () => tailLines(engineLogFile, 40) });
-const api = engineApi(() => supervisor.url, sessionSecret);
+const api = engineApi(() => supervisor.url, sessionSecret, windowCredentials);
+
+/** The window user's console session (its cookies): the tray acts as that user, or asks to sign in. */
+async function windowCredentials(): Promise<ShellCredentials | null> {
+  const url = supervisor.url;
+  if (!url) return null;
+  const cookies = await session.defaultSession.cookies.get({ url });
+  const sessionCookie = cookies.find((c) => c.name === 'exnode_session')?.value;
+  const csrf = cookies.find((c) => c.name === 'exnode_csrf')?.value;
+  return sessionCookie && csrf ? { sessionCookie, csrf } : null;
+}
 
 function notify(body: string): void {
   if (Notification.isSupported()) new Notification({ title: t('shell.productName'), body }).show();

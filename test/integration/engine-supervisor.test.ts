@@ -8,6 +8,7 @@ import { engineApi } from '../../electron/main/engine-api.js';
 import { RestartPolicy } from '../../electron/main/restart-policy.js';
 import { tailLines } from '../../electron/engine/logs/tail.js';
 import { tempDir } from '../support/temp.js';
+import { signIn } from '../support/node-setup.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const secret = 'supervisor-test-secret-0123456789';
@@ -44,11 +45,13 @@ describe('engine supervisor with the real engine', () => {
     const ready = () => new Promise<{ url: string; restarted: boolean }>((resolve) => supervisor.once('ready', (url, restarted) => resolve({ url, restarted })));
     const restarting = new Promise<{ delayMs: number; attempt: number }>((resolve) => supervisor.once('restarting', resolve));
 
+    // The shell acts as a signed-in user; here a system administrator's token.
+    const bearer = await signIn(tmp.dir, 'sysadmin');
     let next = ready();
     supervisor.start();
     const first = await next;
     expect(first.restarted).toBe(false);
-    const api = engineApi(() => supervisor.url, secret);
+    const api = engineApi(() => supervisor.url, secret, async () => ({ bearer }));
     const bundle = await api.call<{ entries: string[] }>('diagnostics/collect');
     expect(bundle.entries).toContain('logs/engine.log');
 
