@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import knexFactory from 'knex';
 import path from 'node:path';
@@ -121,7 +122,9 @@ describe('resource catalog', () => {
   });
 
   it('flags the information items for review when the source table drifts, until the entry is saved again', async () => {
-    const file = path.join(h.engine.dataDir, 'hr.sqlite');
+    // A department's SQLite files live in the data directory's files/ (the node's own files are not connections).
+    fs.mkdirSync(path.join(h.engine.dataDir, 'files'), { recursive: true });
+    const file = path.join(h.engine.dataDir, 'files', 'hr.sqlite');
     const db = new Database(file);
     db.exec('CREATE TABLE staff (id INTEGER PRIMARY KEY, name VARCHAR(50))');
     await h.call('connections/save', { config: { name: 'hr-lite', dialect: 'sqlite', filename: file } });

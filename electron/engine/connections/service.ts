@@ -82,6 +82,7 @@ export class ConnectionService {
       last_error: null,
     };
     await this.db.transaction(async (trx) => {
+      if (options.exchange && config.name !== DEFAULT_EXCHANGE_NAME) await this.retireEmbeddedExchange(trx);
       if (options.exchange) await trx('connections').update({ is_exchange: false });
       if (existing) {
         await trx('connections').where({ id: existing.id }).update({ ...row, ...(options.exchange ? { is_exchange: true } : {}) });
@@ -90,6 +91,24 @@ export class ConnectionService {
       }
     });
     return this.get(config.name);
+  }
+
+  /**
+   * When the node moves to another exchange database, the embedded one it made at first start stops
+   * being a connection (its file stays on disk): as anything but the exchange, the node's own file is
+   * never reachable (connections/safety.ts). Kept when a bridge names it.
+   */
+  private async retireEmbeddedExchange(trx: StateDb): Promise<void> {
+    const embedded = await trx<ConnectionRow>('connections').where({ name: DEFAULT_EXCHANGE_NAME, dialect: 'sqlite' }).first();
+    if (!embedded) return;
+    const filename = (JSON.parse(embedded.config_json) as { filename?: string }).filename;
+    if (filename !== path.join(this.dataDir, 'exchange.sqlite')) return;
+    const named = (await trx('bridges').select('config_json') as { config_json: string }[])
+      .some((b) => {
+        const c = JSON.parse(b.config_json) as { source?: { connection?: string }; target?: { connection?: string } };
+        return c.source?.connection === DEFAULT_EXCHANGE_NAME || c.target?.connection === DEFAULT_EXCHANGE_NAME;
+      });
+    if (!named) await trx('connections').where({ id: embedded.id }).delete();
   }
 
   async delete(name: string, usedBy: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { TEST_ACTOR } from '../../support/actors.js';
 import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, RunRecord } from '../../../shared/index.js';
@@ -77,9 +78,9 @@ describe('alerts raised by runs', () => {
   it('acknowledges an alert with a comment, records who and when, and audits it', async () => {
     const [alert] = (await alerts({ bridge: 'people-in', open: true })).items;
     const acked = await h.call<Alert>('alerts/ack', { id: alert!.id, comment: '业务系统触发器丢弃了数据，已联系厂商' });
-    expect(acked).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'local', comment: '业务系统触发器丢弃了数据，已联系厂商' } });
+    expect(acked).toMatchObject({ status: 'acknowledged', acknowledged: { by: TEST_ACTOR.name, comment: '业务系统触发器丢弃了数据，已联系厂商' } });
     const audit = await h.engine.db('audit_events').where({ operation: 'alerts/ack' }).orderBy('seq', 'desc').first();
-    expect(audit).toMatchObject({ actor: 'local', outcome: 'ok' });
+    expect(audit).toMatchObject({ actor: TEST_ACTOR.name, outcome: 'ok' });
     expect(JSON.parse(audit.detail_json)).toMatchObject({ id: alert!.id, comment: '业务系统触发器丢弃了数据，已联系厂商' });
     await expect(h.call('alerts/ack', { id: alert!.id, comment: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(h.call('alerts/ack', { id: 999_999, comment: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -100,7 +101,7 @@ describe('alerts raised by runs', () => {
     expect((await alerts({ bridge: 'people-in', open: true })).total).toBe(0);
     const history = await alerts({ bridge: 'people-in' });
     expect(history.items).toHaveLength(1);
-    expect(history.items[0]).toMatchObject({ status: 'resolved', acknowledged: { by: 'local' } });
+    expect(history.items[0]).toMatchObject({ status: 'resolved', acknowledged: { by: TEST_ACTOR.name } });
     expect(history.items[0]!.resolvedAt).not.toBeNull();
   });
 
