@@ -94,7 +94,7 @@ describe('schedules in the headless service', () => {
     const view = JSON.parse(scheduled.stdout);
     expect(view).toMatchObject({ bridge: 'ticker', spec: { kind: 'interval', every: '2s' }, deployed: false, description: { 'zh-CN': '每 2 秒', en: 'every 2 seconds' } });
     const deployed = JSON.parse((await cli('bridge', 'deploy', 'ticker', '--json')).stdout);
-    expect(deployed).toMatchObject({ deployed: true, deployedBy: 'local' });
+    expect(deployed).toMatchObject({ deployed: true, deployedBy: 'sysadmin' });
     expect(deployed.nextFires).toHaveLength(5);
 
     const first = await startService();
