@@ -2,15 +2,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXNODE_COMMAND, EXNODE_ENV, exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { readyNode } from '../support/node-setup.js';
 
 const ROWS = 40_000;
 const tmp = tempDir('exnode-crash-ck-');
 const dataDir = path.join(tmp.dir, 'data');
 const businessFile = path.join(tmp.dir, 'business.sqlite');
-const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args]);
+// Every command runs signed in as the system administrator (readyNode sets the node up and logs in).
+let env: NodeJS.ProcessEnv = {};
+beforeAll(async () => {
+  env = await readyNode(dataDir);
+});
+const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { env });
 
 afterAll(() => tmp.remove());
 
@@ -30,7 +36,7 @@ function rowsRead(): number {
 
 function runAndKill(bridge: string, atRows: number): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: EXNODE_ENV });
+    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: { ...EXNODE_ENV, ...env } });
     let seen = 0;
     const poll = setInterval(() => {
       seen = rowsRead();
