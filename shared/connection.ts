@@ -147,6 +147,9 @@ export const testResultSchema = z.object({
   currentUser: z.string().optional(),
   currentDatabase: z.string().optional(),
   errorCode: z.string().optional(),
+  /** In English; `key` and `params`, when present, render it in each shell's language. */
   message: z.string().optional(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.any()).optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;

@@ -177,7 +177,7 @@ export abstract class ServerConnector implements Connector {
       return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100, ...identity };
     } catch (error) {
       const e = error instanceof ExNodeError ? error : this.classify(error, this.what('Connecting'));
-      return { ok: false, errorCode: e.code, message: e.message, latencyMs: Math.round(performance.now() - started) };
+      return { ok: false, errorCode: e.code, message: e.message, ...(e.ref ? { key: e.ref.key, ...(e.ref.params ? { params: e.ref.params as Record<string, unknown> } : {}) } : {}), latencyMs: Math.round(performance.now() - started) };
     }
   }
 

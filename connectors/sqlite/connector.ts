@@ -73,7 +73,7 @@ export class SqliteConnector implements Connector {
       };
     } catch (error) {
       const e = classifyError(error, { what: 'Opening the SQLite file' });
-      return { ok: false, errorCode: e.code, message: e.message };
+      return { ok: false, errorCode: e.code, message: e.message, ...(e.ref ? { key: e.ref.key, ...(e.ref.params ? { params: e.ref.params as Record<string, unknown> } : {}) } : {}) };
     }
   }
 

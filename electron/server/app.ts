@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/api/events', async (request: FastifyRequest, reply: FastifyReply) => {
-    const actor = await actorOfRequest(options.engine, request, 'events', cookieShell);
+    const actor = await actorOfRequest(options.engine, request, 'events', cookieShell, false);
     if (actor.name === '') throw new ExNodeError('UNAUTHENTICATED', msg('auth.notSignedIn'));
     streamEvents(options.engine.events, request, reply);
   });

@@ -14,7 +14,11 @@ export const CSRF_HEADER = 'x-csrf-token';
  * console's HttpOnly cookie plus the CSRF token header on every call. Without either: anonymous,
  * which the engine serves only status, setup and sign-in.
  */
-export async function actorOfRequest(engine: Engine, request: FastifyRequest, op: string, cookieShell: Shell): Promise<Actor> {
+export async function actorOfRequest(
+  engine: Engine, request: FastifyRequest, op: string, cookieShell: Shell,
+  /** False for the event stream: a read (EventSource sends no headers); the SameSite=Strict cookie keeps other sites out. */
+  csrfRequired = true,
+): Promise<Actor> {
   const address = request.ip;
   const authorization = request.headers.authorization ?? '';
   const bearer = authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
@@ -28,7 +32,7 @@ export async function actorOfRequest(engine: Engine, request: FastifyRequest, op
     if (cookie) {
       const { csrf, ...actor } = await engine.auth.actorForToken(cookie, cookieShell, address);
       const given = String(request.headers[CSRF_HEADER] ?? '');
-      if (!safeEqual(given, csrf)) {
+      if (csrfRequired && !safeEqual(given, csrf)) {
         if (anonymousOk) return anonymous(cookieShell, address);
         throw new ExNodeError('FORBIDDEN', msg('auth.csrf'));
       }

@@ -13,7 +13,9 @@ test('dashboard, alerts, a failed run and the reconciliation record with its exp
   const good = await op<RunRecord>('bridges/run', { name: 'demo-birth-certificates', wait: true });
   expect(good.status).toBe('succeeded');
   const demo = await op<{ config: { source: { connection: string } } }>('bridges/get', { name: 'demo-birth-certificates' });
-  await op('bridges/save', { config: { name: 'mon-broken', source: { connection: demo.config.source.connection, table: 'no_such_table' }, target: { table: 'mon_broken' } } });
+  // A run that fails: its receiver is a database nobody listens for (a bridge on a missing table is refused when saved).
+  await op('connections/save', { config: { name: 'mon-down', dialect: 'mysql', host: '127.0.0.1', port: 1, user: 'nobody', database: 'none', connectTimeoutMs: 1000 } });
+  await op('bridges/save', { config: { name: 'mon-broken', source: { connection: demo.config.source.connection, table: 'birth_certificate' }, target: { connection: 'mon-down', table: 'mon_broken' } } });
   const failed = await op<RunRecord>('bridges/run', { name: 'mon-broken', wait: true });
   expect(failed.status).toBe('failed');
 

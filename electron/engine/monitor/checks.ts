@@ -1,7 +1,9 @@
 import { freshnessLimitFor } from '../catalog/freshness.js';
 import fs from 'node:fs';
-import type { BridgeMonitorSettings, CheckReport, ConnectionHealth, DataReconciliationRecord, Reconciliation } from '../../../shared/index.js';
-import { msg } from '../../../shared/index.js';
+import type {
+  BridgeMonitorSettings, CheckReport, ConnectionHealth, DataReconciliationRecord, MessageParams, MessageRef, Reconciliation,
+} from '../../../shared/index.js';
+import { ExNodeError, msg } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
 import { reconcileBridge } from '../reconcile/reconcile.js';
 import { nowIso } from '../clock.js';
@@ -46,21 +48,25 @@ export class Checks {
       const started = Date.now();
       let ok = false;
       let error: string | null = null;
+      /** The reason as a catalog message, so the alert reads in each shell's language. */
+      let reason: MessageRef | string = '';
       let latencyMs: number | null = null;
       try {
         const result = await this.s.connections.test(name);
         ok = result.ok;
         latencyMs = result.latencyMs ?? Date.now() - started;
         error = result.ok ? null : `${result.errorCode ? `[${result.errorCode}] ` : ''}${result.message ?? ''}`;
+        reason = result.key ? { key: result.key, ...(result.params ? { params: result.params as MessageParams } : {}) } : error ?? '';
       } catch (e) {
         error = (e as Error).message;
+        reason = e instanceof ExNodeError && e.ref ? e.ref : error;
       }
       const health: ConnectionHealth = { connection: name, checkedAt: nowIso(), ok, latencyMs, error };
       await this.s.db('monitor_connection_health').insert({
         connection: name, checked_at: health.checkedAt, ok, latency_ms: latencyMs, error,
       }).onConflict('connection').merge();
       if (ok) await this.alerts.resolve('connection-health', connectionSubject(name));
-      else await this.alerts.raise({ kind: 'connection-health', severity: 'critical', subject: connectionSubject(name), connection: name, message: msg('alerts.connectionHealth', { connection: name, reason: error ?? '' }) });
+      else await this.alerts.raise({ kind: 'connection-health', severity: 'critical', subject: connectionSubject(name), connection: name, message: msg('alerts.connectionHealth', { connection: name, reason }) });
       out.push(health);
     }
     return out;

@@ -50,7 +50,7 @@ export function printTest(name: string, r: TestResult): void {
     out(t('cli.testOk', {
       name, product: r.product ?? '', version: r.version ?? '', latency: r.latencyMs ?? '?', user: r.currentUser ?? '-', database: r.currentDatabase ?? '-',
     }));
-  } else out(t('cli.testFailed', { name, code: r.errorCode ?? 'ERROR', message: r.message ?? '' }));
+  } else out(t('cli.testFailed', { name, code: r.errorCode ?? 'ERROR', message: r.key ? render(language, { key: r.key, ...(r.params ? { params: r.params as MessageParams } : {}) }) : r.message ?? '' }));
 }
 
 /** A run's status and counts; its reconciliation line says reconciled, deviation or not reconciled and why. */

@@ -5,7 +5,7 @@ import type { ConnectionConfig, ConnectionView, Dialect, TestResult } from '../.
 import { PRESETS, connectionConfigSchema, parseOrThrow, resourceNameSchema } from '../../../shared/index.js';
 import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
-import { errorText } from '../i18n/engine.js';
+import { errorText, testMessage } from '../i18n/engine.js';
 
 interface Props {
   open: boolean;
@@ -126,7 +126,7 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
       </Form>
       {result && (result.ok
         ? <Alert type="success" showIcon data-testid="form-test-result" message={`${t('connections.testOk')}: ${result.product ?? ''} ${result.version ?? ''} · ${result.latencyMs ?? '-'} ms · ${result.currentUser ?? ''}@${result.currentDatabase ?? ''}`} />
-        : <Alert type="error" showIcon data-testid="form-test-result" message={`${t('connections.testFailed')}${result.errorCode ? ` [${result.errorCode}]` : ''}`} description={result.message} />)}
+        : <Alert type="error" showIcon data-testid="form-test-result" message={`${t('connections.testFailed')}${result.errorCode ? ` [${result.errorCode}]` : ''}`} description={testMessage(result)} />)}
     </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { ExNodeError, type MessageRef, render } from '../../../shared/index.js';
+import { ExNodeError, type MessageParams, type MessageRef, type TestResult, render } from '../../../shared/index.js';
 import i18n from './index.js';
 import type { Language } from './index.js';
 
@@ -15,4 +15,10 @@ export function engineText(message: MessageRef | string): string {
 export function errorText(error: unknown): string {
   if (error instanceof ExNodeError) return error.localized(language());
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a connection test failed, in the console's language (the engine's English text when it has no key). */
+export function testMessage(result: TestResult): string {
+  if (result.key) return engineText({ key: result.key, ...(result.params ? { params: result.params as MessageParams } : {}) });
+  return result.message ?? '';
 }

@@ -11,7 +11,7 @@ import { StatusTag } from '../components/StatusTag.js';
 import { formatTime } from '../components/format.js';
 import { ConnectionForm } from '../components/ConnectionForm.js';
 import { SchemaDrawer } from '../components/SchemaDrawer.js';
-import { errorText } from '../i18n/engine.js';
+import { errorText, testMessage } from '../i18n/engine.js';
 
 export function ConnectionsPage() {
   const { t } = useTranslation();
@@ -96,7 +96,7 @@ export function ConnectionsPage() {
             <Descriptions.Item label={t('connections.database')}>{result.result.currentDatabase ?? '-'}</Descriptions.Item>
           </Descriptions>
         ) : (
-          <div data-testid="test-result"><Tag color="red">{result.result.errorCode}</Tag> {result.result.message}</div>
+          <div data-testid="test-result"><Tag color="red">{result.result.errorCode}</Tag> {testMessage(result.result)}</div>
         ))}
       </Modal>
     </Card>
