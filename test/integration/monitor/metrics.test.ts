@@ -81,7 +81,8 @@ describe('metrics on a node reachable from the network', () => {
   const tmp = tempDir('exnode-metrics-open-');
   let node: RunningNode;
   beforeAll(async () => {
-    node = await serve({ dataDir: tmp.dir, host: '0.0.0.0', port: 0, consoleDir: tmp.dir });
+    // Plain HTTP beyond loopback must be asked for (the warning goes to stderr).
+    node = await serve({ dataDir: tmp.dir, host: '0.0.0.0', port: 0, consoleDir: tmp.dir, insecureHttp: true });
   });
   afterAll(async () => {
     await node.close();
