@@ -4,9 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../shared/index.js';
 import { serve, type RunningNode } from '../../electron/server/serve.js';
 import { tempDir } from '../support/temp.js';
+import { signIn } from '../support/node-setup.js';
 
 const tmp = tempDir('exnode-events-');
 let node: RunningNode | undefined;
+/** A system administrator's session: the stream, like every call, needs one. */
+let auth: Record<string, string> = {};
 afterAll(async () => {
   await node?.close();
   tmp.remove();
@@ -23,7 +26,12 @@ interface Received {
 function listen(url: string): Promise<Received> {
   return new Promise((resolve, reject) => {
     const received: Received = { contentType: '', raw: '', events: [], close: () => undefined };
-    const req = http.get(new URL('api/events', url), (res) => {
+    const req = http.get(new URL('api/events', url), { headers: auth }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`/api/events answered ${res.statusCode}`));
+        res.resume();
+        return;
+      }
       received.contentType = String(res.headers['content-type']);
       res.setEncoding('utf8');
       let buffer = '';
@@ -46,7 +54,7 @@ function listen(url: string): Promise<Received> {
 }
 
 async function post(url: string, op: string, body: unknown): Promise<unknown> {
-  const res = await fetch(new URL(`api/ops/${op}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(new URL(`api/ops/${op}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(body) });
   const json = await res.json();
   if (!res.ok) throw new Error(JSON.stringify(json));
   return json;
@@ -54,7 +62,9 @@ async function post(url: string, op: string, body: unknown): Promise<unknown> {
 
 describe('/api/events', () => {
   it('streams a run\'s updates as server-sent events, from queued to its end, with its progress', async () => {
-    node = await serve({ dataDir: path.join(tmp.dir, 'data'), host: '127.0.0.1', port: 0 });
+    const dataDir = path.join(tmp.dir, 'data');
+    auth = { authorization: `Bearer ${await signIn(dataDir, 'sysadmin')}` };
+    node = await serve({ dataDir, host: '127.0.0.1', port: 0 });
     const stream = await listen(node.url);
     expect(stream.contentType).toMatch(/^text\/event-stream/);
     const demo = await post(node.url, 'demo/load', { rows: 20_000 }) as { bridge: string };
