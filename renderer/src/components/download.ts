@@ -1,7 +1,12 @@
 /** Saves `data` (text, or base64 when `base64`) as a file the browser downloads. */
 export function downloadFile(filename: string, data: string, mime: string, base64 = false): void {
   const bytes = base64 ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(data);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  downloadBlob(new Blob([bytes], { type: mime }), filename);
+}
+
+/** Saves a blob as a file the browser downloads. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -1,6 +1,7 @@
 import type { Aggregate, Input, RecordRow } from '../../../../shared/index.js';
 import { call } from '../../api/client.js';
 import { formatTime } from '../format.js';
+import { downloadBlob } from '../download.js';
 
 type Filter = Omit<Input<'monitor/records'>, 'limit' | 'offset'>;
 type T = (key: string) => string;
@@ -36,17 +37,6 @@ function aggHeader(first: string, t: T): string[] {
 
 const aggRows = (list: Aggregate[]) => list.map((a) => [a.key, ...AGG_FIELDS.map((k) => a[k])]);
 
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The record as the platform is handed it: per day, per bridge, then every run (an .xlsx of three sheets). */
 export async function exportXlsx(filter: Filter, t: T, filename: string): Promise<number> {
   const [{ default: ExcelJS }, records, days, bridges] = await Promise.all([
@@ -66,7 +56,7 @@ export async function exportXlsx(filter: Filter, t: T, filename: string): Promis
   sheet(t('monitor.records.byBridge'), aggHeader('bridge', t), aggRows(bridges));
   sheet(t('monitor.records.detail'), detailHeader(t), detailRows(records, t));
   const buffer = await book.xlsx.writeBuffer();
-  download(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
+  downloadBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
   return records.length;
 }
 
@@ -79,6 +69,6 @@ const csvCell = (v: string | number) => {
 export async function exportCsv(filter: Filter, t: T, filename: string): Promise<number> {
   const records = await allRecords(filter);
   const lines = [detailHeader(t), ...detailRows(records, t)].map((r) => r.map(csvCell).join(','));
-  download(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }), filename);
+  downloadBlob(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }), filename);
   return records.length;
 }
