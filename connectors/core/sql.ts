@@ -39,8 +39,15 @@ export function quoteTable(quote: Quote, table: { schema?: string | undefined; n
  * `--` comment cannot swallow the rest; no AS before the alias, which Oracle refuses there.
  */
 export function derivedTable(query: string, quote: Quote): string {
-  return `(\n${query}\n) ${quote(QUERY_ALIAS)}`;
+  return `(\n${QUERY_START}\n${query}\n${QUERY_END}\n) ${quote(QUERY_ALIAS)}`;
 }
+
+/**
+ * Comments that enclose a source query inside built SQL: placeholders are never looked for between
+ * them, so the quotes, comments and question marks of a technician's query cannot shift a parameter.
+ */
+export const QUERY_START = '/*exn:query*/';
+export const QUERY_END = '/*exn:end*/';
 
 /** Alias of a source query read as a derived table. */
 export const QUERY_ALIAS = 'exn_q';
@@ -149,10 +156,19 @@ export function chunkForParams<T>(rows: readonly T[], paramsPerRow: number, maxP
  * identifiers and string literals alone, so a `?` inside a quoted name is never taken for a value.
  */
 export function numberPlaceholders(sql: string, name: (n: number) => string): string {
+  // The source query (one per statement) is copied as it is: from the first start mark to the last end mark.
+  const start = sql.indexOf(QUERY_START);
+  const end = start < 0 ? -1 : sql.lastIndexOf(QUERY_END);
   let out = '';
   let n = 0;
   let closing: string | null = null;
-  for (const ch of sql) {
+  for (let i = 0; i < sql.length; i++) {
+    if (i === start && end > start) {
+      out += sql.slice(start, end + QUERY_END.length);
+      i = end + QUERY_END.length - 1;
+      continue;
+    }
+    const ch = sql[i]!;
     if (closing) {
       if (ch === closing) closing = null;
       out += ch;

@@ -86,3 +86,14 @@ describe('index names', () => {
     expect(indexName(`${long}_2`, 'exn_seq', 30)).not.toBe(a);
   });
 });
+
+describe('placeholders around a source query', () => {
+  it('are numbered outside the query only, whatever its quotes, comments and question marks', async () => {
+    const { derivedTable, numberPlaceholders, quoter } = await import('../../connectors/core/sql.js');
+    const query = "SELECT id, name FROM people -- don't share the rest\nWHERE note <> '?' /* $1 ? */";
+    const sql = `SELECT * FROM ${derivedTable(query, quoter('postgres'))} WHERE "id" > ? AND "name" = ?`;
+    const numbered = numberPlaceholders(sql, (n) => `$${n}`);
+    expect(numbered).toContain(query);
+    expect(numbered.endsWith('WHERE "id" > $1 AND "name" = $2')).toBe(true);
+  });
+});
