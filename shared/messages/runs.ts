@@ -20,4 +20,17 @@ export const runsMessages = defineMessages({
     'zh-CN': '接收端对一批数据的前 {rows} 行逐行写入全部以同样原因失败，问题不在单行数据，运行已停止：{reason}。请排除原因后再次运行，将从断点继续',
     en: 'The first {rows} rows of a batch all failed the same way when written one by one, so the cause is not in the rows and the run stops: {reason}. Fix the cause and run again; it continues from the checkpoint',
   },
+  'runs.started': {
+    'zh-CN': '开始运行：{mode}，{direction}，{source} → {target}',
+    en: 'Run started: {mode} {direction} {source} → {target}',
+  },
+  'runs.finished': {
+    'zh-CN': '运行结束：读取 {total} 行；发送端 新增/更新/删除 {si}/{su}/{sd}；接收端 新增/更新/删除 {ri}/{ru}/{rd}，拒收 {rejected}；偏差 {deviation}',
+    en: 'Finished: read {total}, sender I/U/D {si}/{su}/{sd}, receiver I/U/D {ri}/{ru}/{rd}, rejected {rejected}, deviation {deviation}',
+  },
+  'runs.mode.full': { 'zh-CN': '全量', en: 'full' },
+  'runs.mode.incremental': { 'zh-CN': '增量', en: 'incremental' },
+  'runs.mode.diff': { 'zh-CN': '比对', en: 'diff' },
+  'runs.direction.send': { 'zh-CN': '上报', en: 'send' },
+  'runs.direction.receive': { 'zh-CN': '下发', en: 'receive' },
 });

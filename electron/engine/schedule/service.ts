@@ -118,7 +118,7 @@ export class ScheduleService {
     await this.scheduler.reload();
     const underWay = await this.deps.runner.runUnderWay(bridge.id);
     if (underWay) {
-      await this.deps.runs.log(underWay.id, 'warn', text('schedule.stopRequested'));
+      await this.deps.runs.log(underWay.id, 'warn', msg('schedule.stopRequested'));
       // Not awaited: the run ends after its batch, and the run record tells how.
       void this.deps.runner.cancel(underWay.id).catch(() => undefined);
     }
@@ -165,7 +165,7 @@ export class ScheduleService {
     const options = scheduledFor ? { scheduledFor } : {};
     const decision = decide({ ...fire, entry: { ...entry, actor } } as Fire, rolesAllow(actor.roles, 'bridges.run'));
     const record = decision.run
-      ? await this.deps.runner.start(bridge.config.name, 'schedule', { ...options, note: text(decision.note.key, decision.note.params) })
+      ? await this.deps.runner.start(bridge.config.name, 'schedule', { ...options, note: msg(decision.note.key, decision.note.params) })
       : await this.deps.runner.skip(bridge, 'schedule', text(decision.reason.key, decision.reason.params), options);
     await this.deps.audit.append({
       actor: actor.name, operation: 'schedule/fire', target: bridge.config.name, outcome: 'ok',

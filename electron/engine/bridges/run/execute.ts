@@ -1,5 +1,5 @@
 import type { NodeSettings, RunRecord } from '../../../../shared/index.js';
-import { ExNodeError, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
+import { ExNodeError, msg, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
 import type { Connector } from '../../../../connectors/core/connector.js';
 import type { ConnectionService } from '../../connections/service.js';
 import type { EventBus } from '../../events.js';
@@ -36,12 +36,17 @@ export function bridgeRunExecutor(deps: ExecutorDeps): RunExecutor {
     try {
       const bridge = await deps.bridges.loadById(run.bridgeId);
       const ctx = await context(deps, run, bridge, signal, opened);
-      await ctx.log('info', `Run started: ${bridge.config.mode} ${bridge.config.direction} ${sourceLabel(bridge.config)} → ${ctx.targetTable.name}`);
+      await ctx.log('info', msg('runs.started', {
+        mode: msg(`runs.mode.${bridge.config.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceLabel(bridge.config), target: ctx.targetTable.name,
+      }));
       if (bridge.config.direction === 'send') await runSend(ctx);
       else await runReceive(ctx);
       const record = await deps.runs.get(run.id);
       await deps.runs.log(run.id, record.deviation.total === 0 ? 'info' : 'warn',
-        `Finished: read ${record.sender.total}, sender I/U/D ${record.sender.inserted}/${record.sender.updated}/${record.sender.deleted}, receiver I/U/D ${record.receiver.inserted}/${record.receiver.updated}/${record.receiver.deleted}, rejected ${record.receiver.rejected}, deviation ${record.deviation.total}`);
+        msg('runs.finished', {
+          total: record.sender.total, si: record.sender.inserted, su: record.sender.updated, sd: record.sender.deleted,
+          ri: record.receiver.inserted, ru: record.receiver.updated, rd: record.receiver.deleted, rejected: record.receiver.rejected, deviation: record.deviation.total,
+        }));
     } finally {
       await Promise.allSettled(opened.map((c) => c.close()));
     }

@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../../../shared/index.js';
-import { ExNodeError, msg, translate, type MessageKey, type MessageParams } from '../../../../shared/index.js';
+import { ExNodeError, msg, translate, type MessageKey, type MessageParams, type MessageRef } from '../../../../shared/index.js';
 import type { EventBus } from '../../events.js';
 import type { BridgeService, StoredBridge } from '../service.js';
 import type { RunStore } from './run-store.js';
@@ -28,7 +28,7 @@ export interface StartOptions {
   /** The planned fire time of a scheduled run (ISO). */
   readonly scheduledFor?: string;
   /** A first line for the run's log (why it runs: a schedule, a chain, a missed fire). */
-  readonly note?: string;
+  readonly note?: string | MessageRef;
 }
 
 interface RunJob extends QueueJob {
@@ -147,7 +147,7 @@ export class BridgeRunner {
   }
 
   private async resume(run: RunRecord, bridge: StoredBridge): Promise<RunRecord> {
-    await this.deps.runs.log(run.id, 'warn', text('schedule.resumed'));
+    await this.deps.runs.log(run.id, 'warn', msg('schedule.resumed'));
     const record = await this.deps.runs.claim(run.id, this.owner, this.clock.now() + LEASE_TTL_MS, 'queued');
     await this.enqueue(record, bridge, true);
     return record;
@@ -227,7 +227,7 @@ export class BridgeRunner {
     this.deps.events.emit('run.updated', run);
     try {
       await withRunRetries(async (attempt) => {
-        if (attempt > 1) await this.deps.runs.log(run.id, 'info', text('schedule.attemptStart', { attempt }));
+        if (attempt > 1) await this.deps.runs.log(run.id, 'info', msg('schedule.attemptStart', { attempt }));
         await this.deps.executor(run, signal);
       }, {
         policy: this.deps.retryPolicy ?? RUN_RETRY_POLICY,
@@ -235,7 +235,7 @@ export class BridgeRunner {
         sleep: (ms, s) => sleepOn(this.clock, ms, s),
         onRetry: async (attempt, error, delayMs) => {
           const e = error as ExNodeError;
-          await this.deps.runs.log(run.id, 'warn', text('schedule.attemptFailed', {
+          await this.deps.runs.log(run.id, 'warn', msg('schedule.attemptFailed', {
             attempt, code: e.code ?? 'ERROR', message: e.message, seconds: Math.round(delayMs / 100) / 10,
           }));
         },
@@ -244,14 +244,14 @@ export class BridgeRunner {
     } catch (raw) {
       const error = raw instanceof ExNodeError ? raw : new ExNodeError('INTERNAL', (raw as Error).message ?? String(raw), { cause: raw });
       if (this.closing && signal.aborted) {
-        await this.deps.runs.log(run.id, 'warn', text('schedule.shuttingDown'));
+        await this.deps.runs.log(run.id, 'warn', msg('schedule.shuttingDown'));
         await this.deps.runs.releaseLease(run.id, this.owner);
         return;
       }
       const cancelled = signal.aborted || error.code === 'CANCELLED';
-      const line = cancelled ? text('schedule.cancelled')
-        : isTransient(error) ? error.message
-        : text('schedule.terminal', { code: error.code, message: error.message });
+      const line = cancelled ? msg('schedule.cancelled')
+        : isTransient(error) ? (error.ref ?? error.message)
+        : msg('schedule.terminal', { code: error.code, message: error.ref ?? error.message });
       await this.deps.runs.log(run.id, cancelled ? 'warn' : 'error', line);
       await this.finish(run.id, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : error.code, message: cancelled ? text('schedule.cancelled') : error.message });
     }
