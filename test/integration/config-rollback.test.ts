@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,9 @@ describe('configuration import, all or nothing', () => {
 
   it('rolls every change back when applying fails half-way, and says where', async () => {
     h = await startHarness();
-    const file = path.join(h.engine.dataDir, 'biz.sqlite');
+    // A department's SQLite files live in the data directory's files/ (the node's own files are not connections).
+    fs.mkdirSync(path.join(h.engine.dataDir, 'files'), { recursive: true });
+    const file = path.join(h.engine.dataDir, 'files', 'biz.sqlite');
     const db = new Database(file);
     db.exec('CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT)');
     db.close();

@@ -22,8 +22,10 @@ describe('the service on its data directory', () => {
     const again = await serve({ dataDir, host: '127.0.0.1', port: 0, consoleDir: '/nonexistent' });
     await again.close();
     expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
-    for (const f of fs.readdirSync(dataDir)) {
-      expect({ f, mode: (fs.statSync(path.join(dataDir, f)).mode & 0o777).toString(8) }).toEqual({ f, mode: '600' });
+    // Every folder 0700 and every file 0600, the logs folder included.
+    for (const f of fs.readdirSync(dataDir, { recursive: true }) as string[]) {
+      const stat = fs.statSync(path.join(dataDir, f));
+      expect({ f, mode: (stat.mode & 0o777).toString(8) }).toEqual({ f, mode: stat.isDirectory() ? '700' : '600' });
     }
   });
 
