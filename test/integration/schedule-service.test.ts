@@ -69,7 +69,7 @@ function stateRuns(): Row[] {
 function missedRuns(): string[] {
   const db = new Database(path.join(dataDir, 'state.sqlite'), { readonly: true, timeout: 5000 });
   try {
-    return (db.prepare(`SELECT DISTINCT run_id FROM run_logs WHERE message LIKE '%错过%'`).all() as { run_id: string }[]).map((r) => r.run_id);
+    return (db.prepare(`SELECT DISTINCT run_id FROM run_logs WHERE message_key = 'schedule.runMissed'`).all() as { run_id: string }[]).map((r) => r.run_id);
   } finally {
     db.close();
   }
