@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXNODE_COMMAND, EXNODE_ENV, exnode } from '../support/cli.js';
+import { exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { runAndKill } from '../support/crash.js';
 import { readyNode } from '../support/node-setup.js';
 
 const ROWS = 40_000;
@@ -20,34 +20,6 @@ const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { en
 
 afterAll(() => tmp.remove());
 
-function rowsRead(): number {
-  try {
-    const db = new Database(path.join(dataDir, 'state.sqlite'), { readonly: true, timeout: 1000 });
-    try {
-      const row = db.prepare(`SELECT progress_json FROM runs WHERE status = 'running'`).get() as { progress_json: string } | undefined;
-      return row ? (JSON.parse(row.progress_json) as { rowsRead: number }).rowsRead : 0;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
-function runAndKill(bridge: string, atRows: number): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: { ...EXNODE_ENV, ...env } });
-    let seen = 0;
-    const poll = setInterval(() => {
-      seen = rowsRead();
-      if (seen >= atRows) child.kill('SIGKILL');
-    }, 25);
-    child.on('close', () => {
-      clearInterval(poll);
-      resolve(seen);
-    });
-  });
-}
 
 const row = (i: number, version = 0) => [Math.floor(i / 10), `2001-02-${String(1 + (i % 10)).padStart(2, '0')}`, `值${i}v${version}`];
 
@@ -78,7 +50,7 @@ describe('crash safety on a composite key (INT, DATE)', () => {
     expect((await cli('connection', 'add', '--file', path.join(tmp.dir, 'c.json'))).code).toBe(0);
     expect((await cli('bridge', 'add', '--file', path.join(tmp.dir, 'b.json'))).code).toBe(0);
 
-    for (const at of [0.3, 0.7]) await runAndKill('ledger', Math.floor(at * ROWS));
+    for (const at of [0.3, 0.7]) await runAndKill(dataDir, env, 'ledger', Math.floor(at * ROWS));
     const first = JSON.parse((await cli('bridge', 'run', 'ledger', '--json')).stdout);
     expect(first).toMatchObject({ status: 'succeeded', deviation: { total: 0 } });
     expect(first.sender).toMatchObject({ inserted: ROWS, updated: 0, deleted: 0 });
@@ -93,7 +65,7 @@ describe('crash safety on a composite key (INT, DATE)', () => {
     b.prepare('UPDATE ledger SET v = ? WHERE a = ? AND b = ?').run('changed', ...row(ROWS - 5).slice(0, 2));
     b.prepare('DELETE FROM ledger WHERE a = ? AND b = ?').run(...row(25_003).slice(0, 2));
     b.close();
-    const killedAt = await runAndKill('ledger', Math.floor(ROWS * 0.75));
+    const killedAt = await runAndKill(dataDir, env, 'ledger', Math.floor(ROWS * 0.75));
     expect(killedAt).toBeLessThan(ROWS);
     const again = JSON.parse((await cli('bridge', 'run', 'ledger', '--json')).stdout);
     expect(again).toMatchObject({ status: 'succeeded', deviation: { total: 0 } });

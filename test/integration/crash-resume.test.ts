@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, beforeAll } from 'vitest';
 import { EXNODE_COMMAND, EXNODE_ENV, exnode } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
+import { runAndKill } from '../support/crash.js';
 import { readyNode } from '../support/node-setup.js';
 import { writeDemoDatabase } from '../../electron/engine/demo/birth-certificates.js';
 import { canonicalDateTime } from '../../connectors/core/values.js';
@@ -20,36 +21,6 @@ const cli = (...args: string[]) => exnode(['--data-dir', dataDir, ...args], { en
 
 afterAll(() => tmp.remove());
 
-/** Rows the running run has read so far, from the node's state store. */
-function rowsRead(): number {
-  try {
-    const db = new Database(path.join(dataDir, 'state.sqlite'), { readonly: true, timeout: 1000 });
-    try {
-      const row = db.prepare(`SELECT progress_json FROM runs WHERE status = 'running'`).get() as { progress_json: string } | undefined;
-      return row ? (JSON.parse(row.progress_json) as { rowsRead: number }).rowsRead : 0;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
-/** Starts `bridge run` and SIGKILLs it once the run has read `atRows` rows, wherever it is then. */
-function runAndKill(bridge: string, atRows: number): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...EXNODE_COMMAND, '--data-dir', dataDir, 'bridge', 'run', bridge], { stdio: 'ignore', env: { ...EXNODE_ENV, ...env } });
-    let seen = 0;
-    const poll = setInterval(() => {
-      seen = rowsRead();
-      if (seen >= atRows) child.kill('SIGKILL');
-    }, 25);
-    child.on('close', () => {
-      clearInterval(poll);
-      resolve(seen);
-    });
-  });
-}
 
 describe('crash safety', () => {
   it('a run killed (SIGKILL) at random points resumes and ends equal to the source with zero deviation', async () => {
@@ -68,7 +39,7 @@ describe('crash safety', () => {
     const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const killPoints = [0.15, 0.4, 0.65, 0.9].map((f) => Math.floor((f + (next() - 0.5) * 0.2) * ROWS));
     const killedAt: number[] = [];
-    for (const rows of killPoints) killedAt.push(await runAndKill('certs', rows));
+    for (const rows of killPoints) killedAt.push(await runAndKill(dataDir, env, 'certs', rows));
     expect(Math.max(...killedAt)).toBeLessThan(ROWS);
 
     const final = await cli('bridge', 'run', 'certs', '--json');
