@@ -3,7 +3,7 @@ import { type MessageRef, isMessageRef } from './messages/index.js';
 
 /** What the node raises alerts about (桥接监控, R4 and R5). */
 export const ALERT_KINDS = [
-  'deviation', 'run-failed', 'run-retried', 'freshness', 'connection-health', 'schema-drift', 'disk-space', 'data-reconciliation', 'stall',
+  'deviation', 'run-failed', 'run-retried', 'freshness', 'connection-health', 'schema-drift', 'disk-space', 'data-reconciliation', 'stall', 'source-stale',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -59,6 +59,26 @@ export type AlertCounts = z.infer<typeof alertCountsSchema>;
 /** Where alerts are sent: a generic JSON webhook, the DingTalk and WeCom group robots, or e-mail. */
 export const CHANNEL_KINDS = ['webhook', 'dingtalk', 'wecom', 'email'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/** Query parameters of a webhook address that are credentials (DingTalk access_token, WeCom key, a signature...). */
+const SECRET_PARAM = /token|key|secret|sign|pass|auth|ticket|credential/i;
+export const MASK = '***';
+
+/**
+ * A webhook address fit to show: credential query values and a user-info password replaced by ***.
+ * Whoever holds a robot's access_token can post into the group, so the address is a secret too.
+ */
+export function maskWebhookUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.password) parsed.password = MASK;
+  for (const name of [...parsed.searchParams.keys()]) if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, MASK);
+  return parsed.toString().replace(/%2A%2A%2A/g, MASK);
+}
 
 const httpUrl = z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https://');
 export const channelConfigSchema = z.discriminatedUnion('kind', [

@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { reconciliationSchema } from './reconcile.js';
 
 /** Monitoring settings of one bridge, kept by the monitor (not in the bridge's definition). */
+/**
+ * "Source stopped changing" alert of a bridge: `auto` learns the usual interval between changes from
+ * its runs, `off` never alerts, a number is a fixed limit in minutes without a change.
+ */
+export const sourceStaleSettingSchema = z.union([z.enum(['auto', 'off']), z.number().int().min(10).max(525_600)]);
+export type SourceStaleSetting = z.infer<typeof sourceStaleSettingSchema>;
+
 export const bridgeMonitorSettingsSchema = z.object({
   bridge: z.string(),
   /** Alert when the last successful run is older than this; null: no limit (the catalog's update cycle plugs in later). */
   freshnessMinutes: z.number().int().min(1).max(525_600).nullable(),
   /** When to run the data reconciliation (cron with seconds optional, node's time zone), e.g. `0 30 2 * * *`; null: never. */
   reconcileCron: z.string().min(9).max(100).nullable(),
+  sourceStale: sourceStaleSettingSchema,
 });
 export type BridgeMonitorSettings = z.infer<typeof bridgeMonitorSettingsSchema>;
 
@@ -36,6 +44,10 @@ export const checkReportSchema = z.object({
   disk: z.object({ dir: z.string(), freeMb: z.number(), totalMb: z.number(), limitMb: z.number(), low: z.boolean() }),
   stale: z.array(z.string()),
   stalled: z.array(z.string()),
+  /** Bridges whose source has not changed for longer than usual. */
+  sourceStale: z.array(z.string()),
+  /** History deleted by the retention limit in this pass. */
+  pruned: z.object({ alerts: z.number().int(), reconciliations: z.number().int() }),
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;
 
@@ -103,3 +115,13 @@ export const dashboardSchema = z.object({
   })),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+const DURATION = /^(\d{1,6})\s*(m|min|h|d)?$/i;
+const DURATION_MINUTES: Record<string, number> = { m: 1, min: 1, h: 60, d: 1440 };
+
+/** `90m`, `2h`, `1d` or a bare number of minutes, in minutes; null when the text is none of these. */
+export function durationMinutes(text: string): number | null {
+  const m = DURATION.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * DURATION_MINUTES[(m[2] ?? 'm').toLowerCase()]!;
+}

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'alerts.ack',
   /** Alert rules and notification channels (webhooks, e-mail). */
   'alerts.configure',
+  /** Per-bridge watch settings (freshness limit, data reconciliation schedule, "source stopped changing"): operators watch bridges. */
+  'monitor.tune',
   'catalog.read',
   'catalog.write',
   'config.export',
@@ -39,11 +41,11 @@ const READ: Permission[] = ['node.read', 'connections.read', 'bridges.read', 'al
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   sysadmin: [
     ...READ, 'connections.write', 'connections.test', 'bridges.write', 'bridges.run', 'exchange.write', 'schedules.write',
-    'alerts.ack', 'alerts.configure', 'catalog.write', 'config.export', 'config.import', 'diagnostics.collect',
+    'alerts.ack', 'alerts.configure', 'monitor.tune', 'catalog.write', 'config.export', 'config.import', 'diagnostics.collect',
   ],
   secadmin: ['node.read', 'session.self', 'users.manage', 'security.configure'],
   auditor: ['node.read', 'session.self', 'audit.read'],
-  operator: [...READ, 'connections.test', 'bridges.run', 'alerts.ack'],
+  operator: [...READ, 'connections.test', 'bridges.run', 'alerts.ack', 'monitor.tune'],
   viewer: READ,
 });
 

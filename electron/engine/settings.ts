@@ -5,6 +5,7 @@ export const DEFAULT_SETTINGS: NodeSettings = Object.freeze({
   columnPrefix: 'exn_',
   softDeleteRetentionDays: 30,
   runnerConcurrency: 2,
+  alertRetentionDays: 365,
 });
 
 /** Node-wide settings, stored as JSON values with their defaults. */

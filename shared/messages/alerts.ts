@@ -40,6 +40,14 @@ export const alertMessages = defineMessages({
     'zh-CN': '桥接任务“{bridge}”按计划应在 {expected} 分钟内成功运行一次，但已 {age} 分钟没有成功运行',
     en: 'Bridge "{bridge}" should succeed every {expected} minutes by its schedule but has not for {age} minutes',
   },
+  'alerts.sourceStale': {
+    'zh-CN': '桥接任务“{bridge}”的源数据已 {age} 分钟没有变化（通常约每 {typical} 分钟有变化，告警阈值 {limit} 分钟）；同步仍在运行，请确认源业务系统是否仍在写入。最近一次发现变化：{lastChange}，最近一次运行：{lastRun}',
+    en: 'The source of bridge "{bridge}" has not changed for {age} minutes (it usually changes about every {typical} minutes; limit {limit} minutes). Runs still succeed: check that the business system still writes. Last change seen: {lastChange}; last run: {lastRun}',
+  },
+  'alerts.sourceStaleFixed': {
+    'zh-CN': '桥接任务“{bridge}”的源数据已 {age} 分钟没有变化，超过设定的 {limit} 分钟；同步仍在运行，请确认源业务系统是否仍在写入。最近一次发现变化：{lastChange}，最近一次运行：{lastRun}',
+    en: 'The source of bridge "{bridge}" has not changed for {age} minutes, longer than its limit of {limit} minutes. Runs still succeed: check that the business system still writes. Last change seen: {lastChange}; last run: {lastRun}',
+  },
   'alerts.notFound': { 'zh-CN': '没有编号为 {id} 的告警', en: 'No alert with id {id}' },
   'alerts.alreadyResolved': { 'zh-CN': '告警 {id} 已自动解除，无需确认', en: 'Alert {id} has already resolved itself; nothing to acknowledge' },
   'alerts.bridgeUnknown': { 'zh-CN': '没有名为“{bridge}”的桥接任务', en: 'No bridge named "{bridge}"' },

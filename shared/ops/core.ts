@@ -34,6 +34,8 @@ export const nodeSettingsSchema = z.object({
   softDeleteRetentionDays: z.number().int().min(1).max(3650),
   /** Bridges that may run at the same time. */
   runnerConcurrency: z.number().int().min(1).max(16),
+  /** Days resolved alerts and stored data reconciliations are kept; never below 180 (logs kept six months, 网络安全法 第二十一条). */
+  alertRetentionDays: z.number().int().min(180).max(3650),
 });
 export type NodeSettings = z.infer<typeof nodeSettingsSchema>;
 

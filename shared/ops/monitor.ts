@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { resourceNameSchema } from '../connection.js';
 import {
   aggregateSchema, bridgeMonitorSettingsSchema, checkReportSchema, connectionHealthSchema, dashboardSchema, dataReconciliationRecordSchema,
-  recordFilterSchema, recordRowSchema,
+  recordFilterSchema, recordRowSchema, sourceStaleSettingSchema,
 } from '../monitor.js';
 import { op } from './define.js';
 
@@ -17,8 +17,10 @@ export const monitorOps = {
       bridge: resourceNameSchema,
       freshnessMinutes: z.number().int().min(1).max(525_600).nullable().optional(),
       reconcileCron: z.string().trim().min(9).max(100).nullable().optional(),
+      sourceStale: sourceStaleSettingSchema.optional(),
     }).strict(),
-    output: bridgeMonitorSettingsSchema, permission: 'alerts.configure', mutates: true, summary: 'Set a bridge\'s freshness limit and data reconciliation schedule',
+    output: bridgeMonitorSettingsSchema, permission: 'monitor.tune', mutates: true,
+    summary: 'Set a bridge\'s freshness limit, data reconciliation schedule and "source stopped changing" alert',
   }),
   'monitor/check': op({
     input: z.object({}).strict(), output: checkReportSchema, permission: 'connections.test', mutates: true,

@@ -71,7 +71,7 @@ describe('HTTP API', () => {
   });
 
   it('reads and validates node settings', async () => {
-    expect((await post('/api/ops/settings/get', {})).json()).toEqual({ columnPrefix: 'exn_', softDeleteRetentionDays: 30, runnerConcurrency: 2 });
+    expect((await post('/api/ops/settings/get', {})).json()).toEqual({ columnPrefix: 'exn_', softDeleteRetentionDays: 30, runnerConcurrency: 2, alertRetentionDays: 365 });
     const bad = await post('/api/ops/settings/set', { columnPrefix: 'Bad Prefix' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/columnPrefix/);

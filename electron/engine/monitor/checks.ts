@@ -9,6 +9,8 @@ import { reconcileBridge } from '../reconcile/reconcile.js';
 import { nowIso } from '../clock.js';
 import type { AlertStore } from './alert-store.js';
 import { bridgeSubject, connectionSubject } from './run-rules.js';
+import { HISTORY_RUNS, judgeSourceStale, parseSourceStale, type SourceStaleSetting, storeSourceStale } from './source-stale.js';
+import { pruneHistory } from './retention.js';
 
 /** Free space under which the data directory's disk raises an alert. */
 export const DISK_LIMIT_MB = 1024;
@@ -25,19 +27,25 @@ export const NO_SCHEDULES: ExpectedInterval = async () => null;
 
 type Services = Pick<EngineServices, 'db' | 'dataDir' | 'connections' | 'events'> & EngineServices;
 
-interface SettingsRow { bridge_id: string; freshness_minutes: number | null; reconcile_cron: string | null }
+interface SettingsRow { bridge_id: string; freshness_minutes: number | null; reconcile_cron: string | null; source_stale: string | null }
 interface BridgeRow { id: string; name: string; enabled: number | boolean; created_at: string }
 
 /** The scheduled checks: connection health, freshness, stalls, disk space, data reconciliation. */
 export class Checks {
-  constructor(private readonly s: Services, private readonly alerts: AlertStore, private readonly expectedInterval: () => ExpectedInterval) {}
+  /** `now` is the monitor's clock (a test drives it by hand). */
+  constructor(
+    private readonly s: Services, private readonly alerts: AlertStore, private readonly expectedInterval: () => ExpectedInterval,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async all(): Promise<CheckReport> {
     const connections = await this.connectionHealth();
     const disk = await this.diskSpace();
     const stale = await this.freshness();
     const stalled = await this.stalls();
-    return { connections, disk, stale, stalled };
+    const sourceStale = await this.sourceStale();
+    const pruned = await pruneHistory(this.s.db, this.now(), await this.s.settings.get('alertRetentionDays'));
+    return { connections, disk, stale, stalled, sourceStale, pruned };
   }
 
   /** Tests every connection: latency and last error are stored, a failure raises an alert, a success clears it. */
@@ -110,7 +118,7 @@ export class Checks {
       const subject = bridgeSubject(r.id);
       watched.add(subject);
       const last = await this.lastSuccess(r.id);
-      const ageMinutes = last === null ? null : Math.floor((Date.now() - Date.parse(last)) / 60_000);
+      const ageMinutes = last === null ? null : Math.floor((this.now() - Date.parse(last)) / 60_000);
       if (ageMinutes !== null && ageMinutes <= r.freshness_minutes) {
         await this.alerts.resolve('freshness', subject);
         continue;
@@ -138,7 +146,7 @@ export class Checks {
         continue;
       }
       const since = (await this.lastSuccess(b.id)) ?? b.created_at;
-      const age = Date.now() - Date.parse(since);
+      const age = this.now() - Date.parse(since);
       if (age <= interval * STALL_FACTOR + STALL_GRACE_MS) {
         await this.alerts.resolve('stall', subject);
         continue;
@@ -150,6 +158,48 @@ export class Checks {
       });
     }
     return stalled;
+  }
+
+  /**
+   * Deployed, enabled bridges whose source usually changes and has not for longer than usual (names).
+   * A bridge that is not deployed, or set to off, has its alert resolved.
+   */
+  async sourceStale(): Promise<string[]> {
+    const bridges = await this.s.db('bridges as b').leftJoin('monitor_bridge_settings as m', 'b.id', 'm.bridge_id')
+      .select('b.id', 'b.name', 'b.enabled', 'm.source_stale') as { id: string; name: string; enabled: number | boolean; source_stale: string | null }[];
+    const stale: string[] = [];
+    for (const b of bridges) {
+      const subject = bridgeSubject(b.id);
+      const setting = parseSourceStale(b.source_stale);
+      const watched = setting !== 'off' && Boolean(b.enabled) && (await this.deployed(b.id));
+      const verdict = watched ? judgeSourceStale(await this.observedRuns(b.id), setting, this.now()) : { state: 'off' as const };
+      if (verdict.state !== 'stale') {
+        // Too little history says nothing either way: an open alert stays until a change is seen.
+        if (verdict.state !== 'unknown') await this.alerts.resolve('source-stale', subject);
+        continue;
+      }
+      stale.push(b.name);
+      const params = {
+        bridge: b.name, age: verdict.ageMinutes, limit: verdict.limitMinutes, typical: verdict.typicalMinutes ?? '-',
+        lastChange: new Date(verdict.lastChangeMs).toISOString(), lastRun: new Date(verdict.lastRunMs).toISOString(),
+      };
+      const message = setting === 'auto' ? msg('alerts.sourceStale', params) : msg('alerts.sourceStaleFixed', params);
+      await this.alerts.raise({ kind: 'source-stale', severity: 'warning', subject, bridge: b.name, message });
+    }
+    return stale;
+  }
+
+  /** The latest successful runs of a bridge: when each finished and how many changed rows its sender found. */
+  private async observedRuns(bridgeId: string): Promise<{ finishedMs: number; changes: number }[]> {
+    const rows = await this.s.db('monitor_run_stats').where({ bridge_id: bridgeId, status: 'succeeded' }).whereNotNull('finished_at')
+      .orderBy('finished_at', 'desc').limit(HISTORY_RUNS)
+      .select('finished_at', 'sender_inserted', 'sender_updated', 'sender_deleted') as { finished_at: string; sender_inserted: number; sender_updated: number; sender_deleted: number }[];
+    return rows.map((r) => ({ finishedMs: Date.parse(r.finished_at), changes: Number(r.sender_inserted) + Number(r.sender_updated) + Number(r.sender_deleted) }));
+  }
+
+  private async deployed(bridgeId: string): Promise<boolean> {
+    const row = await this.s.db('schedules').where({ bridge_id: bridgeId }).first('deployed') as { deployed: number | boolean } | undefined;
+    return Boolean(row?.deployed);
   }
 
   /** Runs the data reconciliation of one bridge, stores its result and raises or clears its alert. */
@@ -190,15 +240,20 @@ export class Checks {
   async settingsOf(bridgeName: string): Promise<BridgeMonitorSettings> {
     const bridge = await this.s.bridges.load(bridgeName);
     const row = await this.s.db<SettingsRow>('monitor_bridge_settings').where({ bridge_id: bridge.id }).first();
-    return { bridge: bridgeName, freshnessMinutes: row?.freshness_minutes ?? null, reconcileCron: row?.reconcile_cron ?? null };
+    return {
+      bridge: bridgeName, freshnessMinutes: row?.freshness_minutes ?? null, reconcileCron: row?.reconcile_cron ?? null, sourceStale: parseSourceStale(row?.source_stale),
+    };
   }
 
-  async setSettings(bridgeName: string, patch: { freshnessMinutes?: number | null; reconcileCron?: string | null }): Promise<BridgeMonitorSettings> {
+  async setSettings(
+    bridgeName: string, patch: { freshnessMinutes?: number | null; reconcileCron?: string | null; sourceStale?: SourceStaleSetting },
+  ): Promise<BridgeMonitorSettings> {
     const current = await this.settingsOf(bridgeName);
     const bridge = await this.s.bridges.load(bridgeName);
     const next = { ...current, ...patch };
-    await this.s.db('monitor_bridge_settings').insert({ bridge_id: bridge.id, freshness_minutes: next.freshnessMinutes, reconcile_cron: next.reconcileCron })
-      .onConflict('bridge_id').merge();
+    await this.s.db('monitor_bridge_settings').insert({
+      bridge_id: bridge.id, freshness_minutes: next.freshnessMinutes, reconcile_cron: next.reconcileCron, source_stale: storeSourceStale(next.sourceStale),
+    }).onConflict('bridge_id').merge();
     return next;
   }
 

@@ -143,4 +143,17 @@ export const MONITOR_MIGRATIONS: readonly { readonly name: string; up(knex: Knex
         FROM monitor_run_stats GROUP BY 1, 2`);
     },
   },
+  {
+    name: '0305_source_stale_and_retention',
+    async up(knex) {
+      // Per bridge: the "source stopped changing" alert; null = learn from runs, 'off', or minutes.
+      await knex.schema.alterTable('monitor_bridge_settings', (t) => {
+        t.string('source_stale');
+      });
+      // Retention deletes resolved alerts by when they resolved.
+      await knex.schema.alterTable('alerts', (t) => {
+        t.index(['status', 'resolved_at']);
+      });
+    },
+  },
 ];

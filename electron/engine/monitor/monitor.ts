@@ -7,6 +7,7 @@ import { Checks, type ExpectedInterval, NO_SCHEDULES } from './checks.js';
 import { CHECK_EVERY, CronJobs } from './schedule.js';
 import { Aggregates } from './aggregates.js';
 import { Channels } from './notify/channels.js';
+import { systemClock, type TimerClock } from '../schedule/clock.js';
 
 const RECONCILE_JOB = 'reconcile:';
 
@@ -30,12 +31,14 @@ export class Monitor {
   private lastError: Error | null = null;
   /** Where the stall watchdog learns how often a bridge should succeed (the scheduler, once merged). */
   expectedInterval: ExpectedInterval = NO_SCHEDULES;
+  /** The time the checks judge ages by (a test drives a manual clock). */
+  clock: TimerClock = systemClock;
 
   /** `vault` seals the channels' secrets (webhook keys, SMTP passwords). */
   constructor(services: EngineServices, vault: Vault) {
     this.alerts = new AlertStore(services.db, services.events);
     this.rules = new RunRules(services.db, this.alerts);
-    this.checks = new Checks(services, this.alerts, () => this.expectedInterval);
+    this.checks = new Checks(services, this.alerts, () => this.expectedInterval, () => this.clock.now());
     this.aggregates = new Aggregates(services.db, this.alerts);
     this.channels = new Channels(services.db, vault);
     this.unsubscribe = services.events.subscribe((event) => {

@@ -38,6 +38,7 @@ export class RunRules {
     }
     if (run.status !== 'succeeded') return;
     for (const kind of ['run-failed', 'run-retried', 'stall', 'freshness'] as const) await this.alerts.resolve(kind, subject);
+    if (run.sender.inserted + run.sender.updated + run.sender.deleted > 0) await this.alerts.resolve('source-stale', subject);
     if (run.reconciliation.status === 'deviation') {
       const { total, inserted, updated, deleted } = run.deviation;
       await this.alerts.raise({

@@ -27,6 +27,14 @@ export const monitorTexts = {
         testFailed: '发送失败：{{error}}', remove: '删除', host: 'SMTP 服务器', port: '端口', user: '用户名', from: '发件人', to: '收件人（逗号分隔）',
         kinds: { webhook: '通用 Webhook（JSON）', dingtalk: '钉钉群机器人', wecom: '企业微信群机器人', email: '电子邮件（SMTP）' },
       },
+      watch: {
+        title: '桥接监控设置', hint: '为每个桥接任务设置数据时限、定时数据核对，以及“源数据停止变化”告警。', pickBridge: '选择桥接任务',
+        freshness: '数据时限', freshnessHint: '最近一次成功运行超过该时长即告警；留空则按资源目录的更新周期。', fromCatalog: '按资源目录', minutes: '分钟',
+        reconcile: '定时数据核对（cron）', reconcileHint: '例如“0 0 2 * * *”表示每天 2:00 核对发送端与交换库的数据；留空则不定时核对。',
+        sourceStale: '源数据停止变化告警', sourceStaleHint: '已部署的桥接任务通常每次运行都发现变化、却长时间没有变化时告警（同步看似正常，源业务系统可能已停止写入）。自动：按运行历史学习通常的变化间隔，超过其 3 倍（至少 30 分钟）告警。',
+        staleAuto: '自动', staleOff: '关闭', staleLimit: '固定时长', staleMinutes: '无变化超过', staleMinutesRequired: '请填写时长（至少 10 分钟）',
+        saved: '监控设置已保存', readOnly: '当前账号只能查看，不能修改监控设置',
+      },
       alerts: {
         title: '告警', open: '未处理', acknowledged: '已确认', resolved: '已解除', all: '全部',
         kind: '类别', severity: '级别', bridge: '桥接任务', subject: '对象', status: '状态', message: '内容',
@@ -35,7 +43,7 @@ export const monitorTexts = {
         severities: { critical: '严重', warning: '警告', info: '提示' },
         kinds: {
           deviation: '偏差', 'run-failed': '运行失败', 'run-retried': '反复重试', freshness: '数据过期', 'connection-health': '连接检测失败',
-          'schema-drift': '表结构变更', 'disk-space': '磁盘空间不足', 'data-reconciliation': '数据核对有差异', stall: '桥接停滞',
+          'schema-drift': '表结构变更', 'disk-space': '磁盘空间不足', 'data-reconciliation': '数据核对有差异', stall: '桥接停滞', 'source-stale': '源数据停止变化',
         },
       },
     },
@@ -67,6 +75,14 @@ export const monitorTexts = {
         testFailed: 'Sending failed: {{error}}', remove: 'Remove', host: 'SMTP server', port: 'Port', user: 'User', from: 'From', to: 'To (comma-separated)',
         kinds: { webhook: 'Generic webhook (JSON)', dingtalk: 'DingTalk group robot', wecom: 'WeCom group robot', email: 'E-mail (SMTP)' },
       },
+      watch: {
+        title: 'Bridge monitoring settings', hint: 'Per bridge: a freshness limit, a scheduled data reconciliation and the "source stopped changing" alert.', pickBridge: 'Pick a bridge',
+        freshness: 'Freshness limit', freshnessHint: 'Alert when the last successful run is older than this; empty: the catalog entry\'s update cycle applies.', fromCatalog: 'From the catalog', minutes: 'minutes',
+        reconcile: 'Scheduled data reconciliation (cron)', reconcileHint: 'E.g. "0 0 2 * * *" compares the source with the exchange table at 02:00 each day; empty: none.',
+        sourceStale: '"Source stopped changing" alert', sourceStaleHint: 'Alerts when a deployed bridge whose runs usually find changes has found none for much longer than usual (sync looks healthy while the business system may have stopped writing). Automatic: learns the usual interval between changes from the runs and alerts after three of them (at least 30 minutes).',
+        staleAuto: 'Automatic', staleOff: 'Off', staleLimit: 'Fixed limit', staleMinutes: 'No change for more than', staleMinutesRequired: 'Enter a limit (at least 10 minutes)',
+        saved: 'Monitoring settings saved', readOnly: 'This account may view the monitoring settings but not change them',
+      },
       alerts: {
         title: 'Alerts', open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved', all: 'All',
         kind: 'Kind', severity: 'Severity', bridge: 'Bridge', subject: 'Subject', status: 'Status', message: 'Message',
@@ -75,7 +91,7 @@ export const monitorTexts = {
         severities: { critical: 'Critical', warning: 'Warning', info: 'Info' },
         kinds: {
           deviation: 'Deviation', 'run-failed': 'Run failed', 'run-retried': 'Repeatedly retried', freshness: 'Data too old', 'connection-health': 'Health check failed',
-          'schema-drift': 'Schema drift', 'disk-space': 'Disk space low', 'data-reconciliation': 'Data reconciliation differences', stall: 'Bridge stalled',
+          'schema-drift': 'Schema drift', 'disk-space': 'Disk space low', 'data-reconciliation': 'Data reconciliation differences', stall: 'Bridge stalled', 'source-stale': 'Source stopped changing',
         },
       },
     },
