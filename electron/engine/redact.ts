@@ -1,3 +1,5 @@
+import { maskWebhookUrl } from '../../shared/index.js';
+
 /**
  * Field names whose values are secrets: passwords, tokens, keys, private material, and `current` /
  * `next`, the fields of a password change.
@@ -13,7 +15,8 @@ export function redactSecrets(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([k, v]) => [
         k,
-        SECRET_KEYS.test(k) && !NAMES_A_SECRET.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') ? '***' : redactSecrets(v),
+        SECRET_KEYS.test(k) && !NAMES_A_SECRET.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') ? '***'
+          : typeof v === 'string' && /^https?:\/\//i.test(v) ? maskWebhookUrl(v) : redactSecrets(v),
       ]),
     );
   }

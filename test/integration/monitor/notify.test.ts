@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,5 +100,42 @@ describe('alert notifications', () => {
     expect(String(hooks[0]!.body.textEn)).toContain('deviation of 2');
     // The DingTalk channel (threshold: warning) got the critical alert too.
     expect(received.filter((r) => r.path === '/ding')).toHaveLength(2);
+  });
+
+  it('keeps a robot\'s token and the SMTP password out of responses, the audit trail and the data directory\'s logs', async () => {
+    const TOKEN = 'CanaryToken7f3e';
+    const PASSWORD = 'CanarySmtpPw9k2';
+    const url = `${base}/canary?access_token=${TOKEN}&other=visible`;
+    const saved = await call<ChannelView>('alerts/channels/save', { name: 'canary', config: { kind: 'dingtalk', url }, secret: 'SECcanary' });
+    expect(saved.config).toEqual({ kind: 'dingtalk', url: `${base}/canary?access_token=***&other=visible` });
+    await call('alerts/channels/save', {
+      name: 'mail', config: { kind: 'email', host: '127.0.0.1', port: 1, secure: false, user: 'ops', from: 'exnode@example.cn', to: ['ops@example.cn'] }, secret: PASSWORD,
+    });
+    // Saved again from the console's masked form: the real address stays and still delivers.
+    await call('alerts/channels/save', { name: 'canary', config: saved.config });
+    expect(await call<Delivery>('alerts/channels/test', { name: 'canary' })).toMatchObject({ ok: true });
+    expect(received.find((r) => r.path === '/canary')!.query.get('access_token')).toBe(TOKEN);
+    const mail = await call<Delivery>('alerts/channels/test', { name: 'mail' });
+    expect(mail.ok).toBe(false);
+
+    const shown = JSON.stringify([await call('alerts/channels', {}), mail]);
+    const audit = JSON.stringify(await engine.db('audit_events').select());
+    for (const canary of [TOKEN, PASSWORD]) {
+      expect(shown).not.toContain(canary);
+      expect(audit).not.toContain(canary);
+    }
+    expect(audit).toContain('access_token=***');
+    const logs = path.join(tmp.dir, 'logs');
+    for (const file of fs.existsSync(logs) ? fs.readdirSync(logs) : []) {
+      const text = fs.readFileSync(path.join(logs, file), 'utf8');
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(PASSWORD);
+    }
+  });
+
+  it('refuses addresses that are not http(s): file:, javascript:, data:', async () => {
+    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/plain,x', 'ftp://127.0.0.1/x', '//127.0.0.1/x']) {
+      await expect(call('alerts/channels/save', { name: 'bad', config: { kind: 'webhook', url: bad } }), bad).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Alert, AlertSeverity, ChannelConfig, ChannelView, Delivery } from '../../../../shared/index.js';
-import { ALERT_SEVERITIES, ExNodeError, channelInputSchema, msg, translate } from '../../../../shared/index.js';
+import { ALERT_SEVERITIES, ExNodeError, channelInputSchema, maskWebhookUrl, msg, translate } from '../../../../shared/index.js';
 import type { z } from 'zod';
 import type { StateDb } from '../../store/db.js';
 import type { Vault } from '../../secrets/vault.js';
@@ -31,7 +31,7 @@ export class Channels {
     const existing = await this.db<ChannelRow>('monitor_channels').where({ name: input.name }).first();
     const secret = input.secret === undefined ? existing?.secret_enc ?? null : input.secret === null ? null : this.vault.encrypt(input.secret);
     const row = {
-      id: existing?.id ?? newId('ch'), kind: input.config.kind, name: input.name, config_json: JSON.stringify(input.config),
+      id: existing?.id ?? newId('ch'), kind: input.config.kind, name: input.name, config_json: JSON.stringify(keepStoredUrl(input.config, existing)),
       secret_enc: secret, enabled: input.enabled, min_severity: input.minSeverity,
     };
     if (existing) await this.db('monitor_channels').where({ id: existing.id }).update(row);
@@ -119,9 +119,23 @@ function safeJson(text: string): unknown {
 
 const rank = (s: AlertSeverity): number => ALERT_SEVERITIES.indexOf(s);
 
+/**
+ * The console edits a channel from its masked view: an address given back masked, as it was shown,
+ * keeps the stored one (with its real token).
+ */
+function keepStoredUrl(config: ChannelConfig, existing: ChannelRow | undefined): ChannelConfig {
+  if (config.kind === 'email' || !existing) return config;
+  const stored = JSON.parse(existing.config_json) as ChannelConfig;
+  return stored.kind !== 'email' && config.url === maskWebhookUrl(stored.url) ? { ...config, url: stored.url } : config;
+}
+
+function masked(config: ChannelConfig): ChannelConfig {
+  return config.kind === 'email' ? config : { ...config, url: maskWebhookUrl(config.url) };
+}
+
 function toView(row: ChannelRow): ChannelView {
   return {
-    id: row.id, name: row.name, config: JSON.parse(row.config_json) as ChannelConfig, hasSecret: row.secret_enc !== null,
+    id: row.id, name: row.name, config: masked(JSON.parse(row.config_json) as ChannelConfig), hasSecret: row.secret_enc !== null,
     enabled: Boolean(row.enabled), minSeverity: row.min_severity as AlertSeverity,
     lastSentAt: row.last_sent_at, lastError: row.last_error, lastErrorAt: row.last_error_at,
   };
