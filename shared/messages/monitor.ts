@@ -19,6 +19,24 @@ export const monitorMessages = defineMessages({
   },
 
   'monitor.badCron': { 'zh-CN': '计划“{cron}”不是有效的 cron 表达式：{detail}', en: 'The schedule "{cron}" is not a valid cron expression: {detail}' },
+  'monitor.badDuration': {
+    'zh-CN': '{option} 的值“{value}”无效：请写分钟数或带单位的时长，如 90m、2h、1d',
+    en: 'The value "{value}" of {option} is not valid: give minutes or a duration such as 90m, 2h, 1d',
+  },
+  'monitor.settingsHead': { 'zh-CN': '桥接任务“{bridge}”的监控设置', en: 'Monitoring settings of bridge "{bridge}"' },
+  'monitor.settingsFreshness': { 'zh-CN': '  数据时限：{value}', en: '  freshness limit: {value}' },
+  'monitor.settingsReconcile': { 'zh-CN': '  定时数据核对：{value}', en: '  scheduled data reconciliation: {value}' },
+  'monitor.settingsSourceStale': { 'zh-CN': '  源数据停止变化告警：{value}', en: '  "source stopped changing" alert: {value}' },
+  'monitor.minutes': { 'zh-CN': '{minutes} 分钟', en: '{minutes} minutes' },
+  'monitor.none': { 'zh-CN': '未设置', en: 'not set' },
+  'monitor.freshnessFromCatalog': { 'zh-CN': '未设置（按资源目录的更新周期）', en: 'not set (the catalog entry\'s update cycle applies)' },
+  'monitor.sourceStaleAuto': { 'zh-CN': '自动（按运行历史学习通常的变化间隔）', en: 'automatic (learns the usual interval between changes from the runs)' },
+  'monitor.sourceStaleOff': { 'zh-CN': '关闭', en: 'off' },
+  'monitor.sourceStaleLimit': { 'zh-CN': '超过 {minutes} 分钟无变化即告警', en: 'alert after {minutes} minutes without a change' },
+  'monitor.settingsNoChange': {
+    'zh-CN': '未给出要修改的设置（--freshness、--no-freshness、--reconcile、--no-reconcile、--source-stale），以下为当前设置',
+    en: 'Nothing to change was given (--freshness, --no-freshness, --reconcile, --no-reconcile, --source-stale); the current settings are',
+  },
   'monitor.metricsToken': {
     'zh-CN': '读取 {path} 需要只读令牌（请求头 Authorization: Bearer <令牌>）；令牌见数据目录中的 metrics-token 文件',
     en: 'Reading {path} needs the read-only token (header Authorization: Bearer <token>); the token is in the metrics-token file of the data directory',

@@ -66,7 +66,7 @@ export const en: Messages = {
     kind: 'Kind', key: 'Key',
     progress: '{{rows}} of {{total}} rows compared',
   },
-  settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', saved: 'Saved', exchangeDb: 'Exchange database' },
+  settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', alertRetention: 'Alert history kept (days; resolved alerts and data reconciliations; at least 180)', saved: 'Saved', exchangeDb: 'Exchange database' },
   batch: {
     title: 'Add bridges for many tables', connection: 'Business database connection', pickConnection: 'Choose a connection', mode: 'Sync mode',
     cursor: 'Incremental cursor column (on every table)', targetPrefix: 'Target table prefix', table: 'Source table', rows: 'Rows (est.)', key: 'Usable key',

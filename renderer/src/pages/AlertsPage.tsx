@@ -5,6 +5,7 @@ import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { AlertList } from '../components/monitor/AlertList.js';
 import { ChannelsCard } from '../components/monitor/ChannelsCard.js';
+import { BridgeWatchCard } from '../components/monitor/BridgeWatchCard.js';
 
 const PAGE = 20;
 
@@ -24,6 +25,7 @@ export function AlertsPage() {
         <AlertList alerts={alerts.data?.items} loading={alerts.loading} onChanged={alerts.reload}
           pagination={{ current: page, pageSize: PAGE, total: alerts.data?.total ?? 0, onChange: (p) => setPage(p) }} />
       </Card>
+      <BridgeWatchCard />
       <ChannelsCard />
     </Space>
   );
