@@ -83,3 +83,40 @@ test('dashboard, alerts, a failed run and the reconciliation record with its exp
   expect(dailyValues[dailyHeader.indexOf('发送端读取')]).toBe(600);
   expect(dailyValues[dailyHeader.indexOf('运行次数')]).toBe(1);
 });
+
+/** A bridge's watch settings from the alerts page, in zh-CN: saved as given, a bad schedule refused in Chinese. */
+test('per-bridge watch settings on the alerts page', async ({ page, request }) => {
+  const op = async <T>(name: string, input: unknown): Promise<T> => {
+    const response = await request.post(`/api/ops/${name}`, { data: input });
+    expect(response.ok(), await response.text()).toBe(true);
+    return await response.json() as T;
+  };
+  await op('demo/load', { rows: 600 });
+  const demo = await op<{ config: { source: { connection: string; table: string } } }>('bridges/get', { name: 'demo-birth-certificates' });
+  await op('bridges/save', { config: { name: 'mon-watch', source: demo.config.source, target: { table: 'mon_watch' } } });
+
+  await page.goto('/#/alerts');
+  const card = page.getByTestId('bridge-watch');
+  await expect(card).toContainText('桥接监控设置');
+  await page.getByTestId('watch-bridge').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'mon-watch' }).click();
+  await expect(card.getByText('自动', { exact: true })).toBeVisible();
+  await page.getByTestId('watch-freshness').fill('90');
+  await page.getByTestId('watch-reconcile').fill('每天凌晨两点核对一次');
+  await card.getByText('固定时长', { exact: true }).click();
+  await page.getByTestId('watch-stale-minutes').fill('360');
+  await page.getByTestId('watch-save').click();
+  await expect(page.locator('.ant-message')).toContainText('不是有效的 cron 表达式');
+
+  await page.getByTestId('watch-reconcile').fill('0 0 2 * * *');
+  await page.getByTestId('watch-save').click();
+  await expect(page.locator('.ant-message')).toContainText('监控设置已保存');
+  expect(await op('monitor/bridge-settings', { bridge: 'mon-watch' })).toEqual({ bridge: 'mon-watch', freshnessMinutes: 90, reconcileCron: '0 0 2 * * *', sourceStale: 360 });
+  await card.screenshot({ path: 'test/output/monitoring-watch-settings.png' });
+
+  await card.getByText('关闭', { exact: true }).click();
+  await page.getByTestId('watch-freshness').fill('');
+  await page.getByTestId('watch-save').click();
+  await expect(page.locator('.ant-message')).toContainText('监控设置已保存');
+  await expect.poll(() => op('monitor/bridge-settings', { bridge: 'mon-watch' })).toEqual({ bridge: 'mon-watch', freshnessMinutes: null, reconcileCron: '0 0 2 * * *', sourceStale: 'off' });
+});
