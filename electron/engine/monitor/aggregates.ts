@@ -101,7 +101,7 @@ export class Aggregates {
       this.db('monitor_run_stats').where('started_at', '>=', today)
         .select(this.db.raw("COUNT(*) AS runs, SUM(status = 'failed') AS failed, SUM(deviation) AS deviation")).first(),
       this.alerts.counts(),
-      this.db('alerts').whereIn('kind', ['freshness', 'stall']).whereIn('status', ['open', 'acknowledged']).countDistinct({ n: 'subject' }).first(),
+      this.db('alerts').whereIn('kind', ['freshness', 'stall', 'source-stale']).whereIn('status', ['open', 'acknowledged']).countDistinct({ n: 'subject' }).first(),
       this.db('runs').whereIn('status', ['queued', 'running']).orderBy('started_at').limit(50)
         .select('id', 'bridge_name', 'status', 'started_at', 'progress_json'),
     ]);

@@ -78,6 +78,8 @@ describe('source-stale alert', () => {
     expect(alert).toMatchObject({ bridge: BRIDGE, severity: 'warning', count: 1 });
     expect(render('en', alert!.message)).toMatch(/^The source of bridge "mons-people" has not changed for 3[12] minutes \(it usually changes about every 0 minutes; limit 30 minutes\)/);
     expect(render('zh-CN', alert!.message)).toContain('源数据已');
+    // The dashboard's stale tile counts it with the freshness and stall alerts.
+    expect((await h.call<{ tiles: { stale: number } }>('monitor/dashboard', {})).tiles.stale).toBe(1);
 
     // Another run without changes: still stale, the same alert seen again.
     await run();
