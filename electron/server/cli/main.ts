@@ -19,6 +19,7 @@ import { registerDiagnostics } from './commands/diagnostics.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerConfig } from './commands/config.js';
 import { registerSchedules } from './commands/schedules.js';
+import { registerSecurity } from './commands/security.js';
 import { usePrintLanguage } from './print.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
@@ -33,6 +34,7 @@ const COMMANDS: readonly RegisterCommands[] = [
   registerAlerts,
   registerAuth,
   registerUsers,
+  registerSecurity,
   registerAudit,
   registerDiagnostics,
   registerCatalog,
