@@ -22,6 +22,10 @@ export const securityMessages = defineMessages({
     'zh-CN': '“{dir}”不是已存在目录的绝对路径，不能加入 SQLite 文件目录',
     en: '"{dir}" is not the absolute path of an existing directory; it cannot be an SQLite file directory',
   },
+  'security.retypeUrl': {
+    'zh-CN': '通知渠道“{name}”的地址已改变，原地址中的访问令牌不会用于新地址，请输入完整地址（含 access_token 或 key）',
+    en: 'The address of channel "{name}" changed: the stored access token is not carried to a new address; type the full address (with its access_token or key)',
+  },
   'security.sqliteDirsNow': { 'zh-CN': 'SQLite 文件允许的目录：', en: 'Directories SQLite files may be in:' },
   'security.sessionNotFound': { 'zh-CN': '没有编号为 {id} 的打开会话', en: 'No open session {id}' },
   'security.sessionEnded': { 'zh-CN': '会话 {id} 已结束', en: 'Session {id} ended' },

@@ -7,6 +7,7 @@ import type { Vault } from '../../secrets/vault.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
 import { type Notice, noticeText, webhookRequest } from './formats.js';
+import { maskUrlSecrets, maskUrlsIn, unmaskUrl } from '../../redact.js';
 
 interface ChannelRow {
   id: string; kind: string; name: string; config_json: string; secret_enc: string | null; enabled: number | boolean;
@@ -29,6 +30,13 @@ export class Channels {
 
   async save(input: z.output<typeof channelInputSchema>): Promise<ChannelView> {
     const existing = await this.db<ChannelRow>('monitor_channels').where({ name: input.name }).first();
+    // The console shows the robot's address with its access token masked; saving it back keeps the stored token.
+    if ('url' in input.config) {
+      const storedUrl = existing ? (JSON.parse(existing.config_json) as { url?: string }).url : undefined;
+      const url = unmaskUrl(input.config.url, storedUrl);
+      if (url === null) throw new ExNodeError('INVALID_INPUT', msg('security.retypeUrl', { name: input.name }));
+      input = { ...input, config: { ...input.config, url } };
+    }
     const secret = input.secret === undefined ? existing?.secret_enc ?? null : input.secret === null ? null : this.vault.encrypt(input.secret);
     const row = {
       id: existing?.id ?? newId('ch'), kind: input.config.kind, name: input.name, config_json: JSON.stringify(input.config),
@@ -121,8 +129,13 @@ const rank = (s: AlertSeverity): number => ALERT_SEVERITIES.indexOf(s);
 
 function toView(row: ChannelRow): ChannelView {
   return {
-    id: row.id, name: row.name, config: JSON.parse(row.config_json) as ChannelConfig, hasSecret: row.secret_enc !== null,
+    id: row.id, name: row.name, config: viewConfig(JSON.parse(row.config_json) as ChannelConfig), hasSecret: row.secret_enc !== null,
     enabled: Boolean(row.enabled), minSeverity: row.min_severity as AlertSeverity,
-    lastSentAt: row.last_sent_at, lastError: row.last_error, lastErrorAt: row.last_error_at,
+    lastSentAt: row.last_sent_at, lastError: row.last_error === null ? null : maskUrlsIn(row.last_error), lastErrorAt: row.last_error_at,
   };
+}
+
+/** A channel's settings as the API shows them: a robot address's access token is the channel's credential, never shown. */
+function viewConfig(config: ChannelConfig): ChannelConfig {
+  return 'url' in config ? { ...config, url: maskUrlSecrets(config.url) } : config;
 }
