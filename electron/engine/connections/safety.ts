@@ -39,27 +39,33 @@ export function sqliteDirsOf(dataDir: string): readonly string[] {
  * Refuses a connection that would reach the node's own files (state database, key files, audit
  * checkpoint, exchange internals: everything in the data directory outside files/ and demo/), a
  * SQLite file outside the directories the system administrator allows, or a password read from a
- * variable other than EXNODE_PW_*. The node's exchange database itself is exempt.
+ * variable other than EXNODE_PW_*. The exchange database is the system administrator's choice (the
+ * allowed directories do not apply to it), but it is never one of the node's other files.
  */
 export function checkConnectionSafety(config: ConnectionConfig, dataDir: string, isExchange: boolean): void {
   if ('passwordEnv' in config && config.passwordEnv && !PASSWORD_ENV.test(config.passwordEnv)) {
     throw new ExNodeError('INVALID_INPUT', msg('connections.passwordEnvPrefix'));
   }
-  if (config.dialect !== 'sqlite' || isExchange) return;
-  checkSqliteFile(String((config as { filename: string }).filename), dataDir);
+  if (config.dialect !== 'sqlite') return;
+  checkSqliteFile(String((config as { filename: string }).filename), dataDir, isExchange);
 }
 
-function checkSqliteFile(given: string, dataDir: string): void {
+/** The embedded exchange database the node makes at first start: the one file of the data directory the exchange may be. */
+const EMBEDDED_EXCHANGE = 'exchange.sqlite';
+
+function checkSqliteFile(given: string, dataDir: string, isExchange: boolean): void {
   if (HIDDEN_CHARS.test(given)) throw new ExNodeError('FORBIDDEN', msg('security.sqliteHiddenChars', { file: visible(given) }));
   // SQLite reads `file:` names as URIs (with options such as vfs= or immutable=) when built for it: never a plain path.
   if (/^file:/i.test(given)) throw new ExNodeError('FORBIDDEN', msg('security.sqliteUri', { file: given }));
   const file = resolvedPath(path.resolve(given));
   const root = resolvedPath(path.resolve(dataDir));
   const inData = relativeInside(root, file);
+  if (isExchange && inData === EMBEDDED_EXCHANGE) return;
   if (inData !== null && !USER_FOLDERS.includes(inData.split(path.sep)[0]!)) {
     throw new ExNodeError('FORBIDDEN', msg('connections.internalFile', { file: path.basename(file) }));
   }
   if (isHardLinkToNodeFile(file, root)) throw new ExNodeError('FORBIDDEN', msg('connections.internalFile', { file: path.basename(file) }));
+  if (isExchange) return;
   const dirs = sqliteDirsOf(dataDir);
   const allowed = [path.join(root, 'demo'), ...dirs.map((d) => resolvedPath(path.resolve(d)))];
   if (!allowed.some((dir) => relativeInside(dir, file) !== null)) {

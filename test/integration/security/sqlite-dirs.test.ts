@@ -90,6 +90,17 @@ describe('SQLite files only under the directories the system administrator allow
     expect((await node.post('connections/list', {}, node.as('sysadmin'))).json().map((c: { name: string }) => c.name)).not.toContain('evil');
   });
 
+  it('never lets the exchange database be the state database or another file of the node', async () => {
+    for (const file of ['state.sqlite', 'audit.key', 'files/../state.sqlite', 'logs/x.sqlite']) {
+      const res = await node.post('exchange/set', { config: { name: 'exch', dialect: 'sqlite', filename: path.join(node.dataDir, file) } }, node.as('sysadmin'));
+      expect({ file, status: res.statusCode, key: res.json().error?.key }).toEqual({ file, status: 403, key: 'connections.internalFile' });
+    }
+    fs.symlinkSync(path.join(node.dataDir, 'state.sqlite'), path.join(node.dataDir, 'files', 'exch-link.sqlite'));
+    const linked = await node.post('exchange/set', { config: { name: 'exch', dialect: 'sqlite', filename: path.join(node.dataDir, 'files', 'exch-link.sqlite') } }, node.as('sysadmin'));
+    expect(linked.json().error?.key).toBe('connections.internalFile');
+    expect((await node.post('exchange/get', {}, node.as('sysadmin'))).json().name).toBe('exchange');
+  });
+
   it('lets only the system administrator change the directories, and checks them', async () => {
     for (const role of ['secadmin', 'auditor', 'operator', 'viewer'] as const) {
       expect((await node.post('files/setSqliteDirs', { dirs: [outside] }, node.as(role))).statusCode).toBe(403);
