@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { Engine } from '../electron/engine/engine.js';
 import { TEST_ACTOR } from '../test/support/actors.js';
 import { tempDir } from '../test/support/temp.js';
+import { allowTempSqliteFiles } from '../test/support/sqlite-dirs.js';
 
 const bridges = Number(process.argv[2] ?? 200);
 const seconds = Number(process.argv[3] ?? 60);
@@ -22,6 +23,7 @@ for (let i = 1; i <= 100; i++) db.prepare('INSERT INTO items VALUES (?, ?)').run
 db.close();
 
 const engine = await Engine.open({ dataDir: path.join(tmp.dir, 'data'), runSchedules: true });
+await allowTempSqliteFiles(engine);
 const call = (op: string, input: unknown) => engine.call(op, input, TEST_ACTOR);
 const names = Array.from({ length: bridges }, (_, i) => `b${String(i).padStart(3, '0')}`);
 await call('connections/save', { config: { name: 'biz', dialect: 'sqlite', filename: business } });

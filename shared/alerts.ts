@@ -75,6 +75,7 @@ export function maskWebhookUrl(url: string): string {
   } catch {
     return url;
   }
+  if (!/^https?:$/.test(parsed.protocol)) return url;
   if (parsed.password) parsed.password = MASK;
   for (const name of [...parsed.searchParams.keys()]) if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, MASK);
   return parsed.toString().replace(/%2A%2A%2A/g, MASK);

@@ -4,6 +4,7 @@ import { coreOps } from './ops/core.js';
 import { authOps } from './ops/auth.js';
 import { usersOps } from './ops/users.js';
 import { auditOps } from './ops/audit.js';
+import { securityOps } from './ops/security.js';
 import { scheduleOps } from './ops/schedules.js';
 import { alertOps } from './ops/alerts.js';
 import { monitorOps } from './ops/monitor.js';
@@ -18,6 +19,7 @@ export type { NodeInfo, NodeSettings } from './ops/core.js';
 export * from './ops/auth.js';
 export * from './ops/users.js';
 export * from './ops/audit.js';
+export * from './ops/security.js';
 
 /**
  * Every operation the UI or the CLI can call. The server's handlers and the renderer's client are
@@ -29,6 +31,7 @@ export const operations = {
   ...authOps,
   ...usersOps,
   ...auditOps,
+  ...securityOps,
   ...scheduleOps,
   ...alertOps,
   ...monitorOps,

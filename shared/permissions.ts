@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'config.export',
   'config.import',
   'diagnostics.collect',
+  /** The directories SQLite connections may use (a system administrator's setting). */
+  'files.configure',
   /** Accounts, roles, sessions. */
   'users.manage',
   /** Password policy, audit retention and the other security settings. */
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = O
   sysadmin: [
     ...READ, 'connections.write', 'connections.test', 'bridges.write', 'bridges.run', 'exchange.write', 'schedules.write',
     'alerts.ack', 'alerts.configure', 'monitor.tune', 'catalog.write', 'config.export', 'config.import', 'diagnostics.collect',
+    'files.configure',
   ],
   secadmin: ['node.read', 'session.self', 'users.manage', 'security.configure'],
   auditor: ['node.read', 'session.self', 'audit.read'],

@@ -8,7 +8,9 @@ import { openStateDb, type StateDb } from './store/db.js';
 import { EventBus } from './events.js';
 import { Vault } from './secrets/vault.js';
 import { AuditLog } from './audit/log.js';
+import { UnauthenticatedAudit } from './audit/unauthenticated.js';
 import { ConnectionService } from './connections/service.js';
+import { SqliteDirs } from './connections/sqlite-dirs.js';
 import { BridgeService } from './bridges/service.js';
 import { RunStore } from './bridges/run/run-store.js';
 import { BridgeRunner } from './bridges/run/runner.js';
@@ -47,7 +49,10 @@ export class Engine implements EngineServices {
   readonly events = new EventBus();
   readonly startedAt = nowIso();
   readonly audit: AuditLog;
+  /** Callers refused for want of a session, counted per address and shell per minute. */
+  readonly unauthenticated: UnauthenticatedAudit;
   readonly connections: ConnectionService;
+  readonly sqliteDirs: SqliteDirs;
   readonly bridges: BridgeService;
   readonly runs: RunStore;
   readonly runner: BridgeRunner;
@@ -62,13 +67,15 @@ export class Engine implements EngineServices {
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = audit;
+    this.unauthenticated = new UnauthenticatedAudit(audit);
     this.auth = new AuthService(db);
     this.auth.onSignIn = (e) => {
-      if (e.outcome === 'locked' || e.outcome === 'rate-limited') {
+      if (e.outcome === 'locked') {
         void this.audit.append({ actor: e.name, operation: `auth/${e.outcome}`, outcome: 'denied', shell: e.shell, ...(e.address ? { address: e.address } : {}) });
       }
     };
     this.settings = new Settings(db);
+    this.sqliteDirs = new SqliteDirs(db, dataDir);
     this.connections = new ConnectionService(db, vault, dataDir);
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
@@ -97,6 +104,7 @@ export class Engine implements EngineServices {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const db = await openStateDb(options.dataDir);
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
+    await engine.sqliteDirs.load();
     await engine.connections.ensureExchange();
     // Retention (R8): records past it go to a keyed archive file in the data directory, never dropped.
     await engine.audit.archiveExpired((await engine.auth.policy.get()).auditRetentionYears);
@@ -145,6 +153,11 @@ export class Engine implements EngineServices {
       if (audited) await this.audit.append({ actor: auditName, operation: op, target: targetOf(input), outcome: 'ok', detail: redactSecrets(input), ...who });
       return output;
     } catch (error) {
+      // Sign-ins refused by the rate limit are a flood by definition: counted per address and minute, not one record each.
+      if (op === 'auth/login' && (error as ExNodeError).ref?.key === 'auth.rateLimited') {
+        await this.unauthenticated.note(actor.shell, actor.address, 'auth/login (rate-limited)');
+        throw error;
+      }
       if (audited) {
         await this.audit.append({ actor: auditName, operation: op, target: targetOf(input), outcome: 'failed', detail: { input: redactSecrets(input), error: (error as Error).message }, ...who });
       }
@@ -179,6 +192,7 @@ export class Engine implements EngineServices {
     this.schedules.halt();
     await this.runner.shutdown();
     await this.monitor.stop();
+    await this.unauthenticated.close();
     await this.db.destroy();
   }
 }

@@ -13,6 +13,7 @@ import type { AuthService } from './auth/service.js';
 import type { ScheduleService } from './schedule/service.js';
 import type { Monitor } from './monitor/monitor.js';
 import type { StateDb } from './store/db.js';
+import type { SqliteDirs } from './connections/sqlite-dirs.js';
 
 /**
  * The engine's parts, as handlers see them: services with a job each, never the state database or
@@ -31,6 +32,8 @@ export interface EngineServices {
   readonly db: StateDb;
   readonly audit: AuditLog;
   readonly connections: ConnectionService;
+  /** Where SQLite connections may keep their files (the system administrator's setting). */
+  readonly sqliteDirs: SqliteDirs;
   readonly bridges: BridgeService;
   readonly runs: RunStore;
   readonly runner: BridgeRunner;

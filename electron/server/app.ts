@@ -69,7 +69,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } else {
       envelope = new ExNodeError('INTERNAL', msg('common.internal', { detail: error.message }));
     }
-    void reply.status(status ?? httpStatusFor(envelope.code)).send(envelope.toEnvelope());
+    const code = status ?? httpStatusFor(envelope.code);
+    // Sign-in failures have records of their own; every other 401 is counted per address and minute.
+    const urlPath = request.url.split('?')[0]!;
+    if (code === 401 && urlPath !== '/api/ops/auth/login') {
+      const shell = (request.headers.authorization ?? '').startsWith('Bearer ') ? 'api' : cookieShell;
+      void options.engine.unauthenticated.note(shell, request.ip, urlPath).catch(() => undefined);
+    }
+    void reply.status(code).send(envelope.toEnvelope());
   });
 
   app.get('/healthz', async () => ({ ok: true, product: 'ExNode', version: VERSION }));

@@ -2,7 +2,7 @@ import { type ReactNode, Suspense } from 'react';
 import { Button, Card, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import {
   AlertOutlined, AuditOutlined, ClockCircleOutlined, HistoryOutlined, BookOutlined, DashboardOutlined, DatabaseOutlined, DiffOutlined, SettingOutlined,
-  SwapOutlined, TeamOutlined,
+  SwapOutlined, TeamOutlined, LaptopOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -24,6 +24,7 @@ const CatalogPage = page(() => import('./pages/CatalogPage.js'), 'CatalogPage');
 const SchedulesPage = page(() => import('./pages/SchedulesPage.js'), 'SchedulesPage');
 const RunsListPage = page(() => import('./pages/RunsListPage.js'), 'RunsListPage');
 const AlertsPage = page(() => import('./pages/AlertsPage.js'), 'AlertsPage');
+const SessionsPage = page(() => import('./pages/SessionsPage.js'), 'SessionsPage');
 
 /** Each section with the permission it needs: the menu shows only what the role may use (the engine enforces it regardless). */
 const NAV: { key: string; icon: ReactNode; permission: Permission; label?: string }[] = [
@@ -37,6 +38,7 @@ const NAV: { key: string; icon: ReactNode; permission: Permission; label?: strin
   { key: 'catalog', icon: <BookOutlined />, permission: 'catalog.read' },
   { key: 'users', icon: <TeamOutlined />, permission: 'users.manage' },
   { key: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'sessions', icon: <LaptopOutlined />, permission: 'session.self', label: 'sessions.nav' },
   { key: 'settings', icon: <SettingOutlined />, permission: 'connections.read' },
 ];
 
@@ -92,6 +94,7 @@ export function Shell({ language, onLanguage }: { language: Language; onLanguage
             {allowed('settings') && <Route path="/settings" element={<SettingsPage />} />}
             {allowed('users') && <Route path="/users" element={<UsersPage />} />}
             {allowed('audit') && <Route path="/audit" element={<AuditPage />} />}
+            {allowed('sessions') && <Route path="/sessions" element={<SessionsPage />} />}
 
             {allowed('catalog') && <Route path="/catalog" element={<CatalogPage />} />}
             {allowed('schedules') && <Route path="/schedules" element={<SchedulesPage />} />}

@@ -18,6 +18,7 @@ import { catalogMessages } from './catalog.js';
 import { configMessages } from './config.js';
 import { connectionsMessages } from './connections.js';
 import { connectorMessages } from './connectors.js';
+import { securityMessages } from './security.js';
 
 export * from './define.js';
 
@@ -46,6 +47,7 @@ export const MESSAGES = {
   ...configMessages,
   ...connectionsMessages,
   ...connectorMessages,
+  ...securityMessages,
 } as const satisfies Record<string, MessageText>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -119,3 +119,54 @@ test('setup of the three admins, sign-in, forced change for a new operator, role
   await page.screenshot({ path: 'test/output/e2e-results/security-audit.png' });
   await page.context().close();
 });
+
+test('sessions: the security administrator revokes an operator\'s session, the operator sees only its own; the sysadmin sets the SQLite directories', async ({ browser }) => {
+  const fresh = async () => (await browser.newContext({ baseURL: BASE, locale: 'zh-CN' })).newPage();
+  const signIn = async (page: Awaited<ReturnType<typeof fresh>>, name: string, password: string) => {
+    await page.goto('/');
+    await page.getByTestId('login-username').fill(name);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('signed-in-user')).toContainText(name);
+  };
+  const operator = await fresh();
+  await signIn(operator, 'zhao-op', 'Second-Pass-02');
+  const secadmin = await fresh();
+  await signIn(secadmin, ...ADMINS.secadmin);
+  await secadmin.getByRole('menuitem', { name: '会话' }).click();
+  const all = secadmin.getByTestId('sessions-all');
+  await expect(all.getByRole('cell', { name: 'zhao-op' })).toBeVisible();
+  await expect(all.getByRole('cell', { name: '控制台' }).first()).toBeVisible();
+  await expect(secadmin.getByTestId('all-current')).toBeVisible();
+  await secadmin.screenshot({ path: 'test/output/e2e-results/security-sessions.png' });
+  await all.getByTestId('all-end-zhao-op').click();
+  await secadmin.getByRole('button', { name: /^(确\s*定|OK)$/ }).click();
+  await expect(secadmin.getByText('会话已结束')).toBeVisible();
+  await expect(all.getByRole('cell', { name: 'zhao-op' })).toHaveCount(0);
+
+  // The revoked console is signed out at its next call.
+  await operator.reload();
+  await expect(operator.getByTestId('login-submit')).toBeVisible();
+  await signIn(operator, 'zhao-op', 'Second-Pass-02');
+  await operator.getByRole('menuitem', { name: '会话' }).click();
+  await expect(operator.getByTestId('mine-current')).toBeVisible();
+  await expect(operator.getByTestId('sessions-all')).toHaveCount(0);
+  const listed = await operator.evaluate(async () => {
+    const csrf = document.cookie.split('; ').find((c) => c.startsWith('exnode_csrf='))!.slice('exnode_csrf='.length);
+    return (await fetch('/api/ops/sessions/list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: '{}' })).status;
+  });
+  expect(listed).toBe(403);
+
+  const sysadmin = await fresh();
+  await signIn(sysadmin, ...ADMINS.sysadmin);
+  await sysadmin.goto('/#/settings');
+  const dirs = sysadmin.getByTestId('sqlite-dirs');
+  await expect(dirs).toHaveValue(path.join(dataDir, 'files'));
+  await dirs.fill('relative/dir');
+  await sysadmin.getByTestId('sqlite-dirs-save').click();
+  await expect(sysadmin.getByText('不是已存在目录的绝对路径')).toBeVisible();
+  await dirs.fill(`${path.join(dataDir, 'files')}\n${os.tmpdir()}`);
+  await sysadmin.getByTestId('sqlite-dirs-save').click();
+  await expect(sysadmin.getByText('SQLite 文件目录已保存')).toBeVisible();
+  for (const p of [operator, secadmin, sysadmin]) await p.context().close();
+});

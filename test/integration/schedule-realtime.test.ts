@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineEvent, RunRecord } from '../../shared/index.js';
 import { Engine } from '../../electron/engine/engine.js';
 import { TEST_ACTOR } from '../support/actors.js';
+import { allowTempSqliteFiles } from '../support/sqlite-dirs.js';
 import { tempDir } from '../support/temp.js';
 
 const BRIDGES = 50;
@@ -23,6 +24,7 @@ describe('the scheduler in real time', () => {
     db.close();
 
     const engine = await Engine.open({ dataDir: path.join(tmp.dir, 'data'), runSchedules: true });
+    await allowTempSqliteFiles(engine);
     const call = <T>(op: string, input: unknown) => engine.call(op, input, TEST_ACTOR) as Promise<T>;
     await call('settings/set', { runnerConcurrency: 4 });
     await call('connections/save', { config: { name: 'biz', dialect: 'sqlite', filename: business } });

@@ -1,5 +1,6 @@
 import { Engine } from '../../electron/engine/engine.js';
 import { anonymous } from '../../electron/engine/actor.js';
+import { allowTempSqliteFiles } from './sqlite-dirs.js';
 
 /** The three administrators every test node is set up with (passwords follow the default policy). */
 export const TEST_ADMINS = Object.freeze({
@@ -21,7 +22,10 @@ export async function readyNode(dataDir: string): Promise<NodeJS.ProcessEnv> {
 export async function signIn(dataDir: string, who: keyof typeof TEST_ADMINS): Promise<string> {
   const engine = await Engine.open({ dataDir });
   try {
-    if (await engine.auth.setupRequired()) await engine.call('auth/setup', TEST_ADMINS, anonymous('cli'));
+    if (await engine.auth.setupRequired()) {
+      await engine.call('auth/setup', TEST_ADMINS, anonymous('cli'));
+      await allowTempSqliteFiles(engine);
+    }
     const result = await engine.call('auth/login', { ...TEST_ADMINS[who], bearer: true }, anonymous('cli'));
     return result.token!;
   } finally {

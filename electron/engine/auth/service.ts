@@ -1,8 +1,8 @@
-import { ADMIN_ROLES, ExNodeError, msg, type Role, type SecurityPolicy, type Shell, type SignedInUser } from '../../../shared/index.js';
+import { ADMIN_ROLES, ExNodeError, msg, type Role, type SecurityPolicy, type SessionView, type Shell, type SignedInUser } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { Actor } from '../actor.js';
 import { AccountStore, rolesOf, type AccountRow } from './accounts.js';
-import { SessionStore } from './sessions.js';
+import { handleOf, SessionStore } from './sessions.js';
 import { PolicyStore } from './policy-store.js';
 import { RateLimiter } from './rate-limit.js';
 import { decoyHash, passwordMatches } from './passwords.js';
@@ -117,7 +117,7 @@ export class AuthService {
     if (!row || row.locked || (row.locked_until && row.locked_until > now.toISOString())) throw new ExNodeError('UNAUTHENTICATED', msg('auth.notSignedIn'));
     await this.sessions.touch(session.id, now);
     return {
-      name: row.name, roles: rolesOf(row), shell, sessionId: session.id.slice(0, 16), csrf: session.csrf,
+      name: row.name, roles: rolesOf(row), shell, sessionId: handleOf(session.id), csrf: session.csrf,
       mustChangePassword: mustChange(row, policy, now), ...(address ? { address } : {}),
     };
   }
@@ -139,10 +139,28 @@ export class AuthService {
     await this.db('sessions').where('id', 'like', `${actor.sessionId}%`).where({ account: actor.name }).update({ revoked_at: this.now().toISOString() });
   }
 
+  /** Open sessions with their account's roles: of `account` only when named (an account's own list). */
+  async openSessions(current: Actor, account?: string): Promise<SessionView[]> {
+    const rows = await this.sessions.listOpen(this.now(), (await this.policy.get()).sessionIdleMinutes, account);
+    const roles = new Map((await this.db('accounts').select('name', 'roles_json') as { name: string; roles_json: string }[]).map((a) => [a.name, JSON.parse(a.roles_json) as Role[]]));
+    return rows.filter((r) => roles.has(r.account)).map((r) => ({
+      id: handleOf(r.id), user: r.account, roles: roles.get(r.account)!, shell: r.shell as Shell, address: r.address,
+      startedAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at,
+      current: current.sessionId === handleOf(r.id) && current.name === r.account,
+    }));
+  }
+
+  /** Ends one open session (of `account` only when named); NOT_FOUND when there is none. */
+  async endSession(handle: string, account?: string): Promise<void> {
+    if (!(await this.sessions.revokeByHandle(handle, this.now(), account))) throw new ExNodeError('NOT_FOUND', msg('security.sessionNotFound', { id: handle }));
+  }
+
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const row = await this.accounts.get(actor.name);
     if (!(await passwordMatches(row.password_hash, current))) throw new ExNodeError('INVALID_INPUT', msg('auth.currentPasswordWrong'));
     await this.accounts.setPassword(row.name, next, await this.policy.get(), false);
+    // Whoever holds another session of the account (a stolen token, a forgotten terminal) is out with the old password.
+    await this.sessions.revokeOthers(row.name, actor.sessionId, this.now());
   }
 
   async addAccount(username: string, role: Role, password: string): Promise<void> {

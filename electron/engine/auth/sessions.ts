@@ -26,6 +26,11 @@ export function sessionIdOf(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
+/** The short, non-secret handle of a session shown in lists and the audit log: the start of its stored id (itself a hash of the token). */
+export function handleOf(sessionId: string): string {
+  return sessionId.slice(0, 16);
+}
+
 /** Sessions in the state store: opened at sign-in, touched on use, ended by sign-out, revocation or time. */
 export class SessionStore {
   constructor(private readonly db: StateDb) {}
@@ -56,6 +61,28 @@ export class SessionStore {
 
   async revokeAll(account: string, now: Date): Promise<number> {
     return this.db('sessions').where({ account }).whereNull('revoked_at').update({ revoked_at: now.toISOString() });
+  }
+
+  /** Sessions still usable at `now` (not revoked, expired or idle past the policy), newest first; of one account when named. */
+  async listOpen(now: Date, idleMinutes: number, account?: string): Promise<SessionRow[]> {
+    const idleSince = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+    const query = this.db('sessions').whereNull('revoked_at').where('expires_at', '>', now.toISOString()).where('last_seen_at', '>=', idleSince);
+    if (account !== undefined) void query.where({ account });
+    return (await query.orderBy('created_at', 'desc')) as SessionRow[];
+  }
+
+  /** Ends the open session whose handle (`handleOf`) is `handle`, of one account when named; false when there is none. */
+  async revokeByHandle(handle: string, now: Date, account?: string): Promise<boolean> {
+    const query = this.db('sessions').where('id', 'like', `${handle}%`).whereNull('revoked_at');
+    if (account !== undefined) void query.where({ account });
+    return (await query.update({ revoked_at: now.toISOString() })) > 0;
+  }
+
+  /** Ends every open session of `account` except the one with handle `keep` (after a password change). */
+  async revokeOthers(account: string, keep: string | undefined, now: Date): Promise<number> {
+    const query = this.db('sessions').where({ account }).whereNull('revoked_at');
+    if (keep) void query.whereNot('id', 'like', `${keep}%`);
+    return query.update({ revoked_at: now.toISOString() });
   }
 
   /** Forgets sessions that ended more than a day ago. */

@@ -9,6 +9,7 @@ import { batchHandlers } from './batch.js';
 import { diagnosticsHandlers } from './diagnostics.js';
 import { catalogHandlers } from './catalog.js';
 import { configHandlers } from './config.js';
+import { securityHandlers } from './security.js';
 
 export type { Handler, Handlers, HandlersFor } from './types.js';
 
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...diagnosticsHandlers,
   ...catalogHandlers,
   ...configHandlers,
+  ...securityHandlers,
 };

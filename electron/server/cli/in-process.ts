@@ -30,6 +30,7 @@ export async function inProcessSession(dataDir: string, work: (api: CliApi) => P
       call: async <K extends OperationName>(op: K, input: unknown): Promise<Output<K>> => {
         if (actor.name === '' && !ANONYMOUS_OPERATIONS.has(op)) {
           if (await engine.auth.setupRequired()) throw new ExNodeError('UNAUTHENTICATED', msg('auth.setupRequired'));
+          await engine.unauthenticated.note('cli', undefined, op);
           throw refusal ?? new ExNodeError('UNAUTHENTICATED', msg('auth.notLoggedInCli'));
         }
         return engine.call(op, input, actor);

@@ -20,6 +20,7 @@ import { registerCatalog } from './commands/catalog.js';
 import { registerConfig } from './commands/config.js';
 import { registerSchedules } from './commands/schedules.js';
 import { registerMonitor } from './commands/monitor.js';
+import { registerSecurity } from './commands/security.js';
 import { usePrintLanguage } from './print.js';
 
 /** Every command area, in the order `exnode --help` lists them. Each area keeps its verbs in commands/. */
@@ -35,6 +36,7 @@ const COMMANDS: readonly RegisterCommands[] = [
   registerMonitor,
   registerAuth,
   registerUsers,
+  registerSecurity,
   registerAudit,
   registerDiagnostics,
   registerCatalog,

@@ -9,11 +9,15 @@ import { useOp } from '../useOp.js';
 import { errorText } from '../i18n/engine.js';
 import { ConfigTransfer } from '../components/ConfigTransfer.js';
 import { DiagnosticsCard } from '../components/desktop/DiagnosticsCard.js';
+import { SqliteDirsCard } from '../components/SqliteDirsCard.js';
+import { useSession } from '../auth/session.js';
+import { rolesAllow } from '../../../shared/index.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const settings = useOp('settings/get', {});
+  const { user } = useSession();
   const exchange = useOp('exchange/get', {});
   const [form] = Form.useForm<NodeSettings>();
   useEffect(() => {
@@ -41,6 +45,7 @@ export function SettingsPage() {
         <Form.Item name="alertRetentionDays" label={t('settings.alertRetention')} rules={[{ required: true }]}><InputNumber min={180} max={3650} precision={0} data-testid="settings-alert-retention" /></Form.Item>
         <Button type="primary" htmlType="submit" data-testid="settings-save">{t('common.save')}</Button>
       </Form>
+      {rolesAllow(user.roles, 'files.configure') && <SqliteDirsCard />}
       <DiagnosticsCard />
     </Card>
   );

@@ -5,6 +5,7 @@ import { openConnector } from '../../../connectors/core/registry.js';
 import { Engine } from '../../../electron/engine/engine.js';
 import { TEST_ACTOR } from '../../support/actors.js';
 import { tempDir } from '../../support/temp.js';
+import { allowTempSqliteFiles } from '../../support/sqlite-dirs.js';
 
 /** The business table every bridge test syncs: a key, text with Chinese, an exact decimal, a time, a nullable text. */
 export const PEOPLE: Column[] = [
@@ -41,6 +42,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const tmp = tempDir('exnode-bridge-');
   const engine = await Engine.open({ dataDir: tmp.dir });
+  await allowTempSqliteFiles(engine);
   const opened: Connector[] = [];
   return {
     engine,

@@ -67,8 +67,8 @@ describe('connections cannot be turned against stored secrets or the node itself
   it('refuses SQLite connections to the state database, key files and other internals of the data directory', async () => {
     for (const file of ['state.sqlite', 'credential.key', 'audit.key', 'audit.checkpoint', 'exchange.sqlite', 'new-file.sqlite', 'files/../state.sqlite']) {
       const filename = path.join(dataDir, file);
-      await expect(call('connections/save', { config: { name: 'evil', dialect: 'sqlite', filename } })).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
-      await expect(call('connections/test', { config: { name: 'evil', dialect: 'sqlite', filename } })).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+      await expect(call('connections/save', { config: { name: 'evil', dialect: 'sqlite', filename } })).rejects.toMatchObject({ code: 'FORBIDDEN', ref: { key: 'connections.internalFile' } });
+      await expect(call('connections/test', { config: { name: 'evil', dialect: 'sqlite', filename } })).rejects.toMatchObject({ code: 'FORBIDDEN', ref: { key: 'connections.internalFile' } });
     }
     await expect(call('connections/save', { config: { name: 'ok', dialect: 'sqlite', filename: path.join(dataDir, 'files', 'biz.sqlite') } })).resolves.toMatchObject({ name: 'ok' });
   });

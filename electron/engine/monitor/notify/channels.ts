@@ -7,6 +7,7 @@ import type { Vault } from '../../secrets/vault.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
 import { type Notice, noticeText, webhookRequest } from './formats.js';
+import { maskUrlsIn, unmaskUrl } from '../../redact.js';
 
 interface ChannelRow {
   id: string; kind: string; name: string; config_json: string; secret_enc: string | null; enabled: number | boolean;
@@ -29,9 +30,16 @@ export class Channels {
 
   async save(input: z.output<typeof channelInputSchema>): Promise<ChannelView> {
     const existing = await this.db<ChannelRow>('monitor_channels').where({ name: input.name }).first();
+    // The console shows the robot's address with its access token masked; saving it back keeps the stored token.
+    if ('url' in input.config) {
+      const storedUrl = existing ? (JSON.parse(existing.config_json) as { url?: string }).url : undefined;
+      const url = unmaskUrl(input.config.url, storedUrl);
+      if (url === null) throw new ExNodeError('INVALID_INPUT', msg('security.retypeUrl', { name: input.name }));
+      input = { ...input, config: { ...input.config, url } };
+    }
     const secret = input.secret === undefined ? existing?.secret_enc ?? null : input.secret === null ? null : this.vault.encrypt(input.secret);
     const row = {
-      id: existing?.id ?? newId('ch'), kind: input.config.kind, name: input.name, config_json: JSON.stringify(keepStoredUrl(input.config, existing)),
+      id: existing?.id ?? newId('ch'), kind: input.config.kind, name: input.name, config_json: JSON.stringify(input.config),
       secret_enc: secret, enabled: input.enabled, min_severity: input.minSeverity,
     };
     if (existing) await this.db('monitor_channels').where({ id: existing.id }).update(row);
@@ -119,24 +127,15 @@ function safeJson(text: string): unknown {
 
 const rank = (s: AlertSeverity): number => ALERT_SEVERITIES.indexOf(s);
 
-/**
- * The console edits a channel from its masked view: an address given back masked, as it was shown,
- * keeps the stored one (with its real token).
- */
-function keepStoredUrl(config: ChannelConfig, existing: ChannelRow | undefined): ChannelConfig {
-  if (config.kind === 'email' || !existing) return config;
-  const stored = JSON.parse(existing.config_json) as ChannelConfig;
-  return stored.kind !== 'email' && config.url === maskWebhookUrl(stored.url) ? { ...config, url: stored.url } : config;
-}
-
-function masked(config: ChannelConfig): ChannelConfig {
-  return config.kind === 'email' ? config : { ...config, url: maskWebhookUrl(config.url) };
-}
-
 function toView(row: ChannelRow): ChannelView {
   return {
-    id: row.id, name: row.name, config: masked(JSON.parse(row.config_json) as ChannelConfig), hasSecret: row.secret_enc !== null,
+    id: row.id, name: row.name, config: viewConfig(JSON.parse(row.config_json) as ChannelConfig), hasSecret: row.secret_enc !== null,
     enabled: Boolean(row.enabled), minSeverity: row.min_severity as AlertSeverity,
-    lastSentAt: row.last_sent_at, lastError: row.last_error, lastErrorAt: row.last_error_at,
+    lastSentAt: row.last_sent_at, lastError: row.last_error === null ? null : maskUrlsIn(row.last_error), lastErrorAt: row.last_error_at,
   };
+}
+
+/** A channel's settings as the API shows them: a robot address's access token is the channel's credential, never shown. */
+function viewConfig(config: ChannelConfig): ChannelConfig {
+  return 'url' in config ? { ...config, url: maskWebhookUrl(config.url) } : config;
 }

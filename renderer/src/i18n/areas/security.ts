@@ -23,6 +23,15 @@ export const securityTexts = {
       verify: '校验完整性', intact: '审计日志完整，共 {{records}} 条记录', broken: '审计日志被篡改：第 {{seq}} 条记录校验失败（{{reason}}）',
       ok: '成功', denied: '拒绝', failed: '失败', total: '共 {{total}} 条',
     },
+    sessions: {
+      nav: '会话', mine: '我的会话', all: '全部打开的会话', started: '开始时间', lastSeen: '最近活动', current: '当前会话',
+      end: '结束会话', confirmEnd: '确定结束“{{user}}”的这个会话？', ended: '会话已结束',
+      shells: { console: '控制台', cli: '命令行', desktop: '桌面端', api: 'API 令牌', schedule: '定时任务', system: '系统' },
+    },
+    sqliteDirs: {
+      title: 'SQLite 文件目录', saved: 'SQLite 文件目录已保存',
+      hint: 'SQLite 数据源的文件只能位于以下目录（每行一个绝对路径）；节点自身的文件始终不可用作数据源。移出目录的已保存数据源在使用时会被拒绝。',
+    },
   },
   en: {
     auth: {
@@ -46,6 +55,15 @@ export const securityTexts = {
       at: 'When', shell: 'Through', address: 'Address', target: 'Target', detail: 'Detail', exportCsv: 'Export CSV', exportXlsx: 'Export Excel',
       verify: 'Verify', intact: 'The audit log is intact: {{records}} records', broken: 'The audit log has been tampered with: record {{seq}} fails ({{reason}})',
       ok: 'OK', denied: 'Denied', failed: 'Failed', total: '{{total}} records',
+    },
+    sessions: {
+      nav: 'Sessions', mine: 'My sessions', all: 'Every open session', started: 'Started', lastSeen: 'Last seen', current: 'This session',
+      end: 'End session', confirmEnd: 'End this session of "{{user}}"?', ended: 'Session ended',
+      shells: { console: 'Console', cli: 'Command line', desktop: 'Desktop', api: 'API token', schedule: 'Schedule', system: 'System' },
+    },
+    sqliteDirs: {
+      title: 'SQLite file directories', saved: 'SQLite file directories saved',
+      hint: 'Files of SQLite connections may only be in these directories (one absolute path a line); the node\'s own files are never a connection. Saved connections outside them are refused when used.',
     },
   },
 };
