@@ -40,7 +40,8 @@ function toDoc(view: ChannelView): Record<string, unknown> {
     if (parts.token) doc.urlVariable = channelVariableFor(view.name, 'url');
   }
   if (view.hasSecret) doc.secretVariable = channelVariableFor(view.name, 'secret');
-  return channelDocSchema.parse(doc) as Record<string, unknown>;
+  // Not parsed again: a name the channel form allowed but the file refuses must not break the export.
+  return doc;
 }
 
 /**
