@@ -135,4 +135,12 @@ describe('configuration import, all or nothing', () => {
     expectProblem('runLimits[0].connection', /连接“nowhere”/);
     expect((await h.call<{ yaml: string }>('config/export', {})).yaml).toBe(before);
   });
+
+  it('exports a stored channel whose name the file refuses, and the import then names the problem instead of failing', async () => {
+    await h.call('alerts/channels/save', { name: 'bell\u0007', config: { kind: 'webhook', url: 'https://ops.example.gov.cn/hook' } });
+    const { yaml } = await h.call<{ yaml: string }>('config/export', {});
+    const plan = await h.call<ConfigImportResult>('config/import', { yaml });
+    expect(plan.problems.map((p) => p.message)).toEqual(['名称不能含控制字符或不可见字符']);
+    await h.call('alerts/channels/delete', { name: 'bell\u0007' });
+  });
 });
