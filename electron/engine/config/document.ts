@@ -8,6 +8,8 @@ import { CONFIG_SECTIONS } from './registry.js';
 
 export const CONFIG_VERSION = 1;
 export const SCHEMA_FILENAME = 'exnode-config.schema.json';
+/** How far aliases (*name) may expand, as the yaml library counts it: a real file needs few or none. */
+const MAX_ALIASES = 100;
 
 /** The whole file's JSON Schema, for editors (yaml-language-server, VS Code). */
 export function configJsonSchema(sections: readonly ConfigSection[] = CONFIG_SECTIONS): Record<string, unknown> {
@@ -26,8 +28,9 @@ export async function exportConfig(s: EngineServices, sections: readonly ConfigS
   }
   const header = [
     `# yaml-language-server: $schema=./${SCHEMA_FILENAME}`,
-    '# ExNode 配置（连接、前置交换库、桥接任务、资源目录）。不含任何密码：',
-    '# 每个连接的 passwordVariable 指明导入时从哪个环境变量读取密码。',
+    '# ExNode 配置（连接、前置交换库、桥接任务、调度、并发上限、资源目录、监控设置、告警通知渠道）。不含任何密码或密钥：',
+    '# 每个连接的 passwordVariable、每个通知渠道的 secretVariable / urlVariable 指明导入时从哪个环境变量读取。',
+    '# 已部署的调度导入后为停止状态，除非导入时加 --deploy。',
   ].join('\n');
   return { yaml: `${header}\n${stringify(doc, { lineWidth: 0 })}`, sections: sections.map((x) => x.key) };
 }
@@ -36,22 +39,26 @@ export interface ReadDocument {
   /** Items of each section present in the file; sections absent from the file are left alone. */
   readonly sections: Map<string, NamedItem[]>;
   readonly problems: ConfigProblem[];
+  /** Adds the line to a problem found later (references between sections). */
+  readonly locate: (p: ConfigProblem) => ConfigProblem;
 }
 
 /** Parses and validates the file; every problem names its path and, where known, its line. */
 export function readConfig(text: string, s: EngineServices, sections: readonly ConfigSection[] = CONFIG_SECTIONS): ReadDocument {
   const lines = new LineCounter();
+  // prettyErrors stays off: its excerpt of a deeply nested line builds a regular expression that exhausts memory.
   const yamlDoc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (yamlDoc.errors.length > 0) {
     const first = yamlDoc.errors[0]!;
     const line = first.linePos?.[0]?.line ?? lines.linePos(first.pos[0]).line;
+    if (/call stack/i.test(first.message)) throw new ExNodeError('INVALID_INPUT', msg('config.tooDeep', { line }));
     throw new ExNodeError('INVALID_INPUT', msg('config.notYaml', { line, detail: first.message.split('\n')[0] ?? '' }));
   }
   const problems: ConfigProblem[] = [];
-  const value = yamlDoc.toJS() as unknown;
+  const value = toPlain(yamlDoc);
   const result = new Map<string, NamedItem[]>();
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { sections: result, problems: [{ where: '(根)', message: '配置文件应为以 version、connections、bridges 等为键的对象' }] };
+    return { sections: result, problems: [{ where: '(根)', message: '配置文件应为以 version、connections、bridges 等为键的对象' }], locate: (p) => p };
   }
   const doc = value as Record<string, unknown>;
   if (doc.version !== CONFIG_VERSION) problems.push({ where: 'version', message: `version 应为 ${CONFIG_VERSION}` });
@@ -73,7 +80,18 @@ export function readConfig(text: string, s: EngineServices, sections: readonly C
     problems.push(...sectionProblems);
     result.set(section.key, items);
   }
-  return { sections: result, problems: problems.map((p) => withLine(p, yamlDoc, lines)) };
+  const locate = (p: ConfigProblem) => withLine(p, yamlDoc, lines);
+  return { sections: result, problems: problems.map(locate), locate };
+}
+
+/** The document as plain values; an alias bomb (aliases expanding to millions of nodes) is refused. */
+function toPlain(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new ExNodeError('INVALID_INPUT', msg('config.aliasBomb', { max: MAX_ALIASES }));
+    throw e;
+  }
 }
 
 /** Adds the line of a problem's path (or of its nearest existing parent) to where it is. */

@@ -1,23 +1,33 @@
 import type { ConfigImportResult, ConfigPlanItem, ConfigProblem } from '../../../shared/config-doc.js';
 import { ExNodeError, isExNodeError, msg } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
-import type { ConfigSection, NamedItem } from './section.js';
+import type { Actor } from '../actor.js';
+import type { ApplyContext, ConfigSection, NamedItem, PlanNotes } from './section.js';
 import { CONFIG_SECTIONS } from './registry.js';
 import { readConfig } from './document.js';
 import { problemsError, stableJson } from '../catalog/transfer.js';
 import { restoreTables, snapshotTables } from './rollback.js';
 
 /** Tables the sections write; restored as they were when an apply fails half-way. */
-const CONFIG_TABLES = ['connections', 'bridges', 'catalog_entries'];
+export const CONFIG_TABLES = [
+  'connections', 'bridges', 'catalog_entries', 'schedules', 'connection_run_limits', 'monitor_bridge_settings', 'monitor_channels',
+];
+
+export interface ImportInput {
+  readonly yaml: string;
+  readonly apply: boolean;
+  readonly passwords: readonly { connection: string; password: string }[];
+  readonly secrets?: readonly { variable: string; secret: string }[];
+  /** Deploy the schedules the file marks deployed (otherwise they arrive stopped). */
+  readonly deploy?: boolean;
+}
 
 /**
  * Plans a configuration file against the node and, with `apply`, applies it all or nothing:
  * upserts in section order, then removals in reverse order (bridges before the connections they use).
  */
 export async function importConfig(
-  s: EngineServices,
-  input: { yaml: string; apply: boolean; passwords: readonly { connection: string; password: string }[] },
-  sections: readonly ConfigSection[] = CONFIG_SECTIONS,
+  s: EngineServices, input: ImportInput, actor: Actor, sections: readonly ConfigSection[] = CONFIG_SECTIONS,
 ): Promise<ConfigImportResult> {
   const read = readConfig(input.yaml, s, sections);
   const problems: ConfigProblem[] = [...read.problems];
@@ -29,12 +39,28 @@ export async function importConfig(
   const names = { connections: namesOf(['exchange', 'connections']), bridges: namesOf(['bridges']) };
   for (const section of sections) {
     const items = read.sections.get(section.key);
-    if (items && section.check) section.check(items, names, problems);
+    const found: ConfigProblem[] = [];
+    if (items && section.check) section.check(items, names, found);
+    problems.push(...found.map(read.locate));
+  }
+
+  // Each item as this import will apply it (a deployed schedule arrives stopped unless asked to deploy).
+  const secrets = input.secrets ?? [];
+  const options = { deploy: input.deploy ?? false };
+  const notes: PlanNotes = { notDeployed: [] };
+  const incomingOf = new Map<string, NamedItem[]>();
+  const variables: ConfigImportResult['variables'] = [];
+  for (const section of sections) {
+    const items = read.sections.get(section.key);
+    if (!items) continue;
+    const before = new Map((current.get(section.key) ?? []).map((i) => [i.name, i]));
+    incomingOf.set(section.key, items.map((item) => section.effective?.(item, before.get(item.name), options, notes) ?? item));
+    for (const item of items) for (const variable of section.variables?.(item) ?? []) variables.push({ section: section.key, name: item.name, variable });
   }
 
   const plan: ConfigPlanItem[] = [];
   for (const section of sections) {
-    const incoming = read.sections.get(section.key);
+    const incoming = incomingOf.get(section.key);
     if (!incoming) continue;
     const before = new Map((current.get(section.key) ?? []).map((i) => [i.name, i]));
     for (const item of incoming) {
@@ -49,23 +75,27 @@ export async function importConfig(
     if (!section.single && section.remove) for (const name of before.keys()) plan.push({ section: section.key, name, action: 'removed' });
   }
 
+  const planned = { plan, notDeployed: notes.notDeployed, variables };
   if (problems.length > 0) {
     if (input.apply) throw problemsError(problems, 'config.invalid');
-    return { plan, problems, applied: false, withoutPassword: [] };
+    return { ...planned, problems, applied: false, withoutPassword: [], withoutSecret: [] };
   }
-  if (!input.apply) return { plan, problems, applied: false, withoutPassword: [] };
+  if (!input.apply) return { ...planned, problems, applied: false, withoutPassword: [], withoutSecret: [] };
 
-  const withoutPassword: { name: string; variable: string }[] = [];
-  const passwords = Object.fromEntries(input.passwords.map((p) => [p.connection, p.password]));
-  const ctx = { services: s, passwords, withoutPassword };
+  const ctx: ApplyContext = {
+    services: s, actor, withoutPassword: [], withoutSecret: [],
+    passwords: Object.fromEntries(input.passwords.map((p) => [p.connection, p.password])),
+    secrets: Object.fromEntries(secrets.map((x) => [x.variable, x.secret])),
+  };
   const saved = await snapshotTables(s.db, CONFIG_TABLES);
   let at: ConfigPlanItem | undefined;
   try {
     for (const section of sections) {
-      const items = new Map((read.sections.get(section.key) ?? []).map((i) => [i.name, i]));
+      const items = new Map((incomingOf.get(section.key) ?? []).map((i) => [i.name, i]));
+      const before = new Map((current.get(section.key) ?? []).map((i) => [i.name, i]));
       for (const step of plan.filter((p) => p.section === section.key && (p.action === 'added' || p.action === 'changed'))) {
         at = step;
-        await section.upsert(items.get(step.name)!, ctx);
+        await section.upsert(items.get(step.name)!, ctx, before.get(step.name));
       }
     }
     for (const section of [...sections].reverse()) {
@@ -76,10 +106,11 @@ export async function importConfig(
     }
   } catch (e) {
     await restoreTables(s.db, saved);
+    for (const section of sections) await section.reload?.(s);
     const detail = isExNodeError(e) ? (e.ref ?? e.message) : e instanceof Error ? e.message : String(e);
     throw new ExNodeError(isExNodeError(e) ? e.code : 'INTERNAL', msg('config.applyFailed', { section: at?.section ?? '?', name: at?.name ?? '?', detail }));
   }
-  return { plan, problems: [], applied: true, withoutPassword };
+  return { ...planned, problems: [], applied: true, withoutPassword: ctx.withoutPassword, withoutSecret: ctx.withoutSecret };
 }
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[]): string[] {

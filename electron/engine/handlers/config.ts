@@ -6,6 +6,6 @@ import { importConfig } from '../config/import.js';
 /** Handlers of configuration as code. */
 export const configHandlers: HandlersFor<typeof configOps> = {
   'config/export': async (_input, s) => exportConfig(s),
-  'config/import': async (input, s) => importConfig(s, input),
+  'config/import': async (input, s, actor) => importConfig(s, input, actor),
   'config/schema': async () => configJsonSchema(),
 };

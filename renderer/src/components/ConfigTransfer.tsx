@@ -42,6 +42,7 @@ export function ConfigTransfer() {
       const result = await call('config/import', { yaml: pending.yaml, apply: true });
       message.success(t('config.applied'));
       for (const w of result.withoutPassword) message.warning(t('config.noPassword', w));
+      for (const w of result.withoutSecret) message.warning(t('config.noSecret', w));
       setPending(undefined);
     } catch (e) {
       message.error(errorText(e));
@@ -66,6 +67,7 @@ export function ConfigTransfer() {
         ) : result ? (
           <>
             <Alert type="info" showIcon title={t('config.plan', { added: count('added'), changed: count('changed'), removed: count('removed'), unchanged: count('unchanged') })} />
+            {result.notDeployed.map((name) => <Alert key={name} type="warning" showIcon data-testid="config-not-deployed" title={t('config.notDeployed', { name })} />)}
             <List size="small" dataSource={result.plan.filter((p) => p.action !== 'unchanged')} renderItem={(p) => (
               <List.Item><Tag color={COLORS[p.action]}>{t(`config.action.${p.action}`)}</Tag>{p.section}/{p.name}{p.fields ? `（${p.fields.join('、')}）` : ''}</List.Item>
             )} />

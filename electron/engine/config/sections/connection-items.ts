@@ -59,3 +59,8 @@ function expand(raw: Record<string, unknown>, dataDir: string): Record<string, u
   }
   return raw;
 }
+
+/** The variable a connection's password comes from, as the file names it. */
+export function passwordVariableOf(item: NamedItem): string[] {
+  return typeof item.doc.passwordVariable === 'string' ? [item.doc.passwordVariable] : [];
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { connectionConfigSchema } from '../../../../shared/index.js';
 import type { ConfigSection, NamedItem } from '../section.js';
-import { configToSave, connectionToItem, readConnectionItem } from './connection-items.js';
+import { configToSave, connectionToItem, passwordVariableOf, readConnectionItem } from './connection-items.js';
 
 export const connectionDocSchema = z.intersection(connectionConfigSchema, z.object({
   /** The environment variable the password is read from on import (EXNODE_PW_<NAME>). */
@@ -13,6 +13,7 @@ export const connectionsSection: ConfigSection = {
   key: 'connections',
   schema: z.array(connectionDocSchema),
   ignoreInDiff: ['passwordVariable'],
+  variables: passwordVariableOf,
   async current(s) {
     return (await s.connections.list()).filter((c) => !c.isExchange).map((c) => connectionToItem(c, s.dataDir));
   },

@@ -1,5 +1,5 @@
 import type { ConfigSection } from '../section.js';
-import { configToSave, connectionToItem, readConnectionItem } from './connection-items.js';
+import { configToSave, connectionToItem, passwordVariableOf, readConnectionItem } from './connection-items.js';
 import { connectionDocSchema } from './connections.js';
 
 /** `exchange:` the exchange database (前置交换库) the node writes to; sqlite files in the data directory as ${DATA_DIR}/… */
@@ -8,6 +8,7 @@ export const exchangeSection: ConfigSection = {
   schema: connectionDocSchema,
   single: true,
   ignoreInDiff: ['passwordVariable'],
+  variables: passwordVariableOf,
   async current(s) {
     return [connectionToItem(await s.connections.exchange(), s.dataDir)];
   },

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline/promises';
-import { parse } from 'yaml';
 import { ExNodeError, msg } from '../../../../shared/index.js';
 import type { ConfigImportResult } from '../../../../shared/config-doc.js';
 import type { RegisterCommands, CliContext } from '../context.js';
@@ -10,7 +9,7 @@ const SCHEMA_FILENAME = 'exnode-config.schema.json';
 
 /** `exnode config export|import|schema`: configuration as code. */
 export const registerConfig: RegisterCommands = (program, cli) => {
-  const config = program.command('config').description('configuration as code (配置导入导出): connections, exchange database, bridges, catalog');
+  const config = program.command('config').description('configuration as code (配置导入导出): connections, exchange database, bridges, schedules, alert settings, catalog');
   config
     .command('export')
     .description(`write the configuration as YAML without secrets, and ${SCHEMA_FILENAME} next to it for editors`)
@@ -34,41 +33,54 @@ export const registerConfig: RegisterCommands = (program, cli) => {
     }));
   config
     .command('import <file>')
-    .description('print the plan (added, changed, removed, unchanged); with --yes apply it, all or nothing. Passwords come from each connection\'s variable (EXNODE_PW_<NAME>) or a prompt')
+    .description('print the plan (added, changed, removed, unchanged); with --yes apply it, all or nothing. Secrets come from the variables the file names (EXNODE_PW_<NAME>, EXNODE_ALERT_SECRET_<NAME>, EXNODE_ALERT_URL_<NAME>) or a prompt')
     .option('--yes', 'apply the plan')
-    .action(async (file: string, cmd: { yes?: boolean }) => cli.session(async (api) => {
-      let yaml: string;
-      try {
-        yaml = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-      } catch (e) {
-        throw new ExNodeError('INVALID_INPUT', msg('catalog.cannotRead', { file, detail: (e as Error).message }));
-      }
-      let result = await api.call('config/import', { yaml, apply: false });
+    .option('--deploy', 'deploy the schedules the file marks deployed (without it they arrive stopped)')
+    .action(async (file: string, cmd: { yes?: boolean; deploy?: boolean }) => cli.session(async (api) => {
+      const yaml = readFile(file);
+      const deploy = cmd.deploy === true;
+      let result = await api.call('config/import', { yaml, apply: false, deploy });
       if (cmd.yes && result.problems.length === 0) {
-        const passwords = await passwordsFor(yaml, cli);
-        result = await api.call('config/import', { yaml, apply: true, passwords: Object.entries(passwords).map(([connection, password]) => ({ connection, password })) });
+        const { passwords, secrets } = await secretsFor(result.variables, cli);
+        result = await api.call('config/import', { yaml, apply: true, deploy, passwords, secrets });
       }
       cli.emit(result, () => printPlan(result, cli));
       if (result.problems.length > 0) cli.setExitCode(1);
     }));
 };
 
-/** Each connection's password from its variable, else (on a terminal) a prompt; missing ones stay missing. */
-async function passwordsFor(yaml: string, cli: CliContext): Promise<Record<string, string>> {
-  const doc = parse(yaml) as { exchange?: unknown; connections?: unknown } | null;
-  const list = [doc?.exchange, ...(Array.isArray(doc?.connections) ? doc.connections : [])];
-  const passwords: Record<string, string> = {};
-  for (const c of list) {
-    const { name, passwordVariable } = (c ?? {}) as { name?: unknown; passwordVariable?: unknown };
-    if (typeof name !== 'string' || typeof passwordVariable !== 'string') continue;
-    const value = process.env[passwordVariable];
-    if (value !== undefined) passwords[name] = value;
-    else if (process.stdin.isTTY && !cli.opts().json) {
-      const answer = await promptHidden(cli.t('config.passwordPrompt', { name, variable: passwordVariable }));
-      if (answer !== '') passwords[name] = answer;
-    }
+/** A real configuration file is kilobytes; a huge one is refused before it is read or sent. */
+const MAX_FILE_BYTES = 20_000_000;
+
+function readFile(file: string): string {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_FILE_BYTES) throw new ExNodeError('INVALID_INPUT', msg('config.tooLarge', { file, size, max: MAX_FILE_BYTES }));
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof ExNodeError) throw e;
+    throw new ExNodeError('INVALID_INPUT', msg('catalog.cannotRead', { file, detail: (e as Error).message }));
   }
-  return passwords;
+}
+
+/**
+ * The value of each variable the file names: from the environment, else (on a terminal) a prompt; missing
+ * ones stay missing (the import flags them). Connections' passwords go by connection, channels' secrets by variable.
+ */
+async function secretsFor(variables: ConfigImportResult['variables'], cli: CliContext) {
+  const passwords: { connection: string; password: string }[] = [];
+  const secrets: { variable: string; secret: string }[] = [];
+  for (const { section, name, variable } of variables) {
+    let value = process.env[variable];
+    if (value === undefined && process.stdin.isTTY && !cli.opts().json) {
+      const key = section === 'channels' ? 'config.secretPrompt' : 'config.passwordPrompt';
+      value = (await promptHidden(cli.t(key, { name, variable }))) || undefined;
+    }
+    if (value === undefined) continue;
+    if (section === 'channels') secrets.push({ variable, secret: value });
+    else passwords.push({ connection: name, password: value });
+  }
+  return { passwords, secrets };
 }
 
 async function promptHidden(question: string): Promise<string> {
@@ -97,6 +109,8 @@ function printPlan(result: ConfigImportResult, cli: CliContext): void {
     if (p.action === 'unchanged') continue;
     process.stdout.write(`  ${mark[p.action]} ${p.section}/${p.name}${p.fields ? ` (${p.fields.join(', ')})` : ''}\n`);
   }
+  for (const name of result.notDeployed) process.stdout.write(`  ⚠ ${cli.t('config.notDeployed', { name })}\n`);
   for (const w of result.withoutPassword) process.stdout.write(`  ⚠ ${cli.t('config.noPassword', w)}\n`);
+  for (const w of result.withoutSecret) process.stdout.write(`  ⚠ ${cli.t('config.noSecret', w)}\n`);
   process.stdout.write(`${cli.t(result.applied ? 'config.applied' : 'config.dryRun')}\n`);
 }

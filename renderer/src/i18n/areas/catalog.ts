@@ -20,6 +20,8 @@ export const catalogTexts = {
     config: {
       export: '导出配置', import: '导入配置', planTitle: '配置导入计划', apply: '按计划导入', applied: '已按计划导入',
       plan: '新增 {{added}}，修改 {{changed}}，删除 {{removed}}，不变 {{unchanged}}', noPassword: '连接“{{name}}”导入时没有密码（{{variable}}），请在连接管理中补充',
+      noSecret: '通知渠道“{{name}}”导入时缺少密钥或令牌（{{variable}}），已停用；请在告警设置中补充后启用',
+      notDeployed: '桥接“{{name}}”的调度在文件中为已部署，导入后为停止状态；请在调度页确认后部署',
       problems: '配置文件有 {{count}} 处问题，不能导入：', action: { added: '新增', changed: '修改', removed: '删除', unchanged: '不变' },
     },
   },
@@ -43,6 +45,8 @@ export const catalogTexts = {
     config: {
       export: 'Export configuration', import: 'Import configuration', planTitle: 'Configuration import plan', apply: 'Apply the plan', applied: 'Applied',
       plan: '{{added}} added, {{changed}} changed, {{removed}} removed, {{unchanged}} unchanged', noPassword: 'Connection "{{name}}" has no password ({{variable}}); add it under Connections',
+      noSecret: 'Channel "{{name}}" arrived without its secret or token ({{variable}}) and is disabled; add it under alert settings, then enable it',
+      notDeployed: 'The schedule of bridge "{{name}}" is deployed in the file but arrives stopped; deploy it on the schedules page',
       problems: 'The file has {{count}} problem(s) and cannot be imported:', action: { added: 'added', changed: 'changed', removed: 'removed', unchanged: 'unchanged' },
     },
   },
