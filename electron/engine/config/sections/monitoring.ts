@@ -11,9 +11,19 @@ const SETTING_KEYS = Object.keys(settingsShape.shape);
 const monitoringDocSchema = settingsShape.partial().extend({ bridge: resourceNameSchema }).strict();
 type SettingsPatch = Parameters<import('../../monitor/checks.js').Checks['setSettings']>[1];
 
-/** A bridge's settings with every one present (unset ones as null), so equal settings compare equal. */
+/** Settings whose unset state is a value rather than null (the monitor learns a source's rhythm unless told otherwise). */
+const DEFAULTS: Readonly<Record<string, unknown>> = { sourceStale: 'auto' };
+const unset = (key: string): unknown => DEFAULTS[key] ?? null;
+
+/** A bridge's settings with every one present (unset or default ones as null), so equal settings compare equal. */
 function normalized(settings: Record<string, unknown>): Record<string, unknown> {
-  return { bridge: settings.bridge, ...Object.fromEntries(SETTING_KEYS.map((k) => [k, settings[k] ?? null])) };
+  const value = (k: string): unknown => (settings[k] === undefined || settings[k] === unset(k) ? null : settings[k]);
+  return { bridge: settings.bridge, ...Object.fromEntries(SETTING_KEYS.map((k) => [k, value(k)])) };
+}
+
+/** The settings to store for a document's item: what it leaves null goes back to the default. */
+function storedPatch(doc: Record<string, unknown>): SettingsPatch {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, doc[k] ?? unset(k)])) as SettingsPatch;
 }
 
 /** `monitoring:` per-bridge monitoring settings (freshness limit, data reconciliation schedule), through the monitor's own functions. */
@@ -49,12 +59,11 @@ export const monitoringSection: ConfigSection = {
     });
   },
   async upsert(item, ctx) {
-    const { bridge: _bridge, ...patch } = item.doc;
-    await ctx.services.monitor.checks.setSettings(item.name, patch as SettingsPatch);
+    await ctx.services.monitor.checks.setSettings(item.name, storedPatch(item.doc));
     await ctx.services.monitor.refreshSchedules();
   },
   async remove(name, s) {
-    await s.monitor.checks.setSettings(name, Object.fromEntries(SETTING_KEYS.map((k) => [k, null])) as SettingsPatch);
+    await s.monitor.checks.setSettings(name, storedPatch({}));
     await s.monitor.refreshSchedules();
   },
   async reload(s) {
