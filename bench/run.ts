@@ -3,6 +3,7 @@
  * bulk path and pgloader measured in the same run on the same data. Writes bench/results/latest.{json,md}.
  * `-- --only <regex> [--rows n]` runs only the steady-state (re-run) scenarios whose name matches,
  * each next to its own first load, without the anchors (e.g. `--only 'rerun:composite:full' --rows 300000`).
+ * `bench/profile-rerun.ts` times one re-run by CPU (the figure to compare on a loaded machine) and profiles it.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

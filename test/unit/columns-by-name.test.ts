@@ -36,5 +36,30 @@ describe('key strings', () => {
     expect(keyString(['a\u0001b', 'c'])).not.toBe(keyString(['a', 'b\u0001c']));
     expect(keyString(['1:a', 'b'])).not.toBe(keyString(['1', 'a1:b']));
     expect(keyString([null, 'x'])).not.toBe(keyString(['\u0000', 'x']));
+    // Text that spells the length-prefixed form of another tuple.
+    expect(keyString(['a\u0001', 'b'])).not.toBe(keyString(['\u00022:a', '1:b']));
+  });
+
+  it('differ for every two different tuples of the same width, whatever control characters or separators the text holds', () => {
+    const chars = ['a', '1', ':', '\u0000', '\u0001', '\u0002'];
+    const texts: (string | null)[] = [null, ''];
+    for (const a of chars) {
+      texts.push(a);
+      for (const b of chars) texts.push(a + b);
+    }
+    for (const width of [2, 3]) {
+      let tuples: (string | null)[][] = [[]];
+      for (let i = 0; i < width; i++) tuples = tuples.flatMap((t) => texts.map((x) => [...t, x]));
+      const seen = new Map<string, (string | null)[]>();
+      const clashes: string[] = [];
+      for (const t of tuples) {
+        const k = keyString(t);
+        const before = seen.get(k);
+        if (before) clashes.push(`${JSON.stringify(before)} = ${JSON.stringify(t)}`);
+        seen.set(k, t);
+      }
+      expect(clashes.slice(0, 5)).toEqual([]);
+      expect(seen.size).toBe(texts.length ** width);
+    }
   });
 });

@@ -12,6 +12,8 @@ import { writeIsolatingBadRows } from '../run/isolate-bad-rows.js';
 export interface Prepared {
   readonly values: unknown[];
   readonly key: unknown[];
+  /** `keyString(key)`: the row's identity in the maps that match it with exchange rows. */
+  readonly keyText: string;
   /** Hash of the mapped business values (the exchange table's `hash` column). */
   readonly hash: string;
   /** The row hash the source database computed (diff mode), kept to skip the row next time. */
@@ -24,10 +26,12 @@ export interface WriteOptions {
   /** Add the rows to the sender's `total` (false when the total comes from range counts). */
   readonly countRead: boolean;
   /**
-   * The exchange rows of this batch's key range, already read in key order (merge compare): used
-   * instead of a lookup by key. It must hold every exchange row whose key is in the batch.
+   * The exchange rows of this batch's key range by `keyString` of their key, already read in key
+   * order (merge compare): used instead of a lookup by key. It must hold every exchange row whose key
+   * is in the batch, with at least the key, op, first seq and hash (the other node values are read
+   * only to refresh a source hash, which a merged full run never has).
    */
-  readonly existing?: readonly Row[];
+  readonly existing?: ReadonlyMap<string, Row>;
 }
 
 /**
@@ -54,19 +58,18 @@ export async function writeChanges<C extends SendCheckpoint>(
     if (options.countRead) next.sender.total += rows.length;
     next.position = rows[rows.length - 1]!.position;
     // Keys only matter when the table may already hold rows; a row's key may be computed on each read.
-    const keys = bulk ? [] : rows.map((r) => r.key);
-    const existing = new Map<string, Row>();
-    if (!bulk) {
-      const found = options.existing ?? await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys });
-      for (const r of found) existing.set(keyString(mapping.targetKey.map((k) => r[k])), r);
+    let existing: ReadonlyMap<string, Row> = options.existing ?? new Map<string, Row>();
+    if (!bulk && !options.existing) {
+      const found = await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys: rows.map((r) => r.key) });
+      existing = new Map(found.map((r) => [keyString(mapping.targetKey.map((k) => r[k])), r]));
     }
     const inserts: unknown[][] = [];
     const revivals: unknown[][] = [];
     const updates: unknown[][] = [];
     const refreshes: unknown[][] = [];
     const changedAt = utcNow();
-    for (const [i, row] of rows.entries()) {
-      const old = existing.size === 0 ? undefined : existing.get(keyString(keys[i]!));
+    for (const row of rows) {
+      const old = existing.size === 0 ? undefined : existing.get(row.keyText);
       if (old && old[node.op] !== 'D' && old[node.hash] === row.hash) {
         // Same business values; only the source's own hash was missing or stale: no change to publish.
         if (row.sourceHash !== null && old[node.sourceHash] !== row.sourceHash) {
@@ -131,15 +134,28 @@ function rowNodeValues(old: Row, node: RunContext['node']): unknown[] {
 export async function softDeleteMissing<C extends SendCheckpoint>(
   ctx: RunContext, start: C, candidates: unknown[][], writeColumns: Column[], position: unknown[] | null,
 ): Promise<C> {
-  const { node, mapping } = ctx;
-  const next = structuredClone(start);
-  if (position) next.position = position;
-  const present = candidates.length === 0 ? [] : await ctx.source.lookup({
+  return markDeleted(ctx, start, await absentFromSource(ctx, candidates), writeColumns, position);
+}
+
+/** The `candidates` (key tuples, target key order) the source has no row for, found by key equality. */
+export async function absentFromSource(ctx: RunContext, candidates: unknown[][]): Promise<unknown[][]> {
+  if (candidates.length === 0) return [];
+  const { mapping } = ctx;
+  const present = await ctx.source.lookup({
     table: ctx.sourceTable, columns: columnsByName(mapping.sourceColumns, mapping.sourceKey), keyColumns: mapping.sourceKey, keys: candidates,
     ...(ctx.bridge.filter ? { filter: ctx.bridge.filter } : {}),
   });
   const alive = new Set(present.map((r) => keyString(mapping.sourceKey.map((k) => r[k]))));
-  const missing = candidates.filter((k) => !alive.has(keyString(k)));
+  return candidates.filter((k) => !alive.has(keyString(k)));
+}
+
+/** Soft-deletes the exchange rows of `missing` (keys the source was found not to have), with the checkpoint, in one transaction. */
+export async function markDeleted<C extends SendCheckpoint>(
+  ctx: RunContext, start: C, missing: unknown[][], writeColumns: Column[], position: unknown[] | null,
+): Promise<C> {
+  const { node, mapping } = ctx;
+  const next = structuredClone(start);
+  if (position) next.position = position;
   next.sender.deleted += missing.length;
   const changedAt = utcNow();
   await ctx.target.transaction(async (w) => {

@@ -184,7 +184,8 @@ async function syncRange(
       const prepared = rows.map((row): Prepared => {
         const values = mapping.apply(row);
         const sourceKey = mapping.sourceKey.map((k) => row[k]);
-        return { values, key: keyIdx.map((i) => values[i]), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
+        const key = keyIdx.map((i) => values[i]);
+        return { values, key, keyText: keyString(key), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
       });
       if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
       cp = { ...cp, transferred: cp.transferred + rows.length };

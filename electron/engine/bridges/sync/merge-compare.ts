@@ -3,7 +3,7 @@ import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
 import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
-import { type Prepared, softDeleteMissing } from '../exchange/writes.js';
+import { absentFromSource, type Prepared } from '../exchange/writes.js';
 
 /**
  * Key types two databases order alike, whatever their collations: numbers and dates. Text keys
@@ -39,42 +39,45 @@ export class MergeCompare {
     const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);
     const sourceKey = columnsByName(mapping.sourceColumns, mapping.sourceKey);
     if (![...keyColumns, ...sourceKey].every((c) => ORDER_SAFE_TYPES.has(c.type))) return null;
-    const columns = columnsByName(writeColumns, [
-      ...mapping.targetKey, node.op, node.seq, node.firstSeq, node.batch, node.changedAt, node.hash, node.sourceHash,
-    ]);
+    // What writeChanges compares and carries over (see WriteOptions.existing): fewer columns to read
+    // and convert for every row of the table, where the run changes a few.
+    const columns = columnsByName(writeColumns, [...mapping.targetKey, node.op, node.firstSeq, node.hash]);
     return new MergeCompare(ctx, columns, cp.position);
   }
 
   /**
-   * The exchange rows of this batch's key range, or null when a row's target key is not its source
-   * position (a mapping that changes key values): the caller then looks keys up, for this batch and
-   * every later one.
+   * The exchange rows of this batch's key range by `keyString` of their key, or null when a row's
+   * target key is not its source position (a mapping that changes key values): the caller then looks
+   * keys up, for this batch and every later one.
    */
-  async rangeRows(batch: readonly Prepared[]): Promise<Row[] | null> {
-    if (batch.length === 0) return [];
-    if (!batch.every((r) => keyString(r.key) === keyString(r.position))) {
+  async rangeRows(batch: readonly Prepared[]): Promise<Map<string, Row> | null> {
+    if (batch.length === 0) return new Map();
+    if (!batch.every(keyIsPosition)) {
       this.active = false;
       return null;
     }
     const { ctx } = this;
+    const { targetKey } = ctx.mapping;
     const upTo = batch[batch.length - 1]!.key;
-    const rows: Row[] = [];
+    const rows = new Map<string, Row>();
     for await (const page of ctx.target.readBatches({
-      table: ctx.targetTable, columns: this.columns, keyColumns: ctx.mapping.targetKey, upTo, batchSize: Math.max(batch.length, 1000),
+      table: ctx.targetTable, columns: this.columns, keyColumns: targetKey, upTo, batchSize: Math.max(batch.length, 1000),
       signal: ctx.signal, ...(this.after ? { after: this.after } : {}),
-    })) rows.push(...page);
+    })) {
+      for (const r of page) rows.set(keyString(targetKey.map((k) => r[k])), r);
+    }
     this.after = upTo;
     return rows;
   }
 
   /** Live exchange keys of the range the source batch does not have. */
-  missing(batch: readonly Prepared[], existing: readonly Row[]): unknown[][] {
-    const { targetKey } = this.ctx.mapping;
-    const present = new Set(batch.map((r) => keyString(r.key)));
-    return existing
-      .filter((r) => r[this.ctx.node.op] !== 'D')
-      .map((r) => targetKey.map((k) => r[k]))
-      .filter((k) => !present.has(keyString(k)));
+  missing(batch: readonly Prepared[], existing: ReadonlyMap<string, Row>): unknown[][] {
+    const { mapping: { targetKey }, node } = this.ctx;
+    const present = new Set<string>();
+    for (const r of batch) present.add(r.keyText);
+    const gone: unknown[][] = [];
+    for (const [key, r] of existing) if (r[node.op] !== 'D' && !present.has(key)) gone.push(targetKey.map((k) => r[k]));
+    return gone;
   }
 
   /** Where the delete scan starts after the copy: past the last key the merge covered, or at the start. */
@@ -83,18 +86,39 @@ export class MergeCompare {
   }
 }
 
+/** A source batch with what the merge found for its key range (nothing where keys are looked up instead). */
+export interface MergedBatch {
+  readonly batch: readonly Prepared[];
+  /** The exchange rows of the batch's key range by key, for writeChanges; absent where the merge has ended. */
+  readonly existing?: ReadonlyMap<string, Row>;
+  /** Live exchange keys of the range that the source was checked not to have: soft-deleted before the batch is written. */
+  readonly gone: unknown[][];
+}
+
 /**
- * Before a batch is written: its exchange rows by range, and the live keys of that range the source
- * lacks soft-deleted first (checked against the source by key; a crash after it leaves them `D`, so a
- * resumed run does not count them twice). Returns the rows for writeChanges, or undefined where the
- * merge has ended (`merge.active` false) and the batch's keys are looked up.
+ * Adds to each source batch its exchange rows and the keys the source no longer has. It runs ahead
+ * of the writes (under `prefetch`): the next batch's range is read while this one is written, which
+ * is safe because the ranges do not overlap and a batch writes only keys of its own range.
  */
-export async function mergeBatch(
-  ctx: RunContext, cp: SendCheckpoint, merge: MergeCompare | null, batch: readonly Prepared[], writeColumns: Column[],
-): Promise<{ cp: SendCheckpoint; existing?: readonly Row[] }> {
-  if (!merge?.active) return { cp };
-  const existing = await merge.rangeRows(batch);
-  if (!existing) return { cp };
-  const gone = merge.missing(batch, existing);
-  return { cp: gone.length > 0 ? await softDeleteMissing(ctx, cp, gone, writeColumns, null) : cp, existing };
+export async function* withExchangeRows(
+  ctx: RunContext, merge: MergeCompare | null, batches: AsyncIterable<Prepared[]>,
+): AsyncIterable<MergedBatch> {
+  for await (const batch of batches) {
+    const existing = merge?.active ? await merge.rangeRows(batch) : null;
+    if (!existing) {
+      yield { batch, gone: [] };
+      continue;
+    }
+    yield { batch, existing, gone: await absentFromSource(ctx, merge!.missing(batch, existing)) };
+  }
+}
+
+/** Whether a row's target key is its source position, value for value (it is, unless the mapping changes key values). */
+function keyIsPosition(row: Prepared): boolean {
+  const { key, position } = row;
+  if (key.length !== position.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] !== position[i] && keyString([key[i]]) !== keyString([position[i]])) return false;
+  }
+  return true;
 }

@@ -7,11 +7,12 @@ import { nodeColumnDefs } from '../exchange/checkpoint.js';
 import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { sleep, throwIfCancelled } from '../run/retry.js';
 import { rowHash } from '../mapping/hash.js';
+import { keyString } from '../mapping/key-string.js';
 import { ensureTargetTable } from '../exchange/target-table.js';
-import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
+import { markDeleted, type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
 import { knownRowCount, runDiff } from './diff.js';
 import { refreshStatistics } from './statistics.js';
-import { MergeCompare, mergeBatch } from './merge-compare.js';
+import { MergeCompare, withExchangeRows } from './merge-compare.js';
 import { prefetch } from '../../../../connectors/core/prefetch.js';
 
 /**
@@ -125,17 +126,18 @@ async function copyRows(ctx: RunContext, start: SendCheckpoint & { phase: 'copy'
   const begin = incremental && !cp.position ? cp.watermark : cp.position;
   const filter = incremental ? withLookback(bridge.filter, bridge.cursor!, begin, bridge.lookbackSeconds) : bridge.filter;
   const after = incremental && bridge.lookbackSeconds > 0 && !cp.position ? undefined : begin ?? undefined;
-  // Reading and mapping the next batch overlaps with writing this one.
-  const batches = prefetch(mapBatches(ctx.source.readBatches({
+  const merge = MergeCompare.for(ctx, start, writeColumns);
+  // Reading, mapping and merging the next batch overlaps with writing this one.
+  const batches = prefetch(withExchangeRows(ctx, merge, mapBatches(ctx.source.readBatches({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: orderBy, batchSize: bridge.batchSize,
     signal: ctx.signal, ...(after ? { after } : {}), ...(filter ? { filter } : {}),
-  }), (rows) => preparedBatch(rows, mapping.apply, keyIdx, orderBy)));
-  const merge = MergeCompare.for(ctx, start, writeColumns);
-  for await (const prepared of batches) {
+  }), (rows) => preparedBatch(rows, mapping.apply, keyIdx, orderBy))));
+  for await (const { batch: prepared, existing, gone } of batches) {
     throwIfCancelled(ctx.signal);
     const began = Date.now();
-    const merged = await mergeBatch(ctx, cp, merge, prepared, writeColumns);
-    cp = await writeChanges(ctx, merged.cp, prepared, writeColumns, { countRead: true, ...(merged.existing ? { existing: merged.existing } : {}) });
+    // The range's deletes first: a crash after them leaves those rows `D`, so a resumed run does not count them again.
+    if (gone.length > 0) cp = await markDeleted(ctx, cp, gone, writeColumns, null);
+    cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: true, ...(existing ? { existing } : {}) });
     if (incremental) cp.watermark = cp.position;
     await report(start.phase, cp);
     if (bridge.rowsPerSecond) await sleep(Math.max(0, (prepared.length / bridge.rowsPerSecond) * 1000 - (Date.now() - began)), ctx.signal);
@@ -175,6 +177,7 @@ function preparedBatch(rows: readonly Row[], map: (row: Row) => unknown[], keyId
 
 class BatchRow implements Prepared {
   readonly sourceHash = null;
+  private keyTextCache: string | undefined;
 
   constructor(
     readonly values: unknown[],
@@ -185,6 +188,11 @@ class BatchRow implements Prepared {
 
   get key(): unknown[] {
     return this.batch.keyIdx.map((i) => this.values[i]);
+  }
+
+  /** Computed once: the merge and the write both match the row by it. */
+  get keyText(): string {
+    return (this.keyTextCache ??= keyString(this.key));
   }
 
   get position(): unknown[] {
