@@ -164,9 +164,9 @@ export class OracleConnector extends ServerConnector {
     // A UNION ALL of 500 one-row SELECTs from dual is as large a MERGE source as Oracle parses quickly.
     for (const chunk of chunkForParams(rows, columns.length, Math.min(1000, this.capabilities.maxBindParams), 500)) {
       const existing = (await this.exec(conn, oracleLockKeys(table, keyColumns, chunk.map((r) => keyIdx.map((i) => r[i]))))).rows.length;
-      await this.exec(conn, oracleMerge(table, columns, keyColumns, chunk));
+      const merged = (await this.exec(conn, oracleMerge(table, columns, keyColumns, chunk))).affected;
       updated += existing;
-      inserted += chunk.length - existing;
+      inserted += merged - existing;
     }
     return { inserted, updated };
   }
@@ -174,6 +174,6 @@ export class OracleConnector extends ServerConnector {
   /** executeMany: one round trip for the whole batch. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
     const result = await (conn as oracledb.Connection).executeMany(oracleInsertMany(table, columns), rows.map((r) => this.bindRow(columns, r)), { autoCommit: false });
-    return result.rowsAffected ?? rows.length;
+    return result.rowsAffected ?? 0;
   }
 }

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
-import { CAPABILITIES } from '../../shared/index.js';
+import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
@@ -109,8 +109,15 @@ export class PostgresConnector extends ServerConnector {
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
     const stream = (conn as PgClient).query(copyFrom(postgresCopy(table, columns)));
     await pipeline(Readable.from(tabSeparatedChunks(columns.map(copyEncoder), rows)), stream);
-    return Number((stream as unknown as { rowCount?: number }).rowCount ?? rows.length);
+    return copiedRows(stream);
   }
+}
+
+/** The server's own count from its `COPY n` reply; a stream that reports none is a driver that cannot say. */
+function copiedRows(stream: unknown): number {
+  const count = (stream as { rowCount?: unknown }).rowCount;
+  if (typeof count !== 'number') throw new ExNodeError('INTERNAL', 'COPY finished without the server reporting how many rows it wrote');
+  return count;
 }
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
