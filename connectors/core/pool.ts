@@ -1,4 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
+import type { Dialect } from '../../shared/index.js';
+import { CAPABILITIES } from '../../shared/index.js';
 
 /** A raw driver connection (mysql2, pg, a tedious-backed Transaction or pool, an oracledb connection). */
 export type DriverConnection = unknown;
@@ -49,4 +51,9 @@ function driverError(error: unknown): unknown {
   if ((error as Error)?.name !== 'KnexTimeoutError') return error;
   const inner = (error as { cause?: unknown }).cause;
   return inner ?? Object.assign(new Error((error as Error).message), { code: 'ETIMEDOUT' });
+}
+
+/** The server, port and database a knex-driven connection opens, the dialect's port by default. */
+export function serverAddress(c: { host: string; port?: number | undefined; database: string }, dialect: Dialect): { host: string; port: number; database: string } {
+  return { host: c.host, port: c.port ?? CAPABILITIES[dialect].defaultPort ?? 0, database: c.database };
 }

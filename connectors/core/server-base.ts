@@ -4,7 +4,7 @@ import type {
 import { ExNodeError } from '../../shared/index.js';
 import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer } from './connector.js';
 import { querySchema } from './connector.js';
-import { classifyError } from './classify.js';
+import { classifyError, failedTest } from './classify.js';
 import type { SqlCompiler } from './compiler.js';
 import { KeysetReader } from './keyset-reader.js';
 import type { ConnectionPool, DriverConnection } from './pool.js';
@@ -52,7 +52,8 @@ export abstract class ServerConnector implements Connector {
   protected abstract upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts>;
   /** The dialect's fast load path on the transaction's connection; absent where it has none. */
   bulkInsertRows?(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number>;
-  abstract serverNow(): Promise<string>;
+  /** Selects the server's current UTC time as canonical datetime text, in the column `now`. */
+  protected abstract readonly nowSql: string;
   /** Starts a read-only transaction; null where the dialect has none (SQL Server: the login's rights must keep it read-only). */
   protected readonly readOnlyBegin: string | null = 'START TRANSACTION READ ONLY';
 
@@ -121,9 +122,12 @@ export abstract class ServerConnector implements Connector {
       });
       return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100, ...identity };
     } catch (error) {
-      const e = error instanceof ExNodeError ? error : this.classify(error, this.what('Connecting'));
-      return { ok: false, errorCode: e.code, message: e.message, ...(e.ref ? { key: e.ref.key, ...(e.ref.params ? { params: e.ref.params as Record<string, unknown> } : {}) } : {}), latencyMs: Math.round(performance.now() - started) };
+      return failedTest(this.classify(error, this.what('Connecting')), Math.round(performance.now() - started));
     }
+  }
+
+  async serverNow(): Promise<string> {
+    return this.withConnection('Reading the server clock', async (conn) => String((await this.run(conn, this.nowSql, [])).rows[0]!.now));
   }
 
   listTables(): Promise<TableSummary[]> {
@@ -145,25 +149,25 @@ export abstract class ServerConnector implements Connector {
     return (await this.withConnection('Looking up a table', (conn) => this.describe(conn, this.withSchema(table)))) !== null;
   }
 
-  async createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
-    await this.ddl(`Creating table ${table.name}`, [this.sql.createTable(this.withSchema(table), columns, primaryKey)]);
+  createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
+    return this.ddl(`Creating table ${table.name}`, [this.sql.createTable(this.withSchema(table), columns, primaryKey)]);
   }
 
-  async createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
-    await this.ddl(`Indexing table ${table.name}`, [this.sql.createIndex(this.withSchema(table), name, columns)]);
+  createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
+    return this.ddl(`Indexing table ${table.name}`, [this.sql.createIndex(this.withSchema(table), name, columns)]);
   }
 
-  async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
-    await this.ddl(`Altering table ${table.name}`, columns.map((c) => this.sql.addColumn(this.withSchema(table), c)));
+  addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
+    return this.ddl(`Altering table ${table.name}`, columns.map((c) => this.sql.addColumn(this.withSchema(table), c)));
   }
 
-  async dropTable(table: TableRef): Promise<void> {
-    await this.ddl(`Dropping table ${table.name}`, [this.sql.dropTable(this.withSchema(table))]);
+  dropTable(table: TableRef): Promise<void> {
+    return this.ddl(`Dropping table ${table.name}`, [this.sql.dropTable(this.withSchema(table))]);
   }
 
-  async analyze(table: TableRef): Promise<void> {
+  analyze(table: TableRef): Promise<void> {
     const sql = this.sql.analyze(this.withSchema(table));
-    if (sql) await this.ddl(`Updating the statistics of ${table.name}`, [sql]);
+    return sql ? this.ddl(`Updating the statistics of ${table.name}`, [sql]) : Promise.resolve();
   }
 
   private ddl(action: string, statements: readonly string[]): Promise<void> {

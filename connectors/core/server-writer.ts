@@ -52,3 +52,21 @@ export function serverWriter(conn: DriverConnection, parts: WriterParts): Writer
   if (bulk) writer.bulkInsert = (table, columns, rows) => bulk(conn, resolve(table), columns, rows);
   return writer;
 }
+
+/**
+ * Upserts chunk by chunk where the server returns one row per row written, saying whether it was
+ * new (PostgreSQL's RETURNING, SQL Server's OUTPUT $action).
+ */
+export async function upsertByReturnedRows<T>(
+  chunks: readonly T[], run: (chunk: T) => Promise<readonly Record<string, unknown>[]>, isInsert: (row: Record<string, unknown>) => boolean,
+): Promise<UpsertCounts> {
+  let inserted = 0;
+  let updated = 0;
+  for (const chunk of chunks) {
+    for (const row of await run(chunk)) {
+      if (isInsert(row)) inserted++;
+      else updated++;
+    }
+  }
+  return { inserted, updated };
+}

@@ -4,6 +4,8 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import type { ConnectionPool } from '../core/pool.js';
+import { tableSchemaFrom } from '../core/table-schema.js';
+import { upsertByReturnedRows } from '../core/server-writer.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromMssql, fromMssql, toMssql } from './types.js';
 import {
@@ -45,6 +47,7 @@ export class MssqlConnector extends ServerConnector {
   protected readonly pool = new MssqlPool(() => mssqlDriverConfig(this.config, this.password) as unknown as sql.config);
   /** SQL Server has no read-only transaction: a query source is kept read-only by the login's rights. */
   protected override readonly readOnlyBegin = null;
+  protected readonly nowSql = MSSQL_NOW_SQL;
 
   override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
     return this.withConnection('Writing', async (pool) => {
@@ -81,26 +84,13 @@ export class MssqlConnector extends ServerConnector {
     const full = this.sql.table(table);
     const cols = (await this.run(conn, MSSQL_COLUMNS_SQL, [full])).rows;
     if (cols.length === 0) return null;
-    const indexRows = (await this.run(conn, MSSQL_INDEXES_SQL, [full])).rows;
-    const indexes = new Map<string, { name: string; columns: string[]; unique: boolean; primary: boolean }>();
-    for (const r of indexRows) {
-      const entry = indexes.get(String(r.name)) ?? { name: String(r.name), columns: [], unique: r.isUnique === true, primary: r.isPrimary === true };
-      entry.columns.push(String(r.col));
-      indexes.set(entry.name, entry);
-    }
-    const all = [...indexes.values()];
-    const primaryKey = all.find((i) => i.primary)?.columns ?? [];
-    return {
-      ...(table.schema ? { schema: table.schema } : {}),
-      name: table.name, kind: 'table', rowEstimate: null, primaryKey,
-      columns: cols.map((c) => ({
-        name: String(c.name), nativeType: String(c.typeName),
-        ...canonicalFromMssql(String(c.typeName), Number(c.maxLength), Number(c.precision), Number(c.scale)),
-        nullable: c.nullable === true, defaultValue: c.def === null ? null : String(c.def), primaryKey: primaryKey.includes(String(c.name)),
-      })),
-      uniqueKeys: all.filter((i) => i.unique && !i.primary).map((i) => i.columns),
-      indexes: all,
-    };
+    const keys = (await this.run(conn, MSSQL_INDEXES_SQL, [full])).rows
+      .map((r) => ({ name: String(r.name), column: String(r.col), unique: r.isUnique === true, primary: r.isPrimary === true }));
+    return tableSchemaFrom(table, cols.map((c) => ({
+      name: String(c.name), nativeType: String(c.typeName),
+      ...canonicalFromMssql(String(c.typeName), Number(c.maxLength), Number(c.precision), Number(c.scale)),
+      nullable: c.nullable === true, defaultValue: c.def === null ? null : String(c.def),
+    })), keys);
   }
 
   protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
@@ -117,21 +107,9 @@ export class MssqlConnector extends ServerConnector {
     return { product: `SQL Server ${String(r.edition)}`, version: String(r.version), currentUser: String(r.user), currentDatabase: String(r.db) };
   }
 
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) =>
-      String((await this.run(conn, MSSQL_NOW_SQL, [])).rows[0]!.now));
-  }
-
-  protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
-    let inserted = 0;
-    let updated = 0;
-    for (const chunk of chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 100, 1000)) {
-      const result = await this.exec(conn, mssqlMerge(table, columns, keyColumns, chunk));
-      for (const r of result.rows) {
-        if (r.action === 'INSERT') inserted++;
-        else updated++;
-      }
-    }
-    return { inserted, updated };
+  /** MERGE ... OUTPUT $action: the server says, row by row, what it did. */
+  protected upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
+    const chunks = chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 100, 1000);
+    return upsertByReturnedRows(chunks, async (chunk) => (await this.exec(conn, mssqlMerge(table, columns, keyColumns, chunk))).rows, (r) => r.action === 'INSERT');
   }
 }

@@ -5,7 +5,7 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { KnexPool } from '../core/pool.js';
+import { KnexPool, serverAddress } from '../core/pool.js';
 import { fromMysql, isBit, toMysql } from './types.js';
 import { mysqlLoadData, mysqlSql, mysqlUpsert } from './sql.js';
 import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
@@ -26,17 +26,16 @@ export class MysqlConnector extends ServerConnector {
   declare readonly config: MysqlConnectionConfig;
   protected readonly sql = mysqlSql;
   protected readonly pool = new KnexPool(() => this.knexConfig());
+  protected readonly nowSql = 'SELECT UTC_TIMESTAMP(6) AS now';
 
   private knexConfig(): Knex.Config {
     const c = this.config as MysqlConnectionConfig;
     return {
       client: 'mysql2',
       connection: {
-        host: c.host,
-        port: c.port ?? CAPABILITIES.mysql.defaultPort ?? 3306,
+        ...serverAddress(c, 'mysql'),
         user: c.user,
         password: this.password ?? '',
-        database: c.database,
         charset: 'utf8mb4',
         connectTimeout: c.connectTimeoutMs,
         // Values stay text: dates are never shifted, big integers and decimals stay exact.
@@ -115,10 +114,6 @@ export class MysqlConnector extends ServerConnector {
     const version = String(row.version);
     const product = /mariadb/i.test(version) ? 'MariaDB' : /tidb/i.test(version) ? 'TiDB' : /oceanbase/i.test(version) ? 'OceanBase' : 'MySQL';
     return { product, version, currentUser: String(row.user), currentDatabase: String(row.db) };
-  }
-
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) => String((await this.run(conn, 'SELECT UTC_TIMESTAMP(6) AS now', [])).rows[0]!.now));
   }
 
   /** `INSERT ... ON DUPLICATE KEY UPDATE`; the server's own "Duplicates" figure splits inserts from updates. */

@@ -4,6 +4,7 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import type { ConnectionPool } from '../core/pool.js';
+import { tableSchemaFrom } from '../core/table-schema.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
 import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleResultType, toOracle } from './types.js';
 import {
@@ -77,6 +78,7 @@ export class OracleConnector extends ServerConnector {
   protected readonly sql = oracleSql;
   protected readonly pool = new OraclePool(() => ({ config: this.config, password: this.password }));
   protected override readonly readOnlyBegin = 'SET TRANSACTION READ ONLY';
+  protected readonly nowSql = ORACLE_NOW_SQL;
 
   override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
     return this.withConnection('Writing', async (conn) => {
@@ -111,27 +113,14 @@ export class OracleConnector extends ServerConnector {
     const owner = table.schema ?? null;
     const cols = (await this.run(conn, ORACLE_COLUMNS_SQL, [owner, table.name])).rows;
     if (cols.length === 0) return null;
-    const keys = (await this.run(conn, ORACLE_KEYS_SQL, [owner, table.name])).rows;
-    const groups = new Map<string, { name: string; columns: string[]; unique: boolean; primary: boolean }>();
-    for (const k of keys) {
-      const entry = groups.get(String(k.name)) ?? { name: String(k.name), columns: [], unique: true, primary: k.type === 'P' };
-      entry.columns.push(String(k.col));
-      groups.set(entry.name, entry);
-    }
-    const all = [...groups.values()];
-    const primaryKey = all.find((g) => g.primary)?.columns ?? [];
+    const keys = (await this.run(conn, ORACLE_KEYS_SQL, [owner, table.name])).rows
+      .map((k) => ({ name: String(k.name), column: String(k.col), unique: true, primary: k.type === 'P' }));
     const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    return {
-      ...(table.schema ? { schema: table.schema } : {}),
-      name: table.name, kind: 'table', rowEstimate: null, primaryKey,
-      columns: cols.map((c) => ({
-        name: String(c.name), nativeType: String(c.data_type),
-        ...canonicalFromOracle(String(c.data_type), num(c.char_length), num(c.data_precision), num(c.data_scale)),
-        nullable: c.nullable === 'Y', defaultValue: null, primaryKey: primaryKey.includes(String(c.name)),
-      })),
-      uniqueKeys: all.filter((g) => !g.primary).map((g) => g.columns),
-      indexes: all,
-    };
+    return tableSchemaFrom(table, cols.map((c) => ({
+      name: String(c.name), nativeType: String(c.data_type),
+      ...canonicalFromOracle(String(c.data_type), num(c.char_length), num(c.data_precision), num(c.data_scale)),
+      nullable: c.nullable === 'Y', defaultValue: null,
+    })), keys);
   }
 
   protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
@@ -149,11 +138,6 @@ export class OracleConnector extends ServerConnector {
   protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {
     const r = (await this.run(conn, ORACLE_IDENTIFY_SQL, [])).rows[0]!;
     return { product: 'Oracle', version: (conn as oracledb.Connection).oracleServerVersionString ?? '', currentUser: String(r.user), currentDatabase: String(r.db) };
-  }
-
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) =>
-      String((await this.run(conn, ORACLE_NOW_SQL, [])).rows[0]!.now));
   }
 
   /** MERGE, with inserted/updated derived from the keys that existed (locked) before it ran. */

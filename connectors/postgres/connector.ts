@@ -8,7 +8,8 @@ import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { KnexPool } from '../core/pool.js';
+import { KnexPool, serverAddress } from '../core/pool.js';
+import { upsertByReturnedRows } from '../core/server-writer.js';
 import { canonicalFromPostgres, fromPostgres, toPostgres, typeParser } from './types.js';
 import { POSTGRES_IDENTIFY_SQL, POSTGRES_NOW_SQL, POSTGRES_RESULT_TYPES_SQL, postgresCopy, postgresSql, postgresUpsert } from './sql.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
@@ -30,17 +31,16 @@ export class PostgresConnector extends ServerConnector {
   declare readonly config: PostgresConnectionConfig;
   protected readonly sql = postgresSql;
   protected readonly pool = new KnexPool(() => this.knexConfig());
+  protected readonly nowSql = POSTGRES_NOW_SQL;
 
   private knexConfig(): Knex.Config {
     const c = this.config as PostgresConnectionConfig;
     return {
       client: 'pg',
       connection: {
-        host: c.host,
-        port: c.port ?? CAPABILITIES.postgres.defaultPort ?? 5432,
+        ...serverAddress(c, 'postgres'),
         user: c.user,
         ...(this.password !== undefined ? { password: this.password } : {}),
-        database: c.database,
         connectionTimeoutMillis: c.connectTimeoutMs,
         statement_timeout: c.queryTimeoutMs,
         // Instants are read and written in UTC; timestamps without zone are never converted.
@@ -87,22 +87,10 @@ export class PostgresConnector extends ServerConnector {
     return { product, version, currentUser: String(row.user), currentDatabase: String(row.db) };
   }
 
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) =>
-      String((await this.run(conn, POSTGRES_NOW_SQL, [])).rows[0]!.now));
-  }
-
   /** `ON CONFLICT ... RETURNING (xmax = 0)`: the server says which rows were new. */
-  protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
-    let inserted = 0;
-    let updated = 0;
-    for (const chunk of this.rowChunks(rows, columns.length)) {
-      for (const r of (await this.exec(conn, postgresUpsert(table, columns, keyColumns, chunk))).rows) {
-        if (r.inserted === true) inserted++;
-        else updated++;
-      }
-    }
-    return { inserted, updated };
+  /** `ON CONFLICT ... RETURNING (xmax = 0)`: the server says which rows were new. */
+  protected upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
+    return upsertByReturnedRows(this.rowChunks(rows, columns.length), async (chunk) => (await this.exec(conn, postgresUpsert(table, columns, keyColumns, chunk))).rows, (r) => r.inserted === true);
   }
 
   /** COPY FROM STDIN: PostgreSQL's own bulk path, on the transaction's connection. */

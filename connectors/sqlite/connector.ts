@@ -7,7 +7,7 @@ import type {
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, Writer } from '../core/connector.js';
-import { classifyError } from '../core/classify.js';
+import { classifyError, failedTest } from '../core/classify.js';
 import { KeysetReader } from '../core/keyset-reader.js';
 import { Mutex } from '../core/mutex.js';
 import type { Statement } from '../core/statement.js';
@@ -84,8 +84,7 @@ export class SqliteConnector implements Connector {
         currentDatabase: path.resolve(this.config.filename),
       };
     } catch (error) {
-      const e = classifyError(error, { what: 'Opening the SQLite file' });
-      return { ok: false, errorCode: e.code, message: e.message, ...(e.ref ? { key: e.ref.key, ...(e.ref.params ? { params: e.ref.params as Record<string, unknown> } : {}) } : {}) };
+      return failedTest(classifyError(error, { what: 'Opening the SQLite file' }));
     }
   }
 
