@@ -12,24 +12,28 @@ import {
   MSSQL_COLUMNS_SQL, MSSQL_DESCRIBE_QUERY_SQL, MSSQL_IDENTIFY_SQL, MSSQL_INDEXES_SQL, MSSQL_NOW_SQL, MSSQL_TABLES_SQL, mssqlDriverConfig, mssqlMerge, mssqlSql,
 } from './sql.js';
 
-/** A pool or an open transaction: both make Requests. */
-type Scope = sql.ConnectionPool | sql.Transaction;
+/** Where statements run: on the pool, or inside one transaction on it. */
+interface Session {
+  readonly pool: sql.ConnectionPool;
+  request(): sql.Request;
+}
 
 /**
  * The mssql package's own pool: its transactions pin one connection, which knex's generic pool
- * cannot do for tedious. A connection here is the pool itself (or a Transaction): both make Requests.
+ * cannot do for tedious. A connection here is a Session that makes Requests on the pool.
  */
 class MssqlPool implements ConnectionPool {
   private pool: Promise<sql.ConnectionPool> | null = null;
 
   constructor(private readonly config: () => sql.config) {}
 
-  async use<T>(work: (conn: Scope) => Promise<T>): Promise<T> {
+  async use<T>(work: (conn: Session) => Promise<T>): Promise<T> {
     this.pool ??= new sql.ConnectionPool(this.config()).connect().catch((error: unknown) => {
       this.pool = null;
       throw error;
     });
-    return work(await this.pool);
+    const pool = await this.pool;
+    return work({ pool, request: () => new sql.Request(pool) });
   }
 
   async close(): Promise<void> {
@@ -50,11 +54,12 @@ export class MssqlConnector extends ServerConnector {
   protected readonly nowSql = MSSQL_NOW_SQL;
 
   override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
-    return this.withConnection('Writing', async (pool) => {
-      const tx = new sql.Transaction(pool as sql.ConnectionPool);
+    return this.withConnection('Writing', async (conn) => {
+      const { pool } = conn as Session;
+      const tx = new sql.Transaction(pool);
       await tx.begin();
       try {
-        const result = await work(this.writer(tx));
+        const result = await work(this.writer({ pool, request: () => new sql.Request(tx) } satisfies Session));
         await tx.commit();
         return result;
       } catch (error) {
@@ -65,8 +70,7 @@ export class MssqlConnector extends ServerConnector {
   }
 
   protected async run(conn: DriverConnection, text: string, params: readonly unknown[]): Promise<QueryResult> {
-    const scope = conn as Scope;
-    const request = scope instanceof sql.Transaction ? new sql.Request(scope) : new sql.Request(scope);
+    const request = (conn as Session).request();
     params.forEach((value, i) => request.input(`p${i + 1}`, value as never));
     const result = await request.query(text);
     return { rows: (result.recordset ?? []) as unknown as Record<string, unknown>[], affected: (result.rowsAffected ?? []).reduce((a, b) => a + b, 0) };
