@@ -176,35 +176,19 @@ export abstract class ServerConnector implements Connector {
     });
   }
 
-  readBatches(options: ReadOptions): AsyncIterable<Row[]> {
-    return this.reader.readBatches(options);
-  }
-
-  readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
-    return this.reader.readKeyHashes(options);
-  }
-
-  rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
-    return this.reader.rangeChecksum(options);
-  }
+  // Keyset reads, shared with SQLite.
+  readBatches = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readBatches(options);
+  readKeyHashes = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readKeyHashes(options);
+  rangeChecksum = (options: RangeChecksumOptions): Promise<RangeChecksum> => this.reader.rangeChecksum(options);
+  lookup = (options: LookupOptions): Promise<Row[]> => this.reader.lookup(options);
+  maxValue = (table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> => this.reader.maxValue(table, column, filter);
+  count = (table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> => this.reader.count(table, filter);
 
   /** Every server dialect's checksum sums the first 13 hex digits (52 bits) of its row hashes: repeated here. */
   checksumOf(rowHashes: readonly string[]): string {
     let sum = 0n;
     for (const hash of rowHashes) sum += BigInt(`0x${hash.slice(0, 13)}`);
     return sum.toString();
-  }
-
-  lookup(options: LookupOptions): Promise<Row[]> {
-    return this.reader.lookup(options);
-  }
-
-  maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> {
-    return this.reader.maxValue(table, column, filter);
-  }
-
-  count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
-    return this.reader.count(table, filter);
   }
 
   async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {

@@ -138,29 +138,13 @@ export class SqliteConnector implements Connector {
     this.statements.clear();
   }
 
-  readBatches(options: ReadOptions): AsyncIterable<Row[]> {
-    return this.reader.readBatches(options);
-  }
-
-  readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
-    return this.reader.readKeyHashes(options);
-  }
-
-  lookup(options: LookupOptions): Promise<Row[]> {
-    return this.reader.lookup(options);
-  }
-
-  count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
-    return this.reader.count(table, filter);
-  }
-
-  maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> {
-    return this.reader.maxValue(table, column, filter);
-  }
-
-  rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
-    return this.reader.rangeChecksum(options);
-  }
+  // Keyset reads, shared with the server dialects.
+  readBatches = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readBatches(options);
+  readKeyHashes = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readKeyHashes(options);
+  rangeChecksum = (options: RangeChecksumOptions): Promise<RangeChecksum> => this.reader.rangeChecksum(options);
+  lookup = (options: LookupOptions): Promise<Row[]> => this.reader.lookup(options);
+  maxValue = (table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> => this.reader.maxValue(table, column, filter);
+  count = (table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> => this.reader.count(table, filter);
 
   async serverNow(): Promise<string> {
     return (this.open().prepare(SQLITE_NOW_SQL).get() as { now: string }).now;
