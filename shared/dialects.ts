@@ -2,8 +2,14 @@
 export const DIALECTS = ['mysql', 'postgres', 'mssql', 'oracle', 'sqlite'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
-export type UpsertSyntax = 'on-duplicate-key' | 'on-conflict' | 'merge';
-export type BulkLoadPath = 'load-data-local-infile' | 'copy-from-stdin' | 'bulk-insert' | 'execute-many' | 'prepared-insert';
+/** How rows are inserted or replaced by key; SQLite updates by key, then inserts the rows no update matched (exact counts). */
+export type UpsertSyntax = 'on-duplicate-key' | 'on-conflict' | 'merge' | 'update-then-insert';
+/**
+ * How a dialect loads rows into an empty table: its own bulk path (LOAD DATA, COPY, executeMany), or
+ * plain statements (SQLite's prepared insert on the write thread; SQL Server's multi-row INSERT, until
+ * a TDS bulk path is proved on a live server).
+ */
+export type BulkLoadPath = 'load-data-local-infile' | 'copy-from-stdin' | 'execute-many' | 'prepared-insert' | 'multi-row-insert';
 
 export interface DialectCapabilities {
   readonly dialect: Dialect;
@@ -35,7 +41,7 @@ export const CAPABILITIES: Readonly<Record<Dialect, DialectCapabilities>> = Obje
   },
   mssql: {
     dialect: 'mssql', label: 'SQL Server', defaultPort: 1433, upsert: 'merge',
-    maxBindParams: 2100, bulkLoad: 'bulk-insert', identifierCase: 'preserve',
+    maxBindParams: 2100, bulkLoad: 'multi-row-insert', identifierCase: 'preserve',
     supportsSchemas: true, defaultSchema: 'dbo', fileBased: false, maxIdentifierLength: 128,
   },
   oracle: {
@@ -44,7 +50,7 @@ export const CAPABILITIES: Readonly<Record<Dialect, DialectCapabilities>> = Obje
     supportsSchemas: true, defaultSchema: null, fileBased: false, maxIdentifierLength: 30,
   },
   sqlite: {
-    dialect: 'sqlite', label: 'SQLite', defaultPort: null, upsert: 'on-conflict',
+    dialect: 'sqlite', label: 'SQLite', defaultPort: null, upsert: 'update-then-insert',
     maxBindParams: 32766, bulkLoad: 'prepared-insert', identifierCase: 'preserve',
     supportsSchemas: false, defaultSchema: null, fileBased: true, maxIdentifierLength: 128,
   },

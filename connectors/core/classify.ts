@@ -1,5 +1,5 @@
 import { ExNodeError, msg } from '../../shared/index.js';
-import type { ErrorCode, MessageKey } from '../../shared/index.js';
+import type { ErrorCode, MessageKey, TestResult } from '../../shared/index.js';
 
 interface DriverError {
   code?: string | number;
@@ -156,4 +156,10 @@ export function classifyError(error: unknown, context: { what: string; secrets?:
   const raw = redact(String(driver.message ?? error), context.secrets ?? []);
   const code = codeOf(driver) ?? 'INTERNAL';
   return new ExNodeError(code, msg(MESSAGES[code] ?? 'connectors.failed', { what: context.what, detail: raw }), { cause: error });
+}
+
+/** A failed connection test: the classified error's code, message and message key, as TestResult carries them. */
+export function failedTest(e: ExNodeError, latencyMs?: number): TestResult {
+  const ref = e.ref ? { key: e.ref.key, ...(e.ref.params ? { params: e.ref.params as Record<string, unknown> } : {}) } : {};
+  return { ok: false, errorCode: e.code, message: e.message, ...ref, ...(latencyMs === undefined ? {} : { latencyMs }) };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Dialect, FilterCondition } from '../../shared/index.js';
 import { ExNodeError } from '../../shared/index.js';
+import type { Bindings } from './statement.js';
 
-/** A fragment of SQL with `?` placeholders and the values bound to them, in order. */
+/** A fragment of SQL with `?` placeholders and the values bound to them, in order (key shapes; see Bindings.adopt). */
 export interface Fragment {
   readonly sql: string;
   readonly params: unknown[];
@@ -36,18 +37,12 @@ export function quoteTable(quote: Quote, table: { schema?: string | undefined; n
 
 /**
  * A checked source query as a derived table. The query stands on lines of its own, so a trailing
- * `--` comment cannot swallow the rest; no AS before the alias, which Oracle refuses there.
+ * `--` comment cannot swallow the rest; no AS before the alias, which Oracle refuses there. The
+ * query's text is copied, never read: placeholders are numbered as values are bound (statement.ts).
  */
 export function derivedTable(query: string, quote: Quote): string {
-  return `(\n${QUERY_START}\n${query}\n${QUERY_END}\n) ${quote(QUERY_ALIAS)}`;
+  return `(\n${query}\n) ${quote(QUERY_ALIAS)}`;
 }
-
-/**
- * Comments that enclose a source query inside built SQL: placeholders are never looked for between
- * them, so the quotes, comments and question marks of a technician's query cannot shift a parameter.
- */
-export const QUERY_START = '/*exn:query*/';
-export const QUERY_END = '/*exn:end*/';
 
 /** Alias of a source query read as a derived table. */
 export const QUERY_ALIAS = 'exn_q';
@@ -64,36 +59,24 @@ export function indexName(table: string, suffix: string, maxLength: number): str
 }
 
 /** Compiles a filter given as data. Columns are quoted, values are always bound. */
-export function compileFilter(filter: readonly FilterCondition[] | undefined, quote: Quote): Fragment {
-  if (!filter || filter.length === 0) return { sql: '', params: [] };
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  for (const c of filter) {
+export function filterSql(filter: readonly FilterCondition[] | undefined, quote: Quote, b: Bindings): string {
+  if (!filter || filter.length === 0) return '';
+  return filter.map((c) => {
     const col = quote(c.column);
     switch (c.op) {
       case 'is null':
-        parts.push(`${col} IS NULL`);
-        break;
+        return `${col} IS NULL`;
       case 'is not null':
-        parts.push(`${col} IS NOT NULL`);
-        break;
+        return `${col} IS NOT NULL`;
       case 'in':
-      case 'not in': {
-        const values = Array.isArray(c.value) ? c.value : [c.value];
-        parts.push(`${col} ${c.op === 'in' ? 'IN' : 'NOT IN'} (${values.map(() => '?').join(', ')})`);
-        params.push(...values);
-        break;
-      }
+      case 'not in':
+        return `${col} ${c.op === 'in' ? 'IN' : 'NOT IN'} (${b.list(Array.isArray(c.value) ? c.value : [c.value])})`;
       case 'like':
-        parts.push(`${col} LIKE ?`);
-        params.push(c.value);
-        break;
+        return `${col} LIKE ${b.bind(c.value)}`;
       default:
-        parts.push(`${col} ${c.op === '!=' ? '<>' : c.op} ?`);
-        params.push(c.value);
+        return `${col} ${c.op === '!=' ? '<>' : c.op} ${b.bind(c.value)}`;
     }
-  }
-  return { sql: parts.join(' AND '), params };
+  }).join(' AND ');
 }
 
 /**
@@ -134,13 +117,10 @@ export function keyMembership(keyColumns: readonly string[], keys: readonly (rea
   return { sql: `(${keys.map(() => one).join(' OR ')})`, params: keys.flat() };
 }
 
-/** Joins non-empty fragments with AND. */
-export function and(...fragments: Fragment[]): Fragment {
-  const used = fragments.filter((f) => f.sql.length > 0);
-  return {
-    sql: used.map((f) => (used.length > 1 ? `(${f.sql})` : f.sql)).join(' AND '),
-    params: used.flatMap((f) => f.params),
-  };
+/** Joins non-empty conditions with AND. */
+export function and(...conditions: string[]): string {
+  const used = conditions.filter((c) => c.length > 0);
+  return used.map((c) => (used.length > 1 ? `(${c})` : c)).join(' AND ');
 }
 
 /** Splits rows into chunks so one statement never binds more than `maxParams` values. */
@@ -149,37 +129,4 @@ export function chunkForParams<T>(rows: readonly T[], paramsPerRow: number, maxP
   const chunks: T[][] = [];
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
-}
-
-/**
- * Turns `?` placeholders into a dialect's numbered form (`$1`, `@p1`, `:1`), leaving quoted
- * identifiers and string literals alone, so a `?` inside a quoted name is never taken for a value.
- */
-export function numberPlaceholders(sql: string, name: (n: number) => string): string {
-  // The source query (one per statement) is copied as it is: from the first start mark to the last end mark.
-  const start = sql.indexOf(QUERY_START);
-  const end = start < 0 ? -1 : sql.lastIndexOf(QUERY_END);
-  let out = '';
-  let n = 0;
-  let closing: string | null = null;
-  for (let i = 0; i < sql.length; i++) {
-    if (i === start && end > start) {
-      out += sql.slice(start, end + QUERY_END.length);
-      i = end + QUERY_END.length - 1;
-      continue;
-    }
-    const ch = sql[i]!;
-    if (closing) {
-      if (ch === closing) closing = null;
-      out += ch;
-    } else if (ch === '"' || ch === "'" || ch === '`' || ch === '[') {
-      closing = ch === '[' ? ']' : ch;
-      out += ch;
-    } else if (ch === '?') {
-      out += name(++n);
-    } else {
-      out += ch;
-    }
-  }
-  return out;
 }

@@ -3,10 +3,11 @@ import type { Knex } from 'knex';
 import type { Column, MysqlConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
 import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
-import { chunkForParams } from '../core/sql.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { fromMysql, isBit, isSpatial, mysqlColumnComment, mysqlTypeFor, toMysql } from './types.js';
+import { KnexPool, serverAddress } from '../core/pool.js';
+import { fromMysql, isBit, toMysql } from './types.js';
+import { mysqlLoadData, mysqlSql, mysqlUpsert } from './sql.js';
 import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
 
 /** The driver gives up this long after the server should have ended a statement itself. */
@@ -23,17 +24,18 @@ interface Mysql2Connection {
 export class MysqlConnector extends ServerConnector {
   readonly capabilities = CAPABILITIES.mysql;
   declare readonly config: MysqlConnectionConfig;
+  protected readonly sql = mysqlSql;
+  protected readonly pool = new KnexPool(() => this.knexConfig());
+  protected readonly nowSql = 'SELECT UTC_TIMESTAMP(6) AS now';
 
-  protected knexConfig(): Knex.Config {
+  private knexConfig(): Knex.Config {
     const c = this.config as MysqlConnectionConfig;
     return {
       client: 'mysql2',
       connection: {
-        host: c.host,
-        port: c.port ?? CAPABILITIES.mysql.defaultPort ?? 3306,
+        ...serverAddress(c, 'mysql'),
         user: c.user,
         password: this.password ?? '',
-        database: c.database,
         charset: 'utf8mb4',
         connectTimeout: c.connectTimeoutMs,
         // Values stay text: dates are never shifted, big integers and decimals stay exact.
@@ -80,31 +82,8 @@ export class MysqlConnector extends ServerConnector {
     });
   }
 
-  protected override selectColumn(c: Column): string {
-    return isSpatial(c.nativeType) ? `ST_AsText(${this.q(c.name)}) AS ${this.q(c.name)}` : this.q(c.name);
-  }
-
   protected fromDriver = fromMysql;
   protected toDriver = toMysql;
-  protected columnDdl = mysqlTypeFor;
-
-  protected override columnComment(c: Column): string {
-    const comment = mysqlColumnComment(c);
-    return comment ? ` COMMENT '${comment}'` : '';
-  }
-
-  protected createTableSuffix(): string {
-    // Binary collation: keys compare byte for byte, as they do in the node and in every other dialect.
-    return ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin';
-  }
-
-  protected override analyzeSql(table: TableRef): string {
-    return `ANALYZE TABLE ${this.table(table)}`;
-  }
-
-  protected limitSql(sql: string, limit: number): string {
-    return `${sql} LIMIT ${Math.floor(limit)}`;
-  }
 
   protected tables(conn: DriverConnection): Promise<TableSummary[]> {
     return listMysqlTables(async (sql, params) => (await this.run(conn, sql, params)).rows);
@@ -137,33 +116,12 @@ export class MysqlConnector extends ServerConnector {
     return { product, version, currentUser: String(row.user), currentDatabase: String(row.db) };
   }
 
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) => String((await this.run(conn, 'SELECT UTC_TIMESTAMP(6) AS now', [])).rows[0]!.now));
-  }
-
-  protected rowHashSql(columns: readonly Column[]): string {
-    const parts = columns.map((c) => {
-      const col = this.q(c.name);
-      if (isSpatial(c.nativeType)) return `COALESCE(HEX(ST_AsBinary(${col})), '~N')`;
-      return c.type === 'binary' ? `COALESCE(HEX(${col}), '~N')` : `COALESCE(CAST(${col} AS CHAR), '~N')`;
-    });
-    return `MD5(CONCAT_WS('|', ${parts.join(', ')}))`;
-  }
-
-  protected sumHashSql(rowHash: string): string {
-    return `SUM(CAST(CONV(SUBSTRING(${rowHash}, 1, 13), 16, 10) AS UNSIGNED))`;
-  }
-
   /** `INSERT ... ON DUPLICATE KEY UPDATE`; the server's own "Duplicates" figure splits inserts from updates. */
   protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
-    const names = columns.map((c) => this.q(c.name)).join(', ');
-    const one = `(${columns.map(() => '?').join(', ')})`;
-    const updates = columns.filter((c) => !keyColumns.includes(c.name)).map((c) => `${this.q(c.name)} = VALUES(${this.q(c.name)})`);
-    const onDuplicate = updates.length > 0 ? updates.join(', ') : `${this.q(keyColumns[0]!)} = ${this.q(keyColumns[0]!)}`;
     let inserted = 0;
     let updated = 0;
-    for (const chunk of chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 200, 1000)) {
-      const result = await this.run(conn, `INSERT INTO ${this.table(table)} (${names}) VALUES ${chunk.map(() => one).join(', ')} ON DUPLICATE KEY UPDATE ${onDuplicate}`, chunk.flat());
+    for (const chunk of this.rowChunks(rows, columns.length)) {
+      const result = await this.exec(conn, mysqlUpsert(table, columns, keyColumns, chunk));
       const duplicates = /Duplicates:\s*(\d+)/.exec(result.info ?? '');
       if (duplicates) {
         updated += Number(duplicates[1]);
@@ -179,11 +137,7 @@ export class MysqlConnector extends ServerConnector {
 
   /** LOAD DATA LOCAL INFILE from an in-memory stream: MySQL's own bulk path. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
-    const targets = columns.map((c, i) => (c.type === 'binary' ? `@b${i}` : this.q(c.name)));
-    const sets = columns.flatMap((c, i) => (c.type === 'binary' ? [`${this.q(c.name)} = UNHEX(@b${i})`] : []));
-    const sql = `LOAD DATA LOCAL INFILE 'exnode-batch.tsv' INTO TABLE ${this.table(table)} CHARACTER SET utf8mb4 ` +
-      `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${targets.join(', ')})${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`;
-    const result = await this.run(conn, sql, [], () => Readable.from(tabSeparatedChunks(columns.map(loadDataEncoder), rows)));
+    const result = await this.run(conn, mysqlLoadData(table, columns), [], () => Readable.from(tabSeparatedChunks(columns.map(loadDataEncoder), rows)));
     return result.affected;
   }
 }

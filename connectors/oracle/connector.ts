@@ -1,13 +1,15 @@
-import type { Knex } from 'knex';
 import oracledb from 'oracledb';
 import type { Column, OracleConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
-import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
+import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
-import { chunkForParams, numberPlaceholders } from '../core/sql.js';
+import { chunkForParams } from '../core/sql.js';
+import type { ConnectionPool } from '../core/pool.js';
+import { tableSchemaFrom } from '../core/table-schema.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleResultType, oracleTypeFor, toOracle } from './types.js';
+import { canonicalFromOracle, fromOracle, ORACLE_SESSION_SQL, oracleResultType, toOracle } from './types.js';
 import {
-  ORACLE_COLUMNS_SQL, ORACLE_IDENTIFY_SQL, ORACLE_KEYS_SQL, ORACLE_TABLES_SQL, oracleConnectString, oracleLimit, oracleMerge,
+  ORACLE_COLUMNS_SQL, ORACLE_IDENTIFY_SQL, ORACLE_KEYS_SQL, ORACLE_NOW_SQL, ORACLE_TABLES_SQL, oracleConnectString, oracleInsertMany, oracleLockKeys,
+  oracleMerge, oracleSql,
 } from './sql.js';
 
 /** Everything that could lose digits or time arrives as text (session formats in ORACLE_SESSION_SQL). */
@@ -21,20 +23,31 @@ function fetchTypeHandler(meta: { dbType?: unknown }): { type: unknown } | undef
   return undefined;
 }
 
-/** Oracle through node-oracledb's thin mode (no client libraries) and its own pool. */
-export class OracleConnector extends ServerConnector {
-  readonly capabilities = CAPABILITIES.oracle;
-  declare readonly config: OracleConnectionConfig;
-  private oraclePool: Promise<oracledb.Pool> | null = null;
+/** node-oracledb's own pool; each use borrows one connection with the query timeout as its call timeout. */
+class OraclePool implements ConnectionPool {
+  private pool: Promise<oracledb.Pool> | null = null;
 
-  protected knexConfig(): Knex.Config {
-    throw new ExNodeError('INTERNAL', 'The Oracle connector uses the oracledb pool');
+  constructor(private readonly settings: () => { config: OracleConnectionConfig; password: string | undefined }) {}
+
+  private get config(): OracleConnectionConfig {
+    return this.settings().config;
   }
 
-  private pool(): Promise<oracledb.Pool> {
-    this.oraclePool ??= oracledb.createPool({
+  async use<T>(work: (conn: oracledb.Connection) => Promise<T>): Promise<T> {
+    let conn: oracledb.Connection | undefined;
+    try {
+      conn = await (await this.open()).getConnection();
+      conn.callTimeout = this.config.queryTimeoutMs;
+      return await work(conn);
+    } finally {
+      await conn?.close().catch(() => undefined);
+    }
+  }
+
+  private open(): Promise<oracledb.Pool> {
+    this.pool ??= oracledb.createPool({
       user: this.config.user,
-      password: this.password ?? '',
+      password: this.settings().password ?? '',
       connectString: oracleConnectString(this.config),
       poolMin: 0,
       poolMax: this.config.poolSize,
@@ -45,24 +58,27 @@ export class OracleConnector extends ServerConnector {
         })().then(() => done(), (error: Error) => done(error));
       },
     } as oracledb.PoolAttributes).catch((error: unknown) => {
-      this.oraclePool = null;
+      this.pool = null;
       throw error;
     });
-    return this.oraclePool;
+    return this.pool;
   }
 
-  protected override async withConnection<T>(action: string, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
-    let conn: oracledb.Connection | undefined;
-    try {
-      conn = await (await this.pool()).getConnection();
-      conn.callTimeout = this.config.queryTimeoutMs;
-      return await work(conn);
-    } catch (error) {
-      throw this.classify(error, this.what(action));
-    } finally {
-      await conn?.close().catch(() => undefined);
-    }
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await (await pool.catch(() => null))?.close(0);
   }
+}
+
+/** Oracle through node-oracledb's thin mode (no client libraries). */
+export class OracleConnector extends ServerConnector {
+  readonly capabilities = CAPABILITIES.oracle;
+  declare readonly config: OracleConnectionConfig;
+  protected readonly sql = oracleSql;
+  protected readonly pool = new OraclePool(() => ({ config: this.config, password: this.password }));
+  protected override readonly readOnlyBegin = 'SET TRANSACTION READ ONLY';
+  protected readonly nowSql = ORACLE_NOW_SQL;
 
   override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
     return this.withConnection('Writing', async (conn) => {
@@ -78,37 +94,14 @@ export class OracleConnector extends ServerConnector {
   }
 
   protected async run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult> {
-    const result = await (conn as oracledb.Connection).execute(numberPlaceholders(sql, (n) => `:${n}`), params as unknown[], {
+    const result = await (conn as oracledb.Connection).execute(sql, params as unknown[], {
       outFormat: oracledb.OUT_FORMAT_OBJECT, autoCommit: false, fetchTypeHandler,
     } as oracledb.ExecuteOptions);
     return { rows: (result.rows ?? []) as Record<string, unknown>[], affected: result.rowsAffected ?? 0 };
   }
 
-  override async close(): Promise<void> {
-    const pool = this.oraclePool;
-    this.oraclePool = null;
-    if (pool) await (await pool.catch(() => null))?.close(0);
-  }
-
   protected fromDriver = fromOracle;
   protected toDriver = toOracle;
-  protected columnDdl = oracleTypeFor;
-
-  protected createTableSuffix(): string {
-    return '';
-  }
-
-  protected override readOnlyBeginSql(): string {
-    return 'SET TRANSACTION READ ONLY';
-  }
-
-  protected limitSql(sql: string, limit: number): string {
-    return oracleLimit(sql, limit);
-  }
-
-  protected override async dropTableSql(table: TableRef): Promise<string> {
-    return `BEGIN EXECUTE IMMEDIATE 'DROP TABLE ${this.table(table).replace(/'/g, "''")} PURGE'; EXCEPTION WHEN OTHERS THEN IF SQLCODE != -942 THEN RAISE; END IF; END;`;
-  }
 
   protected async tables(conn: DriverConnection): Promise<TableSummary[]> {
     const owner = this.config.schema ?? null;
@@ -120,27 +113,14 @@ export class OracleConnector extends ServerConnector {
     const owner = table.schema ?? null;
     const cols = (await this.run(conn, ORACLE_COLUMNS_SQL, [owner, table.name])).rows;
     if (cols.length === 0) return null;
-    const keys = (await this.run(conn, ORACLE_KEYS_SQL, [owner, table.name])).rows;
-    const groups = new Map<string, { name: string; columns: string[]; unique: boolean; primary: boolean }>();
-    for (const k of keys) {
-      const entry = groups.get(String(k.name)) ?? { name: String(k.name), columns: [], unique: true, primary: k.type === 'P' };
-      entry.columns.push(String(k.col));
-      groups.set(entry.name, entry);
-    }
-    const all = [...groups.values()];
-    const primaryKey = all.find((g) => g.primary)?.columns ?? [];
+    const keys = (await this.run(conn, ORACLE_KEYS_SQL, [owner, table.name])).rows
+      .map((k) => ({ name: String(k.name), column: String(k.col), unique: true, primary: k.type === 'P' }));
     const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    return {
-      ...(table.schema ? { schema: table.schema } : {}),
-      name: table.name, kind: 'table', rowEstimate: null, primaryKey,
-      columns: cols.map((c) => ({
-        name: String(c.name), nativeType: String(c.data_type),
-        ...canonicalFromOracle(String(c.data_type), num(c.char_length), num(c.data_precision), num(c.data_scale)),
-        nullable: c.nullable === 'Y', defaultValue: null, primaryKey: primaryKey.includes(String(c.name)),
-      })),
-      uniqueKeys: all.filter((g) => !g.primary).map((g) => g.columns),
-      indexes: all,
-    };
+    return tableSchemaFrom(table, cols.map((c) => ({
+      name: String(c.name), nativeType: String(c.data_type),
+      ...canonicalFromOracle(String(c.data_type), num(c.char_length), num(c.data_precision), num(c.data_scale)),
+      nullable: c.nullable === 'Y', defaultValue: null,
+    })), keys);
   }
 
   protected async queryColumns(conn: DriverConnection, sql: string): Promise<Column[]> {
@@ -160,45 +140,24 @@ export class OracleConnector extends ServerConnector {
     return { product: 'Oracle', version: (conn as oracledb.Connection).oracleServerVersionString ?? '', currentUser: String(r.user), currentDatabase: String(r.db) };
   }
 
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) =>
-      String((await this.run(conn, `SELECT TO_CHAR(SYS_EXTRACT_UTC(SYSTIMESTAMP), 'YYYY-MM-DD HH24:MI:SS.FF6') AS "now" FROM dual`, [])).rows[0]!.now));
-  }
-
-  protected rowHashSql(columns: readonly Column[]): string {
-    const part = (c: Column) => {
-      const col = this.q(c.name);
-      if (c.type === 'binary') return `NVL(RAWTOHEX(DBMS_CRYPTO.HASH(${col}, 2)), '~N')`;
-      if (c.type === 'text' || c.type === 'json') return `NVL(RAWTOHEX(DBMS_CRYPTO.HASH(${col}, 2)), '~N')`;
-      return `NVL(TO_CHAR(${col}), '~N')`;
-    };
-    return `RAWTOHEX(STANDARD_HASH(${columns.map(part).join(` || '|' || `)}, 'MD5'))`;
-  }
-
-  protected sumHashSql(rowHash: string): string {
-    // As text: the driver would read a NUMBER this large as a float and drop its low digits.
-    return `TO_CHAR(SUM(TO_NUMBER(SUBSTR(${rowHash}, 1, 13), 'XXXXXXXXXXXXX')))`;
-  }
-
   /** MERGE, with inserted/updated derived from the keys that existed (locked) before it ran. */
   protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
     const keyIdx = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
     let inserted = 0;
     let updated = 0;
-    for (const chunk of chunkForParams(rows, columns.length, 1000, 500)) {
-      const where = this.keyShapes.membership(keyColumns, chunk.map((r) => keyIdx.map((i) => r[i])), this.q);
-      const existing = (await this.run(conn, `SELECT 1 AS ${this.q('x')} FROM ${this.table(table)} WHERE ${where.sql} FOR UPDATE`, where.params)).rows.length;
-      await this.run(conn, oracleMerge(this.withSchema(table), columns, keyColumns, chunk.length), chunk.flat());
+    // A UNION ALL of 500 one-row SELECTs from dual is as large a MERGE source as Oracle parses quickly.
+    for (const chunk of chunkForParams(rows, columns.length, Math.min(1000, this.capabilities.maxBindParams), 500)) {
+      const existing = (await this.exec(conn, oracleLockKeys(table, keyColumns, chunk.map((r) => keyIdx.map((i) => r[i]))))).rows.length;
+      const merged = (await this.exec(conn, oracleMerge(table, columns, keyColumns, chunk))).affected;
       updated += existing;
-      inserted += chunk.length - existing;
+      inserted += merged - existing;
     }
     return { inserted, updated };
   }
 
   /** executeMany: one round trip for the whole batch. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
-    const sql = `INSERT INTO ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) VALUES (${columns.map((_, i) => `:${i + 1}`).join(', ')})`;
-    const result = await (conn as oracledb.Connection).executeMany(sql, rows.map((r) => this.bindRow(columns, r)), { autoCommit: false });
-    return result.rowsAffected ?? rows.length;
+    const result = await (conn as oracledb.Connection).executeMany(oracleInsertMany(table, columns), rows.map((r) => this.bindRow(columns, r)), { autoCommit: false });
+    return result.rowsAffected ?? 0;
   }
 }

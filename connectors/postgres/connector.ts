@@ -4,12 +4,14 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Column, PostgresConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
-import { CAPABILITIES } from '../../shared/index.js';
+import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
-import { chunkForParams, numberPlaceholders } from '../core/sql.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { canonicalFromPostgres, fromPostgres, postgresTypeFor, toPostgres, typeParser } from './types.js';
+import { KnexPool, serverAddress } from '../core/pool.js';
+import { upsertByReturnedRows } from '../core/server-writer.js';
+import { canonicalFromPostgres, fromPostgres, toPostgres, typeParser } from './types.js';
+import { POSTGRES_IDENTIFY_SQL, POSTGRES_NOW_SQL, POSTGRES_RESULT_TYPES_SQL, postgresCopy, postgresSql, postgresUpsert } from './sql.js';
 import { describePostgresTable, listPostgresTables } from './introspect.js';
 
 type PgClient = pg.PoolClient;
@@ -27,17 +29,18 @@ function disableJit(conn: pg.Client, done: (err: Error | null, conn: pg.Client) 
 export class PostgresConnector extends ServerConnector {
   readonly capabilities = CAPABILITIES.postgres;
   declare readonly config: PostgresConnectionConfig;
+  protected readonly sql = postgresSql;
+  protected readonly pool = new KnexPool(() => this.knexConfig());
+  protected readonly nowSql = POSTGRES_NOW_SQL;
 
-  protected knexConfig(): Knex.Config {
+  private knexConfig(): Knex.Config {
     const c = this.config as PostgresConnectionConfig;
     return {
       client: 'pg',
       connection: {
-        host: c.host,
-        port: c.port ?? CAPABILITIES.postgres.defaultPort ?? 5432,
+        ...serverAddress(c, 'postgres'),
         user: c.user,
         ...(this.password !== undefined ? { password: this.password } : {}),
-        database: c.database,
         connectionTimeoutMillis: c.connectTimeoutMs,
         statement_timeout: c.queryTimeoutMs,
         // Instants are read and written in UTC; timestamps without zone are never converted.
@@ -51,26 +54,12 @@ export class PostgresConnector extends ServerConnector {
   }
 
   protected async run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult> {
-    const result = await (conn as PgClient).query({ text: numberPlaceholders(sql, (n) => `$${n}`), values: params as unknown[] });
+    const result = await (conn as PgClient).query({ text: sql, values: params as unknown[] });
     return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
   }
 
   protected fromDriver = fromPostgres;
   protected toDriver = toPostgres;
-  protected columnDdl = postgresTypeFor;
-
-  protected createTableSuffix(): string {
-    return '';
-  }
-
-  protected override analyzeSql(table: TableRef): string {
-    return `ANALYZE ${this.table(table)}`;
-  }
-
-  protected limitSql(sql: string, limit: number): string {
-    return `${sql} LIMIT ${Math.floor(limit)}`;
-  }
-
   protected tables(conn: DriverConnection): Promise<TableSummary[]> {
     return listPostgresTables(async (sql, params) => (await this.run(conn, sql, params)).rows, this.config.schema ?? null);
   }
@@ -79,12 +68,7 @@ export class PostgresConnector extends ServerConnector {
     const { fields } = await (conn as PgClient).query(sql);
     if (fields.length === 0) return [];
     // Type names (a domain's base type) and display names for the OIDs the result reports.
-    const types = (await this.run(conn, `SELECT x.i AS i, format_type(x.o, x.m) AS native,
-        CASE WHEN t.typtype = 'd' THEN bt.typname ELSE t.typname END AS typname,
-        CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE x.m END AS typmod
-      FROM unnest(?::oid[], ?::int[]) WITH ORDINALITY AS x(o, m, i)
-      JOIN pg_type t ON t.oid = x.o LEFT JOIN pg_type bt ON bt.oid = t.typbasetype ORDER BY x.i`,
-    [fields.map((f) => f.dataTypeID), fields.map((f) => f.dataTypeModifier)])).rows;
+    const types = (await this.run(conn, POSTGRES_RESULT_TYPES_SQL, [fields.map((f) => f.dataTypeID), fields.map((f) => f.dataTypeModifier)])).rows;
     return fields.map((f, i) => {
       const t = types[i]!;
       return { name: f.name, nativeType: String(t.native), ...canonicalFromPostgres(String(t.typname), Number(t.typmod)), nullable: true, primaryKey: false };
@@ -96,52 +80,32 @@ export class PostgresConnector extends ServerConnector {
   }
 
   protected async identify(conn: DriverConnection): Promise<Omit<TestResult, 'ok' | 'latencyMs'>> {
-    const row = (await this.run(conn, 'SELECT version() AS version, current_user AS "user", current_database() AS db', [])).rows[0]!;
+    const row = (await this.run(conn, POSTGRES_IDENTIFY_SQL, [])).rows[0]!;
     const full = String(row.version);
     const product = /kingbase/i.test(full) ? 'KingbaseES' : 'PostgreSQL';
     const version = /\d+(\.\d+)+/.exec(full)?.[0] ?? full;
     return { product, version, currentUser: String(row.user), currentDatabase: String(row.db) };
   }
 
-  async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) =>
-      String((await this.run(conn, `SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS now`, [])).rows[0]!.now));
-  }
-
-  protected rowHashSql(columns: readonly Column[]): string {
-    const parts = columns.map((c) => (c.type === 'binary' ? `coalesce(encode(${this.q(c.name)}, 'hex'), '~N')` : `coalesce(${this.q(c.name)}::text, '~N')`));
-    return `md5(concat_ws('|', ${parts.join(', ')}))`;
-  }
-
-  protected sumHashSql(rowHash: string): string {
-    return `sum(('x' || substr(${rowHash}, 1, 13))::bit(52)::bigint)`;
-  }
-
-  /** `INSERT ... ON CONFLICT DO UPDATE ... RETURNING (xmax = 0)`: the server says which rows were new. */
-  protected async upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
-    const names = columns.map((c) => this.q(c.name)).join(', ');
-    const one = `(${columns.map(() => '?').join(', ')})`;
-    const sets = columns.filter((c) => !keyColumns.includes(c.name)).map((c) => `${this.q(c.name)} = EXCLUDED.${this.q(c.name)}`);
-    const action = sets.length > 0 ? sets.join(', ') : `${this.q(keyColumns[0]!)} = EXCLUDED.${this.q(keyColumns[0]!)}`;
-    let inserted = 0;
-    let updated = 0;
-    for (const chunk of chunkForParams(rows, columns.length, this.capabilities.maxBindParams - 200, 1000)) {
-      const sql = `INSERT INTO ${this.table(table)} (${names}) VALUES ${chunk.map(() => one).join(', ')} ` +
-        `ON CONFLICT (${keyColumns.map(this.q).join(', ')}) DO UPDATE SET ${action} RETURNING (xmax = 0) AS inserted`;
-      for (const r of (await this.run(conn, sql, chunk.flat())).rows) {
-        if (r.inserted === true) inserted++;
-        else updated++;
-      }
-    }
-    return { inserted, updated };
+  /** `ON CONFLICT ... RETURNING (xmax = 0)`: the server says which rows were new. */
+  /** `ON CONFLICT ... RETURNING (xmax = 0)`: the server says which rows were new. */
+  protected upsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], keyColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<UpsertCounts> {
+    return upsertByReturnedRows(this.rowChunks(rows, columns.length), async (chunk) => (await this.exec(conn, postgresUpsert(table, columns, keyColumns, chunk))).rows, (r) => r.inserted === true);
   }
 
   /** COPY FROM STDIN: PostgreSQL's own bulk path, on the transaction's connection. */
   override async bulkInsertRows(conn: DriverConnection, table: TableRef, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<number> {
-    const stream = (conn as PgClient).query(copyFrom(`COPY ${this.table(table)} (${columns.map((c) => this.q(c.name)).join(', ')}) FROM STDIN`));
+    const stream = (conn as PgClient).query(copyFrom(postgresCopy(table, columns)));
     await pipeline(Readable.from(tabSeparatedChunks(columns.map(copyEncoder), rows)), stream);
-    return Number((stream as unknown as { rowCount?: number }).rowCount ?? rows.length);
+    return copiedRows(stream);
   }
+}
+
+/** The server's own count from its `COPY n` reply; a stream that reports none is a driver that cannot say. */
+function copiedRows(stream: unknown): number {
+  const count = (stream as { rowCount?: unknown }).rowCount;
+  if (typeof count !== 'number') throw new ExNodeError('INTERNAL', 'COPY finished without the server reporting how many rows it wrote');
+  return count;
 }
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;

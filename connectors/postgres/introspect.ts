@@ -12,9 +12,9 @@ export async function listPostgresTables(run: Run, schema: string | null): Promi
     `SELECT n.nspname AS schema, n.nspname = current_schema() AS current, c.relname AS name, c.relkind AS kind, c.reltuples::bigint AS estimate
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p', 'v', 'm')
-       AND (n.nspname = ?::text OR (?::text IS NULL AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'))
+       AND (n.nspname = $1::text OR ($1::text IS NULL AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'))
      ORDER BY n.nspname <> current_schema(), n.nspname, c.relname`,
-    [schema, schema],
+    [schema],
   );
   return rows.map((r) => ({
     ...(r.current === true || schema !== null ? {} : { schema: String(r.schema) }),
@@ -29,7 +29,7 @@ export async function describePostgresTable(run: Run, ref: TableRef): Promise<Ta
   const meta = await run(
     `SELECT c.oid, c.relkind AS kind, c.reltuples::bigint AS estimate, n.nspname AS schema
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = COALESCE(?::text, current_schema()) AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm')`,
+     WHERE n.nspname = COALESCE($1::text, current_schema()) AND c.relname = $2 AND c.relkind IN ('r', 'p', 'v', 'm')`,
     [schema, ref.name],
   );
   const table = meta[0];
@@ -43,7 +43,7 @@ export async function describePostgresTable(run: Run, ref: TableRef): Promise<Ta
      FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
      LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-     WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+     WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [table.oid],
   );
   const idx = await run(
@@ -52,7 +52,7 @@ export async function describePostgresTable(run: Run, ref: TableRef): Promise<Ta
      FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid
      CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, n)
      JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
-     WHERE ix.indrelid = ?::oid GROUP BY i.relname, ix.indisunique, ix.indisprimary ORDER BY i.relname`,
+     WHERE ix.indrelid = $1::oid GROUP BY i.relname, ix.indisunique, ix.indisprimary ORDER BY i.relname`,
     [table.oid],
   );
   const indexes = idx.map((r) => ({

@@ -6,29 +6,35 @@ import type {
   Column, FilterCondition, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
-import { KEY_HASH_FIELD, querySchema } from '../core/connector.js';
-import type {
-  Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
-} from '../core/connector.js';
-import { classifyError } from '../core/classify.js';
-import { and, chunkForParams, compileFilter, derivedTable, quoteTable, quoter } from '../core/sql.js';
-import { KEY_SHAPES } from '../core/key-predicates.js';
+import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, Writer } from '../core/connector.js';
+import { classifyError, failedTest } from '../core/classify.js';
+import { KeysetReader } from '../core/keyset-reader.js';
 import { Mutex } from '../core/mutex.js';
-import { PageSizer } from '../core/page-size.js';
-import { canonicalFromSqlite, fromSqlite, sqliteTypeFor, toSqlite } from './types.js';
+import type { Statement } from '../core/statement.js';
+import { fromSqlite, toSqlite } from './types.js';
 import { SqliteWriteThread } from './write-thread.js';
+import { describeSqliteQuery, describeSqliteTable, listSqliteTables, sqliteTableExists } from './introspect.js';
+import { SQLITE_NOW_SQL, sqliteSql } from './sql.js';
+import { sqliteWriter } from './writer.js';
 
-const quote = quoter('sqlite');
-const caps = CAPABILITIES.sqlite;
 /** SQLite's compiled-in limit on host parameters is 32766; stay well under it per statement. */
 const MAX_PARAMS = 30_000;
 
 export class SqliteConnector implements Connector {
-  readonly capabilities = caps;
+  readonly capabilities = CAPABILITIES.sqlite;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeLock = new Mutex();
   private thread: SqliteWriteThread | null = null;
+  private readonly reader = new KeysetReader({
+    sql: sqliteSql,
+    maxBindParams: MAX_PARAMS,
+    read: async (_source, action, statement) => this.select(action, statement),
+    toDriver: (_c, v) => toSqlite(v),
+    bindUntyped: toSqlite,
+    fromDriver: (c, v) => fromSqlite(c.type, v),
+    resolve: (ref) => ref,
+  });
 
   constructor(readonly config: SqliteConnectionConfig) {}
 
@@ -51,13 +57,19 @@ export class SqliteConnector implements Connector {
     }
   }
 
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.open().prepare(sql);
-      this.statements.set(sql, statement);
+  /** Rows of a read, integers as BigInt (the reader makes them canonical); statements are prepared once. */
+  private select(action: string, { sql, bindings }: Statement): Row[] {
+    try {
+      let statement = this.statements.get(sql);
+      if (!statement) {
+        statement = this.open().prepare(sql);
+        statement.safeIntegers(true);
+        this.statements.set(sql, statement);
+      }
+      return statement.all(...bindings) as Row[];
+    } catch (error) {
+      throw error instanceof ExNodeError ? error : classifyError(error, { what: `${action} on SQLite connection "${this.config.name}"` });
     }
-    return statement;
   }
 
   async test(): Promise<TestResult> {
@@ -72,195 +84,70 @@ export class SqliteConnector implements Connector {
         currentDatabase: path.resolve(this.config.filename),
       };
     } catch (error) {
-      const e = classifyError(error, { what: 'Opening the SQLite file' });
-      return { ok: false, errorCode: e.code, message: e.message, ...(e.ref ? { key: e.ref.key, ...(e.ref.params ? { params: e.ref.params as Record<string, unknown> } : {}) } : {}) };
+      return failedTest(classifyError(error, { what: 'Opening the SQLite file' }));
     }
   }
 
   async listTables(): Promise<TableSummary[]> {
-    const rows = this.open()
-      .prepare(`SELECT name, type FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-      .all() as { name: string; type: string }[];
-    return rows.map((r) => ({ name: r.name, kind: r.type === 'view' ? 'view' : 'table', rowEstimate: null }));
+    return listSqliteTables(this.open());
   }
 
   async tableExists(table: TableRef): Promise<boolean> {
-    const row = this.open()
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?`)
-      .get(table.name);
-    return row !== undefined;
+    return sqliteTableExists(this.open(), table);
   }
 
   async describeQuery(query: string): Promise<TableSchema> {
-    let columns: Database.ColumnDefinition[];
     try {
-      columns = this.open().prepare(`SELECT * FROM ${from({ name: 'query', query })}`).columns();
+      return describeSqliteQuery(this.open(), query);
     } catch (error) {
       throw classifyError(error, { what: `Describing the source query on SQLite connection "${this.config.name}"` });
     }
-    // An expression has no declared type: its values travel as text, which keeps every one of them.
-    return querySchema(columns.map((c) => ({
-      name: c.name, nativeType: c.type ?? 'expression', ...(c.type ? canonicalFromSqlite(c.type) : { type: 'text' as const }), nullable: true, primaryKey: false,
-    })));
   }
 
   async describeTable(table: TableRef): Promise<TableSchema> {
-    const db = this.open();
-    const meta = db.prepare(`SELECT type FROM sqlite_master WHERE type IN ('table','view') AND name = ?`).get(table.name) as
-      | { type: string }
-      | undefined;
-    if (!meta) throw new ExNodeError('NOT_FOUND', `Table "${table.name}" does not exist in ${this.config.filename}`);
-    const info = db.prepare(`SELECT * FROM pragma_table_info(?)`).all(table.name) as {
-      name: string; type: string; notnull: number; dflt_value: string | null; pk: number;
-    }[];
-    const primaryKey = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-    const columns: Column[] = info.map((c) => ({
-      name: c.name,
-      nativeType: c.type,
-      ...canonicalFromSqlite(c.type),
-      nullable: c.notnull === 0 && c.pk === 0,
-      defaultValue: c.dflt_value,
-      primaryKey: c.pk > 0,
-    }));
-    const indexList = db.prepare(`SELECT * FROM pragma_index_list(?)`).all(table.name) as {
-      name: string; unique: number; origin: string;
-    }[];
-    const indexes = indexList.map((ix) => ({
-      name: ix.name,
-      unique: ix.unique === 1,
-      primary: ix.origin === 'pk',
-      columns: (db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(ix.name) as { name: string }[]).map((r) => r.name),
-    }));
-    if (primaryKey.length > 0 && !indexes.some((i) => i.primary)) {
-      indexes.unshift({ name: 'PRIMARY', unique: true, primary: true, columns: primaryKey });
-    }
-    return {
-      name: table.name,
-      kind: meta.type === 'view' ? 'view' : 'table',
-      rowEstimate: null,
-      columns,
-      primaryKey,
-      uniqueKeys: indexes.filter((i) => i.unique && !i.primary).map((i) => i.columns),
-      indexes,
-    };
+    const schema = describeSqliteTable(this.open(), table);
+    if (!schema) throw new ExNodeError('NOT_FOUND', `Table "${table.name}" does not exist in ${this.config.filename}`);
+    return schema;
   }
 
-  async createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
-    const defs = columns.map((c) => `${quote(c.name)} ${sqliteTypeFor(c)}${c.nullable ? '' : ' NOT NULL'}`);
-    if (primaryKey.length > 0) defs.push(`PRIMARY KEY (${primaryKey.map(quote).join(', ')})`);
-    await this.exclusive(() => this.open().exec(`CREATE TABLE ${quoteTable(quote, table)} (\n  ${defs.join(',\n  ')}\n)`));
-    this.statements.clear();
+  createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
+    return this.ddl([sqliteSql.createTable(table, columns, primaryKey)]);
   }
 
-  async createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
-    await this.exclusive(() => this.open().exec(`CREATE INDEX ${quote(name)} ON ${quoteTable(quote, table)} (${columns.map(quote).join(', ')})`));
-    this.statements.clear();
+  createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
+    return this.ddl([sqliteSql.createIndex(table, name, columns)]);
   }
 
-  async addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
-    await this.exclusive(() => {
-      for (const c of columns) this.open().exec(`ALTER TABLE ${quoteTable(quote, table)} ADD COLUMN ${quote(c.name)} ${sqliteTypeFor(c)}`);
+  addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
+    return this.ddl(columns.map((c) => sqliteSql.addColumn(table, c)));
+  }
+
+  analyze(table: TableRef): Promise<void> {
+    return this.ddl([sqliteSql.analyze(table)!]);
+  }
+
+  dropTable(table: TableRef): Promise<void> {
+    return this.ddl([sqliteSql.dropTable(table)]);
+  }
+
+  /** Schema changes under the write lock; prepared statements may name what changed, so they are dropped. */
+  private async ddl(statements: readonly string[]): Promise<void> {
+    await this.writeLock.run(async () => {
+      for (const sql of statements) this.open().exec(sql);
     });
     this.statements.clear();
   }
 
-  async analyze(table: TableRef): Promise<void> {
-    await this.exclusive(() => this.open().exec(`ANALYZE ${quoteTable(quote, table)}`));
-  }
-
-  async dropTable(table: TableRef): Promise<void> {
-    await this.exclusive(() => this.open().exec(`DROP TABLE IF EXISTS ${quoteTable(quote, table)}`));
-    this.statements.clear();
-  }
-
-  async *readBatches(options: ReadOptions): AsyncIterable<Row[]> {
-    let after = options.after ? [...options.after] : undefined;
-    const names = options.columns.map((c) => c.name);
-    const keyIndexes = options.keyColumns.map((k) => {
-      const i = names.indexOf(k);
-      if (i < 0) throw new ExNodeError('INTERNAL', `Key column "${k}" must be among the columns read`);
-      return i;
-    });
-    const pageSize = new PageSizer(options.batchSize, options.columns);
-    for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
-      const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
-      const limit = pageSize.limit;
-      const sql =
-        `SELECT ${names.map(quote).join(', ')} FROM ${from(options.table)}` +
-        (where.sql ? ` WHERE ${where.sql}` : '') +
-        ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(limit)}`;
-      const rows = this.selectRows(sql, where.params.map(toSqlite), options.columns);
-      if (rows.length === 0) return;
-      pageSize.adjust(rows);
-      yield rows;
-      if (rows.length < limit) return;
-      const last = rows[rows.length - 1]!;
-      after = keyIndexes.map((i) => toSqlite(last[names[i]!]));
-    }
-  }
-
-  async *readKeyHashes(options: ReadOptions): AsyncIterable<Row[]> {
-    const keyColumns = options.keyColumns.map((k) => {
-      const c = options.columns.find((col) => col.name === k);
-      if (!c) throw new ExNodeError('INTERNAL', `Key column "${k}" must be among the columns hashed`);
-      return c;
-    });
-    const hashed = options.columns.map((c) => quote(c.name)).join(', ');
-    let after = options.after ? [...options.after] : undefined;
-    for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
-      const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
-      const sql = `SELECT ${options.keyColumns.map(quote).join(', ')}, exn_row_hash(${hashed}) AS ${quote(KEY_HASH_FIELD)}` +
-        ` FROM ${from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}` +
-        ` ORDER BY ${options.keyColumns.map(quote).join(', ')} LIMIT ${Math.floor(options.batchSize)}`;
-      const rows = this.selectRows(sql, where.params.map(toSqlite), keyColumns);
-      for (const row of rows) row[KEY_HASH_FIELD] = String(row[KEY_HASH_FIELD]);
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < options.batchSize) return;
-      const last = rows[rows.length - 1]!;
-      after = options.keyColumns.map((k) => toSqlite(last[k]));
-    }
-  }
-
-  private rangeWhere(filter: readonly FilterCondition[] | undefined, keyColumns: readonly string[], after?: readonly unknown[], upTo?: readonly unknown[]) {
-    return and(
-      compileFilter(filter, quote),
-      after ? SHAPES.keyset(keyColumns, after, '>', quote) : { sql: '', params: [] },
-      upTo ? SHAPES.keyset(keyColumns, upTo, '<=', quote) : { sql: '', params: [] },
-    );
-  }
-
-  async lookup(options: LookupOptions): Promise<Row[]> {
-    return lookupStatements(options).flatMap(({ sql, params }) => this.selectRows(sql, params, options.columns));
-  }
-
-  async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
-    const where = compileFilter(filter, quote);
-    const sql = `SELECT COUNT(*) AS n FROM ${from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
-    const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number };
-    return Number(row.n);
-  }
-
-  async maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> {
-    const where = compileFilter(filter, quote);
-    const sql = `SELECT MAX(${quote(column.name)}) AS ${quote(column.name)} FROM ${from(table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
-    return this.selectRows(sql, where.params.map(toSqlite), [column])[0]?.[column.name] ?? null;
-  }
-
-  async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
-    const where = this.rangeWhere(options.filter, options.keyColumns, options.after, options.upTo);
-    const sql = `SELECT COUNT(*) AS n, TOTAL(exn_row_hash(${options.columns.map((c) => quote(c.name)).join(', ')})) AS s` +
-      ` FROM ${from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}`;
-    // TOTAL (a float) cannot overflow; the same rows always sum the same way, which is all a checksum needs.
-    const row = this.prepare(sql).get(...where.params.map(toSqlite)) as { n: number; s: number | null };
-    return { count: Number(row.n), checksum: String(row.s ?? 0) };
-  }
+  // Keyset reads, shared with the server dialects.
+  readBatches = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readBatches(options);
+  readKeyHashes = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readKeyHashes(options);
+  rangeChecksum = (options: RangeChecksumOptions): Promise<RangeChecksum> => this.reader.rangeChecksum(options);
+  lookup = (options: LookupOptions): Promise<Row[]> => this.reader.lookup(options);
+  maxValue = (table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> => this.reader.maxValue(table, column, filter);
+  count = (table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> => this.reader.count(table, filter);
 
   async serverNow(): Promise<string> {
-    const row = this.open().prepare(`SELECT strftime('%Y-%m-%d %H:%M:%f', 'now') AS now`).get() as { now: string };
-    return row.now;
+    return (this.open().prepare(SQLITE_NOW_SQL).get() as { now: string }).now;
   }
 
   async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
@@ -268,7 +155,7 @@ export class SqliteConnector implements Connector {
       const thread = this.writeThread();
       await thread.call('exec', { sql: 'BEGIN IMMEDIATE' });
       try {
-        const result = await work(this.writer(thread));
+        const result = await work(sqliteWriter(thread, this.reader));
         await thread.call('exec', { sql: 'COMMIT' });
         return result;
       } catch (error) {
@@ -297,78 +184,6 @@ export class SqliteConnector implements Connector {
     this.db?.close();
     this.db = null;
   }
-
-  private exclusive(work: () => void): Promise<void> {
-    return this.writeLock.run(async () => work());
-  }
-
-  private selectRows(sql: string, params: unknown[], columns: readonly Column[]): Row[] {
-    const statement = this.prepare(sql);
-    statement.safeIntegers(true);
-    return canonicalRows(statement.all(...params) as Row[], columns);
-  }
-
-  /** Writes run on the write thread, inside the transaction it holds open; so do lookups, which then see the transaction's own writes. */
-  private writer(thread: SqliteWriteThread): Writer {
-    return {
-      insert: (table, columns, rows) => thread.call('runEach', { sql: insertSql(table, columns), rows: rows.map((row) => row.map(toSqlite)) }),
-      upsert: async (table, columns, keyColumns, rows): Promise<UpsertCounts> => {
-        const valueColumns = columns.filter((c) => !keyColumns.includes(c.name));
-        const keyIdx = keyColumns.map((k) => columns.findIndex((c) => c.name === k));
-        if (keyIdx.some((i) => i < 0)) throw new ExNodeError('INTERNAL', 'Upsert key columns must be among the written columns');
-        const byKey = keyColumns.map((k) => `${quote(k)} = ?`).join(' AND ');
-        return thread.call('upsert', {
-          updateSql: valueColumns.length > 0 ? `UPDATE ${quoteTable(quote, table)} SET ${valueColumns.map((c) => `${quote(c.name)} = ?`).join(', ')} WHERE ${byKey}` : null,
-          existsSql: `SELECT 1 FROM ${quoteTable(quote, table)} WHERE ${byKey}`,
-          insertSql: insertSql(table, columns),
-          keyIdx,
-          valIdx: valueColumns.map((v) => columns.indexOf(v)),
-          rows: rows.map((row) => row.map(toSqlite)),
-        });
-      },
-      deleteKeys: async (table, keyColumns, keys) => {
-        let n = 0;
-        for (const chunk of chunkForParams(keys, keyColumns.length, MAX_PARAMS - 100, 5000)) {
-          const where = SHAPES.membership(keyColumns, chunk, quote);
-          n += await thread.call('run', { sql: `DELETE FROM ${quoteTable(quote, table)} WHERE ${where.sql}`, params: where.params.map(toSqlite) });
-        }
-        return n;
-      },
-      lookup: async (options) => {
-        const out: Row[] = [];
-        for (const { sql, params } of lookupStatements(options)) {
-          out.push(...canonicalRows(await thread.call('all', { sql, params }), options.columns));
-        }
-        return out;
-      },
-    };
-  }
-}
-
-const SHAPES = KEY_SHAPES.sqlite;
-
-/** Rows as the driver returned them (integers as BigInt), made canonical in place. */
-function canonicalRows(rows: Row[], columns: readonly Column[]): Row[] {
-  for (const row of rows) for (const c of columns) row[c.name] = fromSqlite(c.type, row[c.name]);
-  return rows;
-}
-
-/** The SELECTs that read the rows of `options.keys`, in chunks within SQLite's parameter limit. */
-function lookupStatements(options: LookupOptions): { sql: string; params: unknown[] }[] {
-  const names = options.columns.map((c) => quote(c.name)).join(', ');
-  return chunkForParams(options.keys, options.keyColumns.length, MAX_PARAMS - 100, 5000).map((keys) => {
-    const where = and(compileFilter(options.filter, quote), SHAPES.membership(options.keyColumns, keys, quote));
-    return { sql: `SELECT ${names} FROM ${from(options.table)} WHERE ${where.sql}`, params: where.params.map(toSqlite) };
-  });
-}
-
-/** What a read selects FROM: the table, or the source query as a derived table. */
-function from(ref: SourceRef): string {
-  return ref.query === undefined ? quoteTable(quote, ref) : derivedTable(ref.query, quote);
-}
-
-function insertSql(table: TableRef, columns: readonly Column[]): string {
-  return `INSERT INTO ${quoteTable(quote, table)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 }
 
 /**

@@ -2,23 +2,54 @@ import { describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/index.js';
 import { connectionConfigSchema } from '../../shared/index.js';
 import { canonicalFromMssql, fromMssql, mssqlSelect, mssqlTypeFor, toMssql } from '../../connectors/mssql/types.js';
-import { mssqlDriverConfig, mssqlLimit, mssqlMerge } from '../../connectors/mssql/sql.js';
-import { numberPlaceholders } from '../../connectors/core/sql.js';
+import { mssqlDriverConfig, mssqlMerge, mssqlSql as sql } from '../../connectors/mssql/sql.js';
+import { DAY, ID, NAME, PEOPLE } from '../support/sql-cases.js';
 
 const col = (name: string, type: Column['type'], extra: Partial<Column> = {}): Column => ({ name, nativeType: type, type, nullable: true, primaryKey: false, ...extra });
 
 describe('SQL Server SQL', () => {
-  it('pages with TOP and binds @p parameters, never inside brackets', () => {
-    const sql = mssqlLimit('SELECT [id], [a?b] FROM [dbo].[t] WHERE [id] > ? ORDER BY [id]', 500);
-    expect(sql).toBe('SELECT TOP (500) [id], [a?b] FROM [dbo].[t] WHERE [id] > ? ORDER BY [id]');
-    expect(numberPlaceholders(sql, (n) => `@p${n}`)).toBe('SELECT TOP (500) [id], [a?b] FROM [dbo].[t] WHERE [id] > @p1 ORDER BY [id]');
+  it('pages with TOP and binds @p parameters, a ? in a bracketed name left alone', () => {
+    expect(sql.page({ schema: 'dbo', name: 't' }, [ID, col('a?b', 'integer')], { keyColumns: ['id'], after: [7] }, 500)).toEqual({
+      sql: 'SELECT TOP (500) [id], [a?b] FROM [dbo].[t] WHERE [id] > @p1 ORDER BY [id]', bindings: [7],
+    });
+    expect(sql.page(PEOPLE, [ID, DAY, NAME], { keyColumns: ['id', 'day'], after: [5, '2024-01-01'], filter: [{ column: 'name', op: '=', value: 'x' }] }, 10)).toEqual({
+      sql: 'SELECT TOP (10) [id], CONVERT(VARCHAR(10), [day], 23) AS [day], [name] FROM [people] WHERE ([name] = @p1) AND (([id] > @p2 OR ([id] = @p3 AND [day] > @p4))) ORDER BY [id], [day]',
+      bindings: ['x', 5, 5, '2024-01-01'],
+    });
+  });
+
+  it('hashes rows with HASHBYTES and sums 52-bit prefixes as DECIMAL', () => {
+    const hash = "CONVERT(VARCHAR(32), HASHBYTES('MD5', CONCAT_WS('|', COALESCE(CONVERT(NVARCHAR(MAX), [id]), '~N'), COALESCE(CONVERT(NVARCHAR(MAX), [name]), '~N'))), 2)";
+    expect(sql.keyHashPage(PEOPLE, [ID, NAME], [ID], { keyColumns: ['id'] }, 100).sql).toBe(`SELECT TOP (100) [id], ${hash} AS [__exn_row_hash] FROM [people] ORDER BY [id]`);
+    expect(sql.rangeChecksum(PEOPLE, [ID, NAME], { keyColumns: ['id'], after: [1], upTo: [10] })).toEqual({
+      sql: `SELECT COUNT(*) AS [n], CONVERT(VARCHAR(40), SUM(CONVERT(DECIMAL(38, 0), CONVERT(BIGINT, CONVERT(VARBINARY(8), '0' + SUBSTRING(${hash}, 1, 13), 2))))) AS [s] FROM [people] WHERE ([id] > @p1) AND ([id] <= @p2)`,
+      bindings: [1, 10],
+    });
+    expect(sql.count(PEOPLE, [{ column: 'id', op: 'not in', value: [1, 2] }])).toEqual({ sql: 'SELECT COUNT(*) AS [n] FROM [people] WHERE [id] NOT IN (@p1, @p2)', bindings: [1, 2] });
+    expect(sql.maxValue(PEOPLE, DAY).sql).toBe('SELECT CONVERT(VARCHAR(10), [day], 23) AS [day] FROM (SELECT MAX([day]) AS [day] FROM [people]) [exn_max]');
+  });
+
+  it('looks up and deletes composite keys by joining a VALUES table', () => {
+    const join = 'EXISTS (SELECT 1 FROM (VALUES (@p1, @p2), (@p3, @p4)) AS [exn_k] ([exn_k0], [exn_k1]) WHERE [id] = [exn_k].[exn_k0] AND [day] = [exn_k].[exn_k1])';
+    expect(sql.lookup(PEOPLE, [ID, NAME], ['id', 'day'], [[1, 'a'], [2, 'b']])).toEqual({ sql: `SELECT [id], [name] FROM [people] WHERE ${join}`, bindings: [1, 'a', 2, 'b'] });
+    expect(sql.deleteKeys(PEOPLE, ['id', 'day'], [[1, 'a'], [2, 'b']])).toEqual({ sql: `DELETE FROM [people] WHERE ${join}`, bindings: [1, 'a', 2, 'b'] });
+    expect(sql.insert(PEOPLE, [ID, NAME], [[1, 'a'], [2, 'b']])).toEqual({ sql: 'INSERT INTO [people] ([id], [name]) VALUES (@p1, @p2), (@p3, @p4)', bindings: [1, 'a', 2, 'b'] });
   });
 
   it('upserts with MERGE ... WITH (HOLDLOCK) and OUTPUT $action', () => {
-    const sql = mssqlMerge({ schema: 'dbo', name: 'people' }, [col('id', 'integer'), col('name', 'string')], ['id'], 2);
-    expect(sql).toBe('MERGE INTO [dbo].[people] WITH (HOLDLOCK) AS target USING (VALUES (?, ?), (?, ?)) AS source ([id], [name]) ' +
+    const merge = mssqlMerge({ schema: 'dbo', name: 'people' }, [col('id', 'integer'), col('name', 'string')], ['id'], [[1, 'a'], [2, 'b']]);
+    expect(merge.sql).toBe('MERGE INTO [dbo].[people] WITH (HOLDLOCK) AS target USING (VALUES (@p1, @p2), (@p3, @p4)) AS source ([id], [name]) ' +
       'ON target.[id] = source.[id] WHEN MATCHED THEN UPDATE SET target.[name] = source.[name] ' +
       'WHEN NOT MATCHED THEN INSERT ([id], [name]) VALUES (source.[id], source.[name]) OUTPUT $action AS action;');
+    expect(merge.bindings).toEqual([1, 'a', 2, 'b']);
+  });
+
+  it('writes DDL', () => {
+    expect(sql.createTable(PEOPLE, [ID, DAY, NAME], ['id', 'day'])).toBe('CREATE TABLE [people] (\n  [id] INT NOT NULL,\n  [day] DATE NOT NULL,\n  [name] NVARCHAR(40),\n  PRIMARY KEY ([id], [day])\n)');
+    expect(sql.addColumn(PEOPLE, NAME)).toBe('ALTER TABLE [people] ADD [name] NVARCHAR(40)');
+    expect(sql.createIndex(PEOPLE, 'i', ['name'])).toBe('CREATE INDEX [i] ON [people] ([name])');
+    expect(sql.dropTable(PEOPLE)).toBe('DROP TABLE IF EXISTS [people]');
+    expect(sql.analyze(PEOPLE)).toBeNull();
   });
 
   it('maps the types other tools lose: datetime2(7), time(7), datetimeoffset, money, bit, uniqueidentifier, nvarchar(max)', () => {

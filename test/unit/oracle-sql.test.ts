@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/index.js';
 import { connectionConfigSchema } from '../../shared/index.js';
 import { canonicalFromOracle, fromOracle, oracleResultType, oracleTypeFor, toOracle } from '../../connectors/oracle/types.js';
-import { oracleConnectString, oracleLimit, oracleMerge } from '../../connectors/oracle/sql.js';
-import { numberPlaceholders } from '../../connectors/core/sql.js';
+import { oracleConnectString, oracleInsertMany, oracleLockKeys, oracleMerge, oracleSql as sql } from '../../connectors/oracle/sql.js';
+import { DAY, ID, NAME, PEOPLE } from '../support/sql-cases.js';
 
 const col = (name: string, type: Column['type'], extra: Partial<Column> = {}): Column => ({ name, nativeType: type, type, nullable: true, primaryKey: false, ...extra });
 const oracle = (extra: Record<string, unknown>) => {
@@ -14,14 +14,53 @@ const oracle = (extra: Record<string, unknown>) => {
 
 describe('Oracle SQL', () => {
   it('pages with FETCH FIRST and binds :n', () => {
-    const sql = oracleLimit('SELECT "ID" FROM "HR"."T" WHERE "ID" > ? ORDER BY "ID"', 1000);
-    expect(numberPlaceholders(sql, (n) => `:${n}`)).toBe('SELECT "ID" FROM "HR"."T" WHERE "ID" > :1 ORDER BY "ID" FETCH FIRST 1000 ROWS ONLY');
+    expect(sql.page({ schema: 'HR', name: 'T' }, [col('ID', 'integer')], { keyColumns: ['ID'], after: [3] }, 1000)).toEqual({
+      sql: 'SELECT "ID" FROM "HR"."T" WHERE "ID" > :1 ORDER BY "ID" FETCH FIRST 1000 ROWS ONLY', bindings: [3],
+    });
+    expect(sql.page(PEOPLE, [ID, DAY], { keyColumns: ['id', 'day'], upTo: [9, '2024-02-01'] }, 10)).toEqual({
+      sql: 'SELECT "id", "day" FROM "people" WHERE ("id" < :1 OR ("id" = :2 AND "day" <= :3)) ORDER BY "id", "day" FETCH FIRST 10 ROWS ONLY', bindings: [9, 9, '2024-02-01'],
+    });
+  });
+
+  it('hashes rows with STANDARD_HASH, LOBs hashed first, and sums as text', () => {
+    const hash = `RAWTOHEX(STANDARD_HASH(NVL(TO_CHAR("id"), '~N') || '|' || NVL(RAWTOHEX(DBMS_CRYPTO.HASH("note", 2)), '~N'), 'MD5'))`;
+    expect(sql.keyHashPage(PEOPLE, [ID, col('note', 'text')], [ID], { keyColumns: ['id'] }, 5).sql).toBe(`SELECT "id", ${hash} AS "__exn_row_hash" FROM "people" ORDER BY "id" FETCH FIRST 5 ROWS ONLY`);
+    expect(sql.rangeChecksum(PEOPLE, [ID, col('note', 'text')], { keyColumns: ['id'], after: [1] })).toEqual({
+      sql: `SELECT COUNT(*) AS "n", TO_CHAR(SUM(TO_NUMBER(SUBSTR(${hash}, 1, 13), 'XXXXXXXXXXXXX'))) AS "s" FROM "people" WHERE "id" > :1`, bindings: [1],
+    });
+    expect(sql.count(PEOPLE, [{ column: 'name', op: 'like', value: 'A%' }])).toEqual({ sql: 'SELECT COUNT(*) AS "n" FROM "people" WHERE "name" LIKE :1', bindings: ['A%'] });
+    expect(sql.maxValue(PEOPLE, ID).sql).toBe('SELECT "id" FROM (SELECT MAX("id") AS "id" FROM "people") "exn_max"');
+  });
+
+  it('looks up, locks and deletes composite keys as row-value IN lists', () => {
+    expect(sql.lookup(PEOPLE, [ID, NAME], ['id', 'day'], [[1, 'a'], [2, 'b']])).toEqual({
+      sql: 'SELECT "id", "name" FROM "people" WHERE ("id", "day") IN ((:1, :2), (:3, :4))', bindings: [1, 'a', 2, 'b'],
+    });
+    expect(oracleLockKeys(PEOPLE, ['id'], [[1], [2]])).toEqual({ sql: 'SELECT 1 AS "x" FROM "people" WHERE "id" IN (:1, :2) FOR UPDATE', bindings: [1, 2] });
+    expect(sql.deleteKeys(PEOPLE, ['id'], [[1]])).toEqual({ sql: 'DELETE FROM "people" WHERE "id" IN (:1)', bindings: [1] });
+  });
+
+  it('inserts rows as a UNION ALL from dual (no multi-row VALUES before 23c) and in bulk with executeMany', () => {
+    expect(sql.insert(PEOPLE, [ID, NAME], [[1, 'a'], [2, 'b']])).toEqual({
+      sql: 'INSERT INTO "people" ("id", "name") SELECT :1, :2 FROM dual UNION ALL SELECT :3, :4 FROM dual', bindings: [1, 'a', 2, 'b'],
+    });
+    expect(oracleInsertMany(PEOPLE, [ID, NAME])).toBe('INSERT INTO "people" ("id", "name") VALUES (:1, :2)');
   });
 
   it('merges from bound rows selected FROM dual', () => {
-    expect(oracleMerge({ name: 'T' }, [col('ID', 'integer'), col('NAME', 'string')], ['ID'], 2)).toBe(
-      'MERGE INTO "T" t USING (SELECT ? AS "ID", ? AS "NAME" FROM dual UNION ALL SELECT ? AS "ID", ? AS "NAME" FROM dual) s ON (t."ID" = s."ID") ' +
+    const merge = oracleMerge({ name: 'T' }, [col('ID', 'integer'), col('NAME', 'string')], ['ID'], [[1, 'a'], [2, 'b']]);
+    expect(merge.sql).toBe(
+      'MERGE INTO "T" t USING (SELECT :1 AS "ID", :2 AS "NAME" FROM dual UNION ALL SELECT :3 AS "ID", :4 AS "NAME" FROM dual) s ON (t."ID" = s."ID") ' +
       'WHEN MATCHED THEN UPDATE SET t."NAME" = s."NAME" WHEN NOT MATCHED THEN INSERT ("ID", "NAME") VALUES (s."ID", s."NAME")');
+    expect(merge.bindings).toEqual([1, 'a', 2, 'b']);
+  });
+
+  it('writes DDL; a table that is already gone is not an error when dropped', () => {
+    expect(sql.createTable(PEOPLE, [ID, NAME], ['id'])).toBe('CREATE TABLE "people" (\n  "id" NUMBER(10) NOT NULL,\n  "name" NVARCHAR2(40),\n  PRIMARY KEY ("id")\n)');
+    expect(sql.addColumn(PEOPLE, NAME)).toBe('ALTER TABLE "people" ADD "name" NVARCHAR2(40)');
+    expect(sql.createIndex(PEOPLE, 'i', ['name'])).toBe('CREATE INDEX "i" ON "people" ("name")');
+    expect(sql.dropTable({ name: "it's" })).toBe(`BEGIN EXECUTE IMMEDIATE 'DROP TABLE "it''s" PURGE'; EXCEPTION WHEN OTHERS THEN IF SQLCODE != -942 THEN RAISE; END IF; END;`);
+    expect(sql.analyze(PEOPLE)).toBeNull();
   });
 
   it('keeps NUMBER scale, DATE time, CLOB length and TIMESTAMP WITH TIME ZONE', () => {

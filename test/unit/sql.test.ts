@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkForParams, compileFilter, indexName, keyMembership, keysetPredicate, quoteIdent, quoter } from '../../connectors/core/sql.js';
+import { chunkForParams, filterSql, indexName, keyMembership, keysetPredicate, quoteIdent, quoter } from '../../connectors/core/sql.js';
+import { Bindings, PLACEHOLDERS } from '../../connectors/core/statement.js';
 
 describe('identifier quoting', () => {
   it('doubles the closing quote so a name can never end the quote', () => {
@@ -16,14 +17,15 @@ describe('identifier quoting', () => {
 describe('filters', () => {
   const q = quoter('postgres');
   it('binds every value and quotes every column', () => {
-    const f = compileFilter([
+    const b = new Bindings(PLACEHOLDERS.dollar);
+    const sql = filterSql([
       { column: 'status', op: '=', value: "x' OR 1=1 --" },
       { column: 'id', op: 'in', value: [1, 2, 3] },
       { column: 'deleted_at', op: 'is null' },
       { column: 'a', op: '!=', value: 5 },
-    ], q);
-    expect(f.sql).toBe('"status" = ? AND "id" IN (?, ?, ?) AND "deleted_at" IS NULL AND "a" <> ?');
-    expect(f.params).toEqual(["x' OR 1=1 --", 1, 2, 3, 5]);
+    ], q, b);
+    expect(sql).toBe('"status" = $1 AND "id" IN ($2, $3, $4) AND "deleted_at" IS NULL AND "a" <> $5');
+    expect(b.values).toEqual(["x' OR 1=1 --", 1, 2, 3, 5]);
   });
 });
 
@@ -87,13 +89,15 @@ describe('index names', () => {
   });
 });
 
-describe('placeholders around a source query', () => {
-  it('are numbered outside the query only, whatever its quotes, comments and question marks', async () => {
-    const { derivedTable, numberPlaceholders, quoter } = await import('../../connectors/core/sql.js');
-    const query = "SELECT id, name FROM people -- don't share the rest\nWHERE note <> '?' /* $1 ? */";
-    const sql = `SELECT * FROM ${derivedTable(query, quoter('postgres'))} WHERE "id" > ? AND "name" = ?`;
-    const numbered = numberPlaceholders(sql, (n) => `$${n}`);
-    expect(numbered).toContain(query);
-    expect(numbered.endsWith('WHERE "id" > $1 AND "name" = $2')).toBe(true);
+describe('placeholders numbered as values are bound', () => {
+  it('binds a key shape written with ? even when a quoted name holds ? or the quote character', () => {
+    const b = new Bindings(PLACEHOLDERS.at);
+    const sql = b.adopt((quote) => keysetPredicate(['a]?', 'b?'], [1, 2], '>', quote), quoter('mssql'));
+    expect(sql).toBe('([a]]?] > @p1 OR ([a]]?] = @p2 AND [b?] > @p3))');
+    expect(b.values).toEqual([1, 1, 2]);
+  });
+  it('refuses a fragment whose placeholders and values do not match', () => {
+    const b = new Bindings(PLACEHOLDERS.question);
+    expect(() => b.adopt(() => ({ sql: 'a = ? AND b = ?', params: [1] }), quoter('mysql'))).toThrow(/2 placeholders for 1 values/);
   });
 });

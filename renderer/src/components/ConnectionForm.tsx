@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionConfig, ConnectionView, Dialect, TestResult } from '../../../shared/index.js';
-import { PRESETS, connectionConfigSchema, parseOrThrow, resourceNameSchema } from '../../../shared/index.js';
+import { CAPABILITIES, PRESETS, connectionConfigSchema, parseOrThrow, resourceNameSchema } from '../../../shared/index.js';
 import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
 import { errorText, testMessage } from '../i18n/engine.js';
@@ -74,7 +74,8 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
     }
   };
 
-  const server = dialect !== 'sqlite';
+  const capabilities = CAPABILITIES[dialect];
+  const server = !capabilities.fileBased;
   return (
     <Modal open={open} width={720} title={editing ? `${t('connections.edit')} · ${editing.name}` : t('connections.add')} onCancel={() => onClose(false)}
       footer={<Space><Button onClick={() => void test()} loading={busy} data-testid="form-test">{t('connections.test')}</Button><Button type="primary" onClick={() => void save()} loading={busy} data-testid="form-save">{t('common.save')}</Button></Space>}>
@@ -108,7 +109,7 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
             <Col span={8}><Form.Item name="passwordEnv" label={t('connections.passwordEnv')}><Input placeholder="DB_PASSWORD" /></Form.Item></Col>
           </Row>
         )}
-        {(dialect === 'postgres' || dialect === 'mssql' || dialect === 'oracle') && <Form.Item name="schema" label={t('connections.schema')}><Input /></Form.Item>}
+        {capabilities.supportsSchemas && <Form.Item name="schema" label={t('connections.schema')}><Input /></Form.Item>}
         {dialect === 'mssql' && (
           <Row gutter={12}>
             <Col span={12}><Form.Item name="instanceName" label={t('connections.instanceName')}><Input /></Form.Item></Col>
@@ -116,7 +117,7 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
             <Col span={6}><Form.Item name="trustServerCertificate" label={t('connections.trustCert')} valuePropName="checked"><Switch /></Form.Item></Col>
           </Row>
         )}
-        {dialect === 'sqlite' && <Form.Item name="filename" label={t('connections.filename')} rules={[{ required: true }]}><Input data-testid="conn-filename" /></Form.Item>}
+        {capabilities.fileBased && <Form.Item name="filename" label={t('connections.filename')} rules={[{ required: true }]}><Input data-testid="conn-filename" /></Form.Item>}
         <Row gutter={12}>
           <Col span={8}><Form.Item name="timezone" label={t('connections.timezone')}><Input /></Form.Item></Col>
           <Col span={8}><Form.Item name="connectTimeoutMs" label={t('connections.connectTimeout')}><InputNumber min={500} max={120000} style={{ width: '100%' }} /></Form.Item></Col>

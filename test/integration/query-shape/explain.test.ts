@@ -9,8 +9,9 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import type { Column } from '../../../shared/index.js';
-import { KEY_SHAPES } from '../../../connectors/core/key-predicates.js';
-import { and, numberPlaceholders, quoter } from '../../../connectors/core/sql.js';
+import { mysqlSql } from '../../../connectors/mysql/sql.js';
+import { postgresSql } from '../../../connectors/postgres/sql.js';
+import { sqliteSql } from '../../../connectors/sqlite/sql.js';
 import { MYSQL_DB, PG_DB } from '../../support/servers.js';
 import { tempDir } from '../../support/temp.js';
 
@@ -28,15 +29,14 @@ const LOOKUP_KEYS = Array.from({ length: 5000 }, (_, i) => keyOf(150_000 + i * 3
 const MIDDLE = keyOf(150_005);
 const UPPER = keyOf(160_005);
 
+const COMPILERS = { postgres: postgresSql, mysql: mysqlSql, sqlite: sqliteSql };
+
+/** The statements the connectors run for one keyset page and one lookup batch, as their compilers build them. */
 function statements(dialect: 'postgres' | 'mysql' | 'sqlite') {
-  const q = quoter(dialect);
-  const shapes = KEY_SHAPES[dialect];
-  const page = and(shapes.keyset(KEY, MIDDLE, '>', q), shapes.keyset(KEY, UPPER, '<=', q));
-  const lookup = shapes.membership(KEY, LOOKUP_KEYS, q, KEY_TYPES);
-  return {
-    page: { sql: `SELECT * FROM ${q(TABLE)} WHERE ${page.sql} ORDER BY ${q('a')}, ${q('b')} LIMIT 5000`, params: page.params },
-    lookup: { sql: `SELECT * FROM ${q(TABLE)} WHERE ${lookup.sql}`, params: lookup.params },
-  };
+  const sql = COMPILERS[dialect];
+  const page = sql.page({ name: TABLE }, KEY_TYPES, { keyColumns: KEY, after: MIDDLE, upTo: UPPER }, 5000);
+  const lookup = sql.lookup({ name: TABLE }, KEY_TYPES, KEY, LOOKUP_KEYS, undefined, KEY_TYPES);
+  return { page: { sql: page.sql, params: [...page.bindings] }, lookup: { sql: lookup.sql, params: [...lookup.bindings] } };
 }
 
 describe('query shapes on PostgreSQL', () => {
@@ -55,7 +55,7 @@ describe('query shapes on PostgreSQL', () => {
     await client.end();
   });
   const explain = async (s: { sql: string; params: unknown[] }) =>
-    (await client.query({ text: `EXPLAIN ${numberPlaceholders(s.sql, (n) => `$${n}`)}`, values: s.params })).rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+    (await client.query({ text: `EXPLAIN ${s.sql}`, values: s.params })).rows.map((r) => String(r['QUERY PLAN'])).join('\n');
 
   it('seeks a keyset page with an index condition on both key columns', async () => {
     const plan = await explain(statements('postgres').page);
@@ -68,7 +68,7 @@ describe('query shapes on PostgreSQL', () => {
     expect(plan).toMatch(/Index (Only )?Scan using t_connectors_shape_pkey/);
     expect(plan).toMatch(/Function Scan on unnest/);
     expect(plan).not.toMatch(/Seq Scan on t_connectors_shape/);
-    const found = await client.query({ text: numberPlaceholders(statements('postgres').lookup.sql, (n) => `$${n}`), values: statements('postgres').lookup.params });
+    const found = await client.query({ text: statements('postgres').lookup.sql, values: statements('postgres').lookup.params });
     expect(found.rowCount).toBe(LOOKUP_KEYS.length);
   });
 });
