@@ -15,10 +15,10 @@ type SettingsPatch = Parameters<import('../../monitor/checks.js').Checks['setSet
 const DEFAULTS: Readonly<Record<string, unknown>> = { sourceStale: 'auto' };
 const unset = (key: string): unknown => DEFAULTS[key] ?? null;
 
-/** A bridge's settings with every one present (unset or default ones as null), so equal settings compare equal. */
+/** A bridge's settings without the unset or default ones, so equal settings compare equal and the file shows only what was set. */
 function normalized(settings: Record<string, unknown>): Record<string, unknown> {
-  const value = (k: string): unknown => (settings[k] === undefined || settings[k] === unset(k) ? null : settings[k]);
-  return { bridge: settings.bridge, ...Object.fromEntries(SETTING_KEYS.map((k) => [k, value(k)])) };
+  const set = SETTING_KEYS.filter((k) => settings[k] !== undefined && settings[k] !== null && settings[k] !== unset(k));
+  return { bridge: settings.bridge, ...Object.fromEntries(set.map((k) => [k, settings[k]])) };
 }
 
 /** The settings to store for a document's item: what it leaves null goes back to the default. */
@@ -34,7 +34,7 @@ export const monitoringSection: ConfigSection = {
     const out: NamedItem[] = [];
     for (const b of await s.bridges.list()) {
       const settings = normalized({ ...(await s.monitor.checks.settingsOf(b.name)) });
-      if (SETTING_KEYS.some((k) => settings[k] !== null)) out.push({ name: b.name, doc: settings });
+      if (Object.keys(settings).length > 1) out.push({ name: b.name, doc: settings });
     }
     return out;
   },
