@@ -27,7 +27,7 @@ export interface ScheduleDeps {
   readonly accountActor?: AccountActor;
 }
 
-/** Fire delays the scheduler measured (planned time to hand-over to the queue), for the bench and tests. */
+/** Fire delays the scheduler measured (planned time to the tick noted in the state store), for the bench and tests. */
 export interface FireDelay {
   readonly bridge: string;
   readonly plannedMs: number;
