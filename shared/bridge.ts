@@ -184,8 +184,10 @@ export const runRecordSchema = z.object({
   progress: z.object({ phase: z.enum(RUN_PHASES), rowsRead: z.number(), estimatedTotal: z.number().nullable(), rowsTransferred: z.number().optional() }),
   /** `message` in English; `key`/`params` (when the engine gives them) render it in each shell's language. */
   error: z.object({ code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.any()).optional() }).nullable(),
-  /** Why a trigger did not start a run (status `skipped`): the bridge was busy, a fire was missed... */
+  /** Why a trigger did not start a run (status `skipped`): the bridge was busy, a fire was missed... English text (zh-CN in rows older than the key). */
   skippedReason: z.string().nullable().optional(),
+  /** The reason as catalog key and parameters, so each shell shows it in its own language. */
+  skippedReasonRef: z.object({ key: z.string(), params: z.record(z.string(), z.any()).optional() }).optional(),
   /** reconciled, deviation, or not reconciled with its reason (shared/reconciliation-state.ts). */
   reconciliation: runReconciliationSchema,
 });

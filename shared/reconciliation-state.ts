@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type MessageRef, isMessageRef, msg, hasMessage } from './messages/index.js';
+import { type MessageParams, type MessageRef, isMessageRef, msg, hasMessage } from './messages/index.js';
 
 /**
  * The reconciliation of one run (桥接核对), told honestly: a run that did not finish proves nothing,
@@ -31,11 +31,13 @@ export interface RunFacts {
   readonly status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'skipped';
   /** Why a trigger did not start a run (status `skipped`). */
   readonly skippedReason?: string | null | undefined;
+  /** The same reason as catalog key and parameters (rows written since reasons are keys). */
+  readonly skippedReasonRef?: MessageRef | undefined;
   readonly progress: { readonly phase: string };
   readonly sender: { readonly total: number; readonly inserted: number; readonly updated: number; readonly deleted: number };
   readonly receiver: { readonly inserted: number; readonly updated: number; readonly deleted: number; readonly rejected: number };
   readonly deviation: { readonly inserted: number; readonly updated: number; readonly deleted: number; readonly total: number };
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: { readonly code: string; readonly message: string; readonly key?: string | undefined; readonly params?: MessageParams | undefined } | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export function stoppedPhase(run: Pick<RunFacts, 'status' | 'progress' | 'error'
   const phase = run.progress.phase;
   if (phase !== 'queued') return phase;
   if (run.status === 'failed') return 'prepare';
-  if (run.status === 'cancelled' && run.error?.message !== 'Cancelled before it started') return 'prepare';
+  if (run.status === 'cancelled' && run.error?.key !== 'schedule.cancelledQueued' && run.error?.message !== 'Cancelled before it started') return 'prepare';
   return phase;
 }
 
@@ -72,11 +74,12 @@ export function reconciliationOf(run: RunFacts): RunReconciliation {
   if (run.status !== 'succeeded') {
     const phase = stoppedPhase(run);
     const phaseParam = phaseText(phase);
-    const reason = run.error?.message ? run.error.message : msg('monitor.recon.noReason');
+    const reason = run.error?.key ? { key: run.error.key, ...(run.error.params ? { params: run.error.params } : {}) }
+      : run.error?.message ? run.error.message : msg('monitor.recon.noReason');
     const summary = run.status === 'failed' ? msg('monitor.recon.failed', { phase: phaseParam, reason })
       : run.status === 'cancelled' ? msg('monitor.recon.cancelled', { phase: phaseParam, reason })
         : run.status === 'queued' ? msg('monitor.recon.queued')
-          : run.status === 'skipped' ? msg('monitor.recon.skipped', { reason: run.skippedReason ?? msg('monitor.recon.noReason') })
+          : run.status === 'skipped' ? msg('monitor.recon.skipped', { reason: run.skippedReasonRef ?? run.skippedReason ?? msg('monitor.recon.noReason') })
           : msg('monitor.recon.running', { phase: phaseParam });
     return { status: 'not-reconciled', kinds: [], phase, summary, meaning };
   }

@@ -21,4 +21,11 @@ export const validationMessages = defineMessages({
   'validation.queryKey': { 'zh-CN': 'SQL 查询来源需要指定主键：标识结果集每一行的列', en: 'a query source needs "primaryKey": the column(s) that identify a row of its result' },
   'validation.queryTarget': { 'zh-CN': 'SQL 查询来源需要指定目标表', en: 'a query source needs "target.table": the table its rows are written to' },
   'validation.required': { 'zh-CN': '必填', en: 'required' },
+  'validation.cron': {
+    'zh-CN': '不是有效的 cron 表达式：须为 5 段（分 时 日 月 周），或 6 段且秒在最前，如 0 2 * * * 或 */10 * * * * *',
+    en: 'is not a cron expression: five fields (minute hour day month weekday) or six with seconds first, e.g. 0 2 * * * or */10 * * * * *',
+  },
+  'validation.cronNever': { 'zh-CN': '永远不会触发（没有这样的日期）：请检查日和月两段', en: 'never fires (no such date): check the day and month fields' },
+  'validation.scheduleZone': { 'zh-CN': '未知时区，请使用 IANA 时区名（如 Asia/Shanghai）', en: 'unknown time zone (use an IANA name such as Asia/Shanghai)' },
+  'validation.interval': { 'zh-CN': '间隔须如 30s、5m 或 1h（1 秒到 31 天）', en: 'an interval like 30s, 5m or 1h (1 second to 31 days)' },
 });

@@ -10,7 +10,12 @@ test('a technician schedules a bridge in its form, sees the next fire times, dep
   const editor = page.getByTestId('schedule-editor');
   await editor.getByText('cron 表达式', { exact: true }).click();
   await page.getByTestId('schedule-cron').fill('not a cron');
-  await expect(page.getByTestId('schedule-problem')).toBeVisible();
+  // Refusals read in Chinese, without the cron library's English words.
+  await expect(page.getByTestId('schedule-problem')).toContainText('不是有效的 cron 表达式');
+  await expect(page.getByTestId('schedule-problem')).not.toContainText('CronPattern');
+  await page.getByTestId('schedule-cron').fill('0 0 0 30 2 *');
+  await expect(page.getByTestId('schedule-problem')).toContainText('永远不会触发');
+  await page.screenshot({ path: 'test/output/e2e-results/schedule-editor-refusal.png' });
   await page.getByTestId('schedule-cron').fill('0 30 2 * * *');
   await expect(page.getByTestId('schedule-description')).toHaveText('每天 02:30（Asia/Shanghai）');
   await expect(page.getByTestId('schedule-next-fires').locator('.ant-list-item')).toHaveCount(5);

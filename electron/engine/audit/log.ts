@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { StateDb } from '../store/db.js';
 import { nowIso } from '../clock.js';
 import { Mutex } from '../../../lib/mutex.js';
+import { insertRows } from '../store/insert-rows.js';
 import { loadAuditKey } from './keys.js';
 import { ARCHIVE_DIR, archiveMac, readArchives, writeArchive } from './archive.js';
 
@@ -65,24 +66,34 @@ export class AuditLog {
   }
 
   append(entry: AuditEntry): Promise<void> {
+    return this.appendMany([entry]);
+  }
+
+  /**
+   * Appends `entries` to the chain in their order, in one transaction together with the writes of
+   * `alongside` (a scheduler tick's run records): all of it is stored, or none. The checkpoint is
+   * written once, after the commit.
+   */
+  appendMany(entries: readonly AuditEntry[], alongside?: (trx: StateDb) => Promise<void>): Promise<void> {
     return this.lock.run(async () => {
-      const last = ((await this.db('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined) ?? this.lastArchived();
-      const row = {
-        at: nowIso(),
-        actor: entry.actor,
-        operation: entry.operation,
-        target: entry.target ?? null,
-        outcome: entry.outcome,
-        detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-        shell: entry.shell ?? null,
-        address: entry.address ?? null,
-        session: entry.session ?? null,
-        prev_hash: last?.hash ?? GENESIS,
-      };
-      const seq = (last?.seq ?? 0) + 1;
-      const hash = this.mac({ seq, ...row });
-      await this.db('audit_events').insert({ seq, ...row, hash });
-      this.writeCheckpoint(seq, hash);
+      let head: { seq: number; hash: string } | null = null;
+      await this.db.transaction(async (trx) => {
+        if (alongside) await alongside(trx);
+        if (entries.length === 0) return;
+        const last = ((await trx('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined) ?? this.lastArchived();
+        let seq = last?.seq ?? 0;
+        let prev = last?.hash ?? GENESIS;
+        const rows: AuditRecord[] = entries.map((entry) => {
+          seq += 1;
+          const row = { seq, ...rowOf(entry), prev_hash: prev };
+          prev = this.mac(row);
+          return { ...row, hash: prev };
+        });
+        await insertRows(trx, 'audit_events', rows as unknown as Record<string, unknown>[]);
+        head = { seq, hash: prev };
+      });
+      const written = head as { seq: number; hash: string } | null;
+      if (written) this.writeCheckpoint(written.seq, written.hash);
     });
   }
 
@@ -198,6 +209,20 @@ export class AuditLog {
       return 'damaged';
     }
   }
+}
+
+function rowOf(entry: AuditEntry): Omit<AuditRecord, 'seq' | 'prev_hash' | 'hash'> {
+  return {
+    at: nowIso(),
+    actor: entry.actor,
+    operation: entry.operation,
+    target: entry.target ?? null,
+    outcome: entry.outcome,
+    detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    shell: entry.shell ?? null,
+    address: entry.address ?? null,
+    session: entry.session ?? null,
+  };
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -8,7 +8,7 @@ import type { EventBus } from '../events.js';
 import type { AuditLog } from '../audit/log.js';
 import type { BridgeService, StoredBridge } from '../bridges/service.js';
 import type { RunStore } from '../bridges/run/run-store.js';
-import { text, type BridgeRunner } from '../bridges/run/runner.js';
+import type { BridgeRunner, StartRequest } from '../bridges/run/runner.js';
 import type { Actor } from '../actor.js';
 import { ScheduleStore, type StoredSchedule } from './store.js';
 import { Scheduler, decide, type Fire, type ScheduleEntry } from './scheduler.js';
@@ -27,7 +27,7 @@ export interface ScheduleDeps {
   readonly accountActor?: AccountActor;
 }
 
-/** Fire delays the scheduler measured (planned time to hand-over to the queue), for the bench and tests. */
+/** Fire delays the scheduler measured (planned time to the tick noted in the state store), for the bench and tests. */
 export interface FireDelay {
   readonly bridge: string;
   readonly plannedMs: number;
@@ -39,6 +39,9 @@ export class ScheduleService {
   readonly store: ScheduleStore;
   readonly scheduler: Scheduler;
   readonly fireDelays: FireDelay[] = [];
+  /** Planned time to the run queued or the skip recorded (after the tick's commit), per timed fire, for the bench. */
+  readonly handOverDelays: number[] = [];
+  private pending: { fire: Fire; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private readonly clock: TimerClock;
   private unsubscribe: (() => void) | null = null;
 
@@ -156,31 +159,77 @@ export class ScheduleService {
     };
   }
 
-  /** What a fire asks for: a run as the deploying account, or a recorded skip. Audited either way. */
-  private async fire(fire: Fire): Promise<void> {
-    const { entry } = fire;
-    const bridge = await this.deps.bridges.loadById(entry.bridgeId);
-    const actor = await scheduledActor(entry.actor.name, this.deps.accountActor);
-    const scheduledFor = fire.kind === 'chain' ? undefined : new Date(fire.plannedMs).toISOString();
-    const options = scheduledFor ? { scheduledFor } : {};
-    const decision = decide({ ...fire, entry: { ...entry, actor } } as Fire, rolesAllow(actor.roles, 'bridges.run'));
-    const record = decision.run
-      ? await this.deps.runner.start(bridge.config.name, 'schedule', { ...options, note: msg(decision.note.key, decision.note.params) })
-      : await this.deps.runner.skip(bridge, 'schedule', text(decision.reason.key, decision.reason.params), options);
-    await this.deps.audit.append({
-      actor: actor.name, operation: 'schedule/fire', target: bridge.config.name, outcome: 'ok',
-      detail: { run: record.id, status: record.status, kind: fire.kind, ...(scheduledFor ? { scheduledFor } : {}) },
+  /**
+   * What a fire asks for: a run as the deploying account, or a recorded skip. Fires handed out together
+   * (one scheduler tick) are decided together and written in one transaction: their run records, log
+   * lines and audit entries (the audit chain in fire order), so a tick costs the state store one commit.
+   */
+  private fire(fire: Fire): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ fire, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
   }
 
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0);
+    try {
+      await this.fireTogether(batch.map((p) => p.fire));
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  private async fireTogether(fires: readonly Fire[]): Promise<void> {
+    const bridges = await this.deps.bridges.loadByIds([...new Set(fires.map((f) => f.entry.bridgeId))]);
+    const actors = new Map<string, Promise<Actor>>();
+    const actorOf = (name: string) => actors.get(name) ?? actors.set(name, scheduledActor(name, this.deps.accountActor)).get(name)!;
+    const requests: StartRequest[] = [];
+    const facts: { fire: Fire; actor: Actor; scheduledFor: string | undefined }[] = [];
+    for (const fire of fires) {
+      const bridge = bridges.get(fire.entry.bridgeId);
+      if (!bridge) continue; // removed since it was deployed: nothing left to run or record against
+      const actor = await actorOf(fire.entry.actor.name);
+      const scheduledFor = fire.kind === 'chain' ? undefined : new Date(fire.plannedMs).toISOString();
+      const options = scheduledFor ? { scheduledFor } : {};
+      const decision = decide({ ...fire, entry: { ...fire.entry, actor } } as Fire, rolesAllow(actor.roles, 'bridges.run'));
+      requests.push(decision.run
+        ? { bridge, trigger: 'schedule', options: { ...options, note: msg(decision.note.key, decision.note.params) } }
+        : { bridge, trigger: 'schedule', options, skip: msg(decision.reason.key, decision.reason.params) });
+      facts.push({ fire, actor, scheduledFor });
+    }
+    if (requests.length === 0) return;
+    const prepared = await this.deps.runner.prepareStarts(requests);
+    const entries = prepared.records.map((record, i) => {
+      const { fire, actor, scheduledFor } = facts[i]!;
+      return {
+        actor: actor.name, operation: 'schedule/fire', target: record.bridgeName, outcome: 'ok' as const,
+        detail: { run: record.id, status: record.status, kind: fire.kind, ...(scheduledFor ? { scheduledFor } : {}) },
+      };
+    });
+    try {
+      await this.deps.audit.appendMany(entries, (trx) => prepared.write(trx));
+    } catch (error) {
+      prepared.release();
+      throw error;
+    }
+    await prepared.submit();
+    const handedMs = this.clock.now();
+    for (const { fire } of facts) {
+      if (fire.kind === 'fire' && this.handOverDelays.length < 1_000_000) this.handOverDelays.push(handedMs - fire.plannedMs);
+    }
+  }
+
   private async deployedEntries(): Promise<ScheduleEntry[]> {
+    const live = (await this.store.all()).filter((s) => s.deployed && s.spec);
+    const bridges = await this.deps.bridges.loadByIds(live.map((s) => s.bridgeId));
     const out: ScheduleEntry[] = [];
-    for (const s of await this.store.all()) {
-      if (!s.deployed || !s.spec) continue;
-      const bridge = await this.deps.bridges.loadById(s.bridgeId).catch(() => null);
+    for (const s of live) {
+      const bridge = bridges.get(s.bridgeId);
       if (!bridge || !bridge.config.enabled) continue;
       out.push({
-        bridgeId: s.bridgeId, bridgeName: bridge.config.name, spec: s.spec, missedPolicy: s.missedPolicy,
+        bridgeId: s.bridgeId, bridgeName: bridge.config.name, spec: s.spec!, missedPolicy: s.missedPolicy,
         actor: { name: s.deployedBy ?? 'scheduler', roles: [], shell: 'schedule' }, lastFireMs: s.lastFireMs, deployedMs: s.deployedAt ? Date.parse(s.deployedAt) : this.clock.now(),
       });
     }

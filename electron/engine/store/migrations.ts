@@ -186,4 +186,17 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...SECURITY_MIGRATIONS,
   ...MONITOR_MIGRATIONS,
+  {
+    name: '0201_run_reason_message_keys',
+    async up(knex) {
+      // Skip reasons and run errors as catalog keys and parameters, so each shell shows them in its own
+      // language; the text columns keep English (older rows: the zh-CN text they were written with).
+      await knex.schema.alterTable('runs', (t) => {
+        t.string('skipped_key');
+        t.text('skipped_params');
+        t.string('error_key');
+        t.text('error_params');
+      });
+    },
+  },
 ];

@@ -26,6 +26,8 @@ const WORDS: Record<string, { 'zh-CN': string; en: string }> = {
   diff: { 'zh-CN': '比对', en: 'diff' }, send: { 'zh-CN': '上报', en: 'send' }, receive: { 'zh-CN': '下发', en: 'receive' },
   copy: { 'zh-CN': '复制', en: 'copy' }, deletes: { 'zh-CN': '查找删除', en: 'deletes' }, ranges: { 'zh-CN': '区段比对', en: 'ranges' },
   done: { 'zh-CN': '完成', en: 'done' }, idle: { 'zh-CN': '空闲', en: 'idle' }, info: { 'zh-CN': '信息', en: 'INFO' },
+  skipped: { 'zh-CN': '已跳过', en: 'skipped' }, manual: { 'zh-CN': '手动', en: 'manual' }, schedule: { 'zh-CN': '定时', en: 'schedule' },
+  cli: { 'zh-CN': '命令行', en: 'cli' }, resume: { 'zh-CN': '续跑', en: 'resume' },
   warn: { 'zh-CN': '警告', en: 'WARN' }, error: { 'zh-CN': '错误', en: 'ERROR' }, table: { 'zh-CN': '表', en: 'table' }, view: { 'zh-CN': '视图', en: 'view' },
 };
 export const word = (value: string): string => WORDS[value]?.[language] ?? value;
@@ -67,6 +69,12 @@ export function printRun(r: RunRecord): void {
     out(t('cli.runError', { code: r.error.code, message }));
   }
   if (r.mode === 'incremental') out(t('cli.runNoDeletes', { bridge: r.bridgeName }));
+}
+
+/** A trigger that did not run, with its reason in the output language (older records: the text they hold). */
+export function printSkipped(r: RunRecord): void {
+  const reason = r.skippedReasonRef ? render(language, r.skippedReasonRef) : r.skippedReason ?? '';
+  out(t('schedule.skippedLine', { id: r.id, bridge: r.bridgeName, trigger: word(r.trigger), started: time(r.startedAt), reason }));
 }
 
 /** One line of a run's progress, for a terminal. */

@@ -22,3 +22,8 @@ export function testMessage(result: TestResult): string {
   if (result.key) return engineText({ key: result.key, ...(result.params ? { params: result.params as MessageParams } : {}) });
   return result.message ?? '';
 }
+
+/** Why a trigger was skipped, in the console's language (older records hold the text they were written with). */
+export function skippedReasonText(run: { skippedReason?: string | null | undefined; skippedReasonRef?: MessageRef | undefined }): string {
+  return run.skippedReasonRef ? engineText(run.skippedReasonRef) : run.skippedReason ?? '';
+}

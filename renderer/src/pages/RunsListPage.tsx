@@ -9,6 +9,7 @@ import { subscribe } from '../api/events.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { formatCount, formatDuration, formatTime } from '../components/format.js';
 import { useOp } from '../useOp.js';
+import { skippedReasonText } from '../i18n/engine.js';
 
 const PAGE = 20;
 const TRIGGERS = ['manual', 'schedule', 'cli', 'resume'] as const;
@@ -67,7 +68,7 @@ export function RunsListPage() {
           { title: t('run.total', { defaultValue: 'rows' }), align: 'right', render: (_, r) => formatCount(r.sender.total) },
           { title: t('run.deviation'), align: 'right', render: (_, r) => (r.status === 'skipped' ? '' : formatCount(r.deviation.total)) },
           { title: t('run.duration'), align: 'right', render: (_, r) => (r.status === 'skipped' ? '' : formatDuration(r.durationMs)) },
-          { title: t('schedule.reason'), dataIndex: 'skippedReason', render: (v: string | null | undefined) => <Typography.Text type="secondary">{v ?? ''}</Typography.Text> },
+          { title: t('schedule.reason'), dataIndex: 'skippedReason', render: (_, r) => <Typography.Text type="secondary" data-testid="run-skipped-reason">{skippedReasonText(r)}</Typography.Text> },
         ]}
       />
     </Card>

@@ -3,6 +3,7 @@ import type {
 } from '../../../../shared/index.js';
 import { ExNodeError, msg, reconciliationOf, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
+import { insertRows } from '../../store/insert-rows.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
 import { ZERO_RECEIVER, ZERO_SENDER, deviationOf } from './counts.js';
@@ -17,7 +18,7 @@ interface LogRow {
   message_params: string | null;
 }
 
-interface RunRow {
+export interface RunRow {
   id: string;
   bridge_id: string;
   bridge_name: string;
@@ -36,7 +37,31 @@ interface RunRow {
   lease_owner: string | null;
   lease_expires_ms: number | string | null;
   skipped_reason: string | null;
+  skipped_key: string | null;
+  skipped_params: string | null;
+  error_key: string | null;
+  error_params: string | null;
   scheduled_for: string | null;
+}
+
+/** A run's error as stored: the code, English text, and the catalog key and parameters when there is one. */
+export interface RunError {
+  readonly code: string;
+  readonly message: string | MessageRef;
+}
+
+export interface NewRunOptions {
+  readonly lease?: { owner: string; expiresMs: number };
+  /** Records the trigger as skipped, for this reason. */
+  readonly skippedReason?: MessageRef;
+  readonly scheduledFor?: string;
+}
+
+/** A run-log line ready to insert. */
+export interface LogRowInput {
+  readonly runId: string;
+  readonly level: RunLogEntry['level'];
+  readonly message: string | MessageRef;
 }
 
 /** A run not finished, with the lease of the process that holds it. */
@@ -53,35 +78,19 @@ export interface RunProgress {
 export class RunStore {
   constructor(private readonly db: StateDb) {}
 
-  async create(
-    bridge: { id: string; config: BridgeConfig }, trigger: RunRecord['trigger'],
-    options: { lease?: { owner: string; expiresMs: number }; skippedReason?: string; scheduledFor?: string } = {},
-  ): Promise<RunRecord> {
-    const skipped = options.skippedReason !== undefined;
-    const at = nowIso();
-    const row: RunRow = {
-      id: newId('run'),
-      bridge_id: bridge.id,
-      bridge_name: bridge.config.name,
-      mode: bridge.config.mode,
-      direction: bridge.config.direction,
-      trigger,
-      status: skipped ? 'skipped' : 'queued',
-      started_at: at,
-      finished_at: skipped ? at : null,
-      sender_json: JSON.stringify(ZERO_SENDER),
-      receiver_json: JSON.stringify(ZERO_RECEIVER),
-      progress_json: JSON.stringify({ phase: 'queued', rowsRead: 0, estimatedTotal: null }),
-      error_code: null,
-      error_message: null,
-      owner_pid: process.pid,
-      lease_owner: options.lease?.owner ?? null,
-      lease_expires_ms: options.lease?.expiresMs ?? null,
-      skipped_reason: options.skippedReason ?? null,
-      scheduled_for: options.scheduledFor ?? null,
-    };
+  async create(bridge: { id: string; config: BridgeConfig }, trigger: RunRecord['trigger'], options: NewRunOptions = {}): Promise<RunRecord> {
+    const row = newRunRow(bridge, trigger, options);
     await this.db('runs').insert(row);
     return toRecord(row);
+  }
+
+  /**
+   * Writes new run records and their first log lines with `trx` (a scheduler tick's runs and skips in
+   * one transaction).
+   */
+  async insertMany(trx: StateDb, runs: readonly RunRow[], logs: readonly LogRowInput[]): Promise<void> {
+    await insertRows(trx, 'runs', runs as unknown as Record<string, unknown>[]);
+    await insertRows(trx, 'run_logs', logs.map(logRow));
   }
 
   async get(id: string): Promise<RunRecord> {
@@ -116,6 +125,16 @@ export class RunStore {
   async unfinished(): Promise<UnfinishedRun[]> {
     const rows = await this.db<RunRow>('runs').whereIn('status', ['queued', 'running']).orderBy('started_at');
     return rows.map((r) => ({ ...toRecord(r), lease: leaseOf(r) }));
+  }
+
+  /** The unfinished runs of these bridges, oldest first, in one query. */
+  async unfinishedOfMany(bridgeIds: readonly string[]): Promise<UnfinishedRun[]> {
+    const out: UnfinishedRun[] = [];
+    for (let i = 0; i < bridgeIds.length; i += 500) {
+      const rows = await this.db<RunRow>('runs').whereIn('bridge_id', bridgeIds.slice(i, i + 500)).whereIn('status', ['queued', 'running']).orderBy('started_at');
+      out.push(...rows.map((r) => ({ ...toRecord(r), lease: leaseOf(r) })));
+    }
+    return out;
   }
 
   /** The unfinished runs of one bridge (normally none or one). */
@@ -160,7 +179,7 @@ export class RunStore {
 
   async update(id: string, patch: {
     status?: RunStatus; sender?: SenderCounts; receiver?: ReceiverCounts; progress?: RunProgress;
-    error?: { code: string; message: string } | null; finished?: boolean;
+    error?: RunError | null; finished?: boolean;
   }): Promise<RunRecord> {
     const set: Partial<RunRow> = {};
     if (patch.status) set.status = patch.status;
@@ -168,8 +187,11 @@ export class RunStore {
     if (patch.receiver) set.receiver_json = JSON.stringify(patch.receiver);
     if (patch.progress) set.progress_json = JSON.stringify(patch.progress);
     if (patch.error !== undefined) {
+      const ref = patch.error && typeof patch.error.message !== 'string' ? patch.error.message : null;
       set.error_code = patch.error?.code ?? null;
-      set.error_message = patch.error?.message ?? null;
+      set.error_message = patch.error ? render('en', patch.error.message) : null;
+      set.error_key = ref?.key ?? null;
+      set.error_params = ref?.params ? JSON.stringify(ref.params) : null;
     }
     if (patch.finished) set.finished_at = nowIso();
     if (Object.keys(set).length > 0) await this.db('runs').where({ id }).update(set);
@@ -178,11 +200,7 @@ export class RunStore {
 
   /** A run-log line: a catalog message (kept as key and parameters, rendered by each shell) or plain text. */
   async log(runId: string, level: RunLogEntry['level'], message: string | MessageRef): Promise<void> {
-    const ref = typeof message === 'string' ? null : message;
-    await this.db('run_logs').insert({
-      run_id: runId, at: nowIso(), level, message: render('en', message),
-      message_key: ref?.key ?? null, message_params: ref?.params ? JSON.stringify(ref.params) : null,
-    });
+    await this.db('run_logs').insert(logRow({ runId, level, message }));
   }
 
   async logs(runId: string): Promise<RunLogEntry[]> {
@@ -206,7 +224,7 @@ export class RunStore {
   }
 }
 
-function toRecord(row: RunRow): RunRecord {
+export function toRecord(row: RunRow): RunRecord {
   const sender = JSON.parse(row.sender_json) as SenderCounts;
   const receiver = JSON.parse(row.receiver_json) as ReceiverCounts;
   const finished = row.finished_at;
@@ -225,10 +243,58 @@ function toRecord(row: RunRow): RunRecord {
     receiver,
     deviation: deviationOf(sender, receiver),
     progress: JSON.parse(row.progress_json),
-    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '', ...refOf(row.error_key, row.error_params) } : null,
+    // Rows before message keys hold the reason as zh-CN text: shown as it is.
     skippedReason: row.skipped_reason ?? null,
+    ...(row.skipped_key ? { skippedReasonRef: { key: row.skipped_key, ...refOf(row.skipped_key, row.skipped_params) } } : {}),
   };
   return { ...record, reconciliation: reconciliationOf(record) };
+}
+
+/** A new run record's row: queued, or skipped with its reason (kept as key and parameters, and English text). */
+export function newRunRow(bridge: { id: string; config: BridgeConfig }, trigger: RunRecord['trigger'], options: NewRunOptions = {}): RunRow {
+  const reason = options.skippedReason;
+  const at = nowIso();
+  return {
+    id: newId('run'),
+    bridge_id: bridge.id,
+    bridge_name: bridge.config.name,
+    mode: bridge.config.mode,
+    direction: bridge.config.direction,
+    trigger,
+    status: reason ? 'skipped' : 'queued',
+    started_at: at,
+    finished_at: reason ? at : null,
+    sender_json: JSON.stringify(ZERO_SENDER),
+    receiver_json: JSON.stringify(ZERO_RECEIVER),
+    progress_json: JSON.stringify({ phase: 'queued', rowsRead: 0, estimatedTotal: null }),
+    error_code: null,
+    error_message: null,
+    error_key: null,
+    error_params: null,
+    owner_pid: process.pid,
+    lease_owner: options.lease?.owner ?? null,
+    lease_expires_ms: options.lease?.expiresMs ?? null,
+    skipped_reason: reason ? render('en', reason) : null,
+    skipped_key: reason?.key ?? null,
+    skipped_params: reason?.params ? JSON.stringify(reason.params) : null,
+    scheduled_for: options.scheduledFor ?? null,
+  };
+}
+
+function logRow({ runId, level, message }: LogRowInput) {
+  const ref = typeof message === 'string' ? null : message;
+  return {
+    run_id: runId, at: nowIso(), level, message: render('en', message),
+    message_key: ref?.key ?? null, message_params: ref?.params ? JSON.stringify(ref.params) : null,
+  };
+}
+
+function refOf(key: string | null, params: string | null): { key?: string; params?: MessageParams } {
+  return {
+    ...(key ? { key } : {}),
+    ...(key && params ? { params: JSON.parse(params) as MessageParams } : {}),
+  };
 }
 
 function leaseOf(row: RunRow): Lease {

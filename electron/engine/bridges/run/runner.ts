@@ -1,8 +1,9 @@
 import type { RunRecord } from '../../../../shared/index.js';
-import { ExNodeError, msg, translate, type MessageKey, type MessageParams, type MessageRef } from '../../../../shared/index.js';
+import { ExNodeError, msg, render, type MessageRef } from '../../../../shared/index.js';
 import type { EventBus } from '../../events.js';
 import type { BridgeService, StoredBridge } from '../service.js';
-import type { RunStore } from './run-store.js';
+import type { StateDb } from '../../store/db.js';
+import { newRunRow, type LogRowInput, type RunRow, type RunError, type RunStore, type UnfinishedRun, toRecord } from './run-store.js';
 import type { RunExecutor } from './execute.js';
 import { RunQueue, type QueueJob } from './queue.js';
 import { RUN_RETRY_POLICY, isTransient, withRunRetries, type BackoffPolicy } from './run-retry.js';
@@ -31,15 +32,32 @@ export interface StartOptions {
   readonly note?: string | MessageRef;
 }
 
+/** One trigger of a batch (a scheduler tick): a run to start, or a skip to record with its reason. */
+export interface StartRequest {
+  readonly bridge: StoredBridge;
+  readonly trigger: RunRecord['trigger'];
+  readonly options?: StartOptions;
+  readonly skip?: MessageRef;
+}
+
+/** A batch of triggers decided and ready to write: `write` inside the caller's transaction, then `submit`. */
+export interface PreparedStarts {
+  /** One record per request, in order: queued, or skipped with the reason. */
+  readonly records: readonly RunRecord[];
+  /** Writes the records and their first log lines with `trx`. */
+  write(trx: StateDb): Promise<void>;
+  /** After the commit: queues the runs, resumes the unfinished ones found, tells the console. */
+  submit(): Promise<void>;
+  /** The write failed: nothing was queued; frees the bridges for the next trigger. */
+  release(): void;
+}
+
 interface RunJob extends QueueJob {
   readonly run: RunRecord;
 }
 
 /** How long `cancel` waits for another process to stop a run it holds (it looks every second, and stops after its batch). */
 const CROSS_PROCESS_CANCEL_WAIT_MS = 60_000;
-
-/** Run-log lines and skip reasons are written in the node's default language. */
-export const text = (key: MessageKey, params?: MessageParams): string => translate('zh-CN', key, params);
 
 /**
  * The node's runs: the one queue (no overlap per bridge, concurrency and connection limits, manual
@@ -103,15 +121,15 @@ export class BridgeRunner {
   async start(bridgeName: string, trigger: RunRecord['trigger'], options: StartOptions = {}): Promise<RunRecord> {
     const bridge = await this.deps.bridges.load(bridgeName);
     if (!bridge.config.enabled) throw new ExNodeError('CONFLICT', msg('schedule.bridgeDisabled', { name: bridgeName }));
-    if (this.starting.has(bridge.id)) return this.skip(bridge, trigger, text('schedule.skipBusy', { id: '…' }), options);
+    if (this.starting.has(bridge.id)) return this.skip(bridge, trigger, msg('schedule.skipBusy', { id: '…' }), options);
     this.starting.add(bridge.id);
     try {
       const holder = this.queue.holding(bridge.id);
-      if (holder) return await this.skip(bridge, trigger, text('schedule.skipBusy', { id: holder.runId }), options);
+      if (holder) return await this.skip(bridge, trigger, msg('schedule.skipBusy', { id: holder.runId }), options);
       const now = this.clock.now();
       const unfinished = await this.deps.runs.unfinishedOf(bridge.id);
       const live = unfinished.find((r) => leaseHolds(r.lease, now));
-      if (live) return await this.skip(bridge, trigger, text('schedule.skipBusyElsewhere', { id: live.id }), options);
+      if (live) return await this.skip(bridge, trigger, msg('schedule.skipBusyElsewhere', { id: live.id }), options);
       if (unfinished[0]) return await this.resume(unfinished[0], bridge);
       const run = await this.deps.runs.create(bridge, trigger, {
         lease: { owner: this.owner, expiresMs: now + LEASE_TTL_MS },
@@ -125,8 +143,81 @@ export class BridgeRunner {
     }
   }
 
+  /**
+   * Decides many triggers at once (a scheduler tick) with the same rules as `start`: a bridge with a
+   * run queued or running here or elsewhere, or disabled meanwhile, gets a skipped record with the
+   * reason; an unfinished run whose process is gone is resumed instead of a new one. Nothing is written
+   * here: the caller writes every record in one transaction (`write`), then `submit`s.
+   */
+  async prepareStarts(requests: readonly StartRequest[]): Promise<PreparedStarts> {
+    const held = new Set<string>();
+    const free = requests.filter((r) => !r.skip && r.bridge.config.enabled && !this.starting.has(r.bridge.id) && !this.queue.holding(r.bridge.id));
+    const unfinished = new Map<string, UnfinishedRun>();
+    for (const run of await this.deps.runs.unfinishedOfMany(free.map((r) => r.bridge.id))) if (!unfinished.has(run.bridgeId)) unfinished.set(run.bridgeId, run);
+    const now = this.clock.now();
+    const rows: RunRow[] = [];
+    const logs: LogRowInput[] = [];
+    const toQueue: { row: RunRow; bridge: StoredBridge; manual: boolean }[] = [];
+    const toResume: { run: UnfinishedRun; bridge: StoredBridge }[] = [];
+    for (const request of requests) {
+      const { bridge, trigger, options = {} } = request;
+      const scheduledFor = options.scheduledFor ? { scheduledFor: options.scheduledFor } : {};
+      const holder = this.queue.holding(bridge.id);
+      const other = unfinished.get(bridge.id);
+      const reason = request.skip
+        ?? (!bridge.config.enabled ? msg('schedule.bridgeDisabled', { name: bridge.config.name }) : undefined)
+        ?? (held.has(bridge.id) || this.starting.has(bridge.id) ? msg('schedule.skipBusy', { id: '…' }) : undefined)
+        ?? (holder ? msg('schedule.skipBusy', { id: holder.runId }) : undefined)
+        ?? (other && leaseHolds(other.lease, now) ? msg('schedule.skipBusyElsewhere', { id: other.id }) : undefined);
+      const row = reason
+        ? newRunRow(bridge, trigger, { skippedReason: reason, ...scheduledFor })
+        : newRunRow(bridge, trigger, { lease: { owner: this.owner, expiresMs: now + LEASE_TTL_MS }, ...scheduledFor });
+      if (!reason && other) {
+        // The bridge's earlier run lost its process: it continues, and this trigger is told so.
+        toResume.push({ run: other, bridge });
+        held.add(bridge.id);
+        row.status = 'skipped';
+        row.finished_at = row.started_at;
+        const resumed = msg('schedule.skipResumes', { id: other.id });
+        Object.assign(row, { skipped_reason: render('en', resumed), skipped_key: resumed.key, skipped_params: JSON.stringify(resumed.params) });
+        rows.push(row);
+        if (options.note) logs.push({ runId: row.id, level: 'info', message: options.note });
+        logs.push({ runId: row.id, level: 'warn', message: resumed });
+        continue;
+      }
+      rows.push(row);
+      if (options.note) logs.push({ runId: row.id, level: 'info', message: options.note });
+      if (reason) {
+        logs.push({ runId: row.id, level: 'warn', message: reason });
+      } else {
+        held.add(bridge.id);
+        toQueue.push({ row, bridge, manual: trigger === 'manual' || trigger === 'cli' });
+      }
+    }
+    for (const id of held) this.starting.add(id);
+    const records = rows.map(toRecord);
+    const release = () => {
+      for (const id of held) this.starting.delete(id);
+    };
+    return {
+      records,
+      write: (trx) => this.deps.runs.insertMany(trx, rows, logs),
+      submit: async () => {
+        try {
+          const byId = new Map(records.map((r) => [r.id, r]));
+          for (const q of toQueue) await this.enqueue(byId.get(q.row.id)!, q.bridge, q.manual);
+          for (const r of toResume) await this.resume(r.run, r.bridge).catch(() => undefined);
+          for (const r of records) if (r.status === 'skipped') this.deps.events.emit('run.updated', r);
+        } finally {
+          release();
+        }
+      },
+      release,
+    };
+  }
+
   /** Records a trigger that did not run (a missed fire skipped by policy, an actor not allowed). */
-  async skip(bridge: StoredBridge, trigger: RunRecord['trigger'], reason: string, options: StartOptions = {}): Promise<RunRecord> {
+  async skip(bridge: StoredBridge, trigger: RunRecord['trigger'], reason: MessageRef, options: StartOptions = {}): Promise<RunRecord> {
     const run = await this.deps.runs.create(bridge, trigger, {
       skippedReason: reason, ...(options.scheduledFor ? { scheduledFor: options.scheduledFor } : {}),
     });
@@ -175,7 +266,7 @@ export class BridgeRunner {
       throw new ExNodeError('CONFLICT', msg('schedule.runFinished', { id: runId, status: run.status }));
     }
     if (!leaseHolds(await this.deps.runs.leaseOf(runId), this.clock.now())) {
-      return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: text('schedule.cancelledStale') });
+      return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: msg('schedule.cancelledStale') });
     }
     await this.deps.runs.requestCancel(runId);
     const deadline = Date.now() + CROSS_PROCESS_CANCEL_WAIT_MS;
@@ -184,7 +275,7 @@ export class BridgeRunner {
       const now = await this.deps.runs.get(runId);
       if (now.status !== 'running' && now.status !== 'queued') return now;
       if (!leaseHolds(await this.deps.runs.leaseOf(runId), Date.now())) {
-        return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: text('schedule.cancelledStale') });
+        return this.finish(runId, 'cancelled', { code: 'CANCELLED', message: msg('schedule.cancelledStale') });
       }
       if (Date.now() > deadline) throw new ExNodeError('TIMEOUT', msg('schedule.cancelPending', { id: runId }));
     }
@@ -253,11 +344,11 @@ export class BridgeRunner {
         : isTransient(error) ? (error.ref ?? error.message)
         : msg('schedule.terminal', { code: error.code, message: error.ref ?? error.message });
       await this.deps.runs.log(run.id, cancelled ? 'warn' : 'error', line);
-      await this.finish(run.id, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : error.code, message: cancelled ? text('schedule.cancelled') : error.message });
+      await this.finish(run.id, cancelled ? 'cancelled' : 'failed', { code: cancelled ? 'CANCELLED' : error.code, message: cancelled ? msg('schedule.cancelled') : error.ref ?? error.message });
     }
   }
 
-  private async finish(runId: string, status: RunRecord['status'], error: { code: string; message: string } | null): Promise<RunRecord> {
+  private async finish(runId: string, status: RunRecord['status'], error: RunError | null): Promise<RunRecord> {
     const record = await this.deps.runs.update(runId, { status, error, finished: true });
     this.deps.events.emit('run.updated', record);
     return record;
@@ -275,7 +366,7 @@ export class BridgeRunner {
   /** Takes a run that has not started out of the queue; its waiters get the cancelled record. */
   private dropQueued(runId: string): Promise<RunRecord> | null {
     if (!this.queue.waitingJobs().some((j) => j.runId === runId)) return null;
-    const record = this.finish(runId, 'cancelled', { code: 'CANCELLED', message: text('schedule.cancelledQueued') });
+    const record = this.finish(runId, 'cancelled', { code: 'CANCELLED', message: msg('schedule.cancelledQueued') });
     this.finals.set(runId, record);
     this.queue.cancel(runId);
     return record;

@@ -1,5 +1,5 @@
 import type { RegisterCommands } from '../context.js';
-import { printLog, printRejected, printRun } from '../print.js';
+import { printLog, printRejected, printRun, printSkipped } from '../print.js';
 
 /** `exnode run ...`: runs, their logs and rejected rows. */
 export const registerRuns: RegisterCommands = (program, cli) => {
@@ -25,9 +25,7 @@ export const registerRuns: RegisterCommands = (program, cli) => {
         ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}),
       });
       const list = page.items.map((r) => ({ ...r, bridge: r.bridgeName, skippedReason: r.skippedReason ?? null }));
-      cli.emit(list, () => list.forEach((r) => (r.status === 'skipped'
-        ? process.stdout.write(`Run ${r.id}  bridge ${r.bridgeName}  skipped (${r.trigger})  ${r.startedAt}  ${r.skippedReason ?? ''}\n`)
-        : printRun(r))));
+      cli.emit(list, () => list.forEach((r) => (r.status === 'skipped' ? printSkipped(r) : printRun(r))));
     }));
   run.command('log <id>').description('a run\'s log').action(async (id: string) => cli.session(async (api) => {
     const entries = await api.call('runs/log', { id });

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { ScheduleSpecInput, ScheduleView, SchedulerStatus } from '../../../../shared/index.js';
-import { ExNodeError, formatFire } from '../../../../shared/index.js';
+import { DEFAULT_TIME_ZONE, ExNodeError, formatFire, msg } from '../../../../shared/index.js';
+import { formatLocalTime } from '../../../../shared/time.js';
+import { word } from '../print.js';
 import type { CliContext, RegisterCommands } from '../context.js';
 
 const out = (line: string): void => {
@@ -9,19 +11,16 @@ const out = (line: string): void => {
 
 function printSchedule(cli: CliContext, v: ScheduleView): void {
   const lang = cli.lang();
-  const zh = lang === 'zh-CN';
-  const zone = v.spec?.kind === 'cron' ? v.spec.timezone : 'Asia/Shanghai';
-  const state = v.deployed ? (zh ? `已部署（${v.deployedBy ?? '-'}）` : `deployed (by ${v.deployedBy ?? '-'})`) : (zh ? '未部署' : 'not deployed');
-  out(`${v.bridge}  ${v.description ? v.description[lang] : (zh ? '无调度（仅手动运行）' : 'no schedule (runs only when started)')}  [${state}]`);
-  if (v.spec) out(`  ${zh ? '错过触发' : 'missed fires'}: ${v.missedPolicy === 'skip' ? (zh ? '跳过' : 'skip') : (zh ? '补运行一次' : 'run once now')}`);
-  for (const at of v.nextFires) out(`  ${zh ? '下次' : 'next'}  ${formatFire(Date.parse(at), zone)} (${zone})`);
-  if (v.lastRun) out(`  ${zh ? '上次运行' : 'last run'}  ${v.lastRun.id} ${v.lastRun.status} ${v.lastRun.startedAt}`);
+  const zone = v.spec?.kind === 'cron' ? v.spec.timezone : DEFAULT_TIME_ZONE;
+  const state = v.deployed ? cli.t('schedule.cliDeployed', { by: v.deployedBy ?? '-' }) : cli.t('schedule.cliNotDeployed');
+  out(`${v.bridge}  ${v.description ? v.description[lang] : cli.t('schedule.cliNoSchedule')}  [${state}]`);
+  if (v.spec) out(`  ${cli.t('schedule.cliMissed', { policy: cli.t(v.missedPolicy === 'skip' ? 'schedule.cliMissedSkip' : 'schedule.cliMissedRunOnce') })}`);
+  for (const at of v.nextFires) out(`  ${cli.t('schedule.cliNext', { at: formatFire(Date.parse(at), zone), zone })}`);
+  if (v.lastRun) out(`  ${cli.t('schedule.cliLastRun', { id: v.lastRun.id, status: word(v.lastRun.status), at: formatLocalTime(v.lastRun.startedAt) })}`);
 }
 
 function printStatus(cli: CliContext, s: SchedulerStatus): void {
-  const zh = cli.lang() === 'zh-CN';
-  out(s.paused ? (zh ? `所有调度已暂停（${s.pausedBy ?? '-'}，${s.pausedAt ?? ''}）` : `All schedules paused (by ${s.pausedBy ?? '-'} at ${s.pausedAt ?? ''})`)
-    : (zh ? '调度运行中' : 'Schedules are running'));
+  out(s.paused ? cli.t('schedule.cliPaused', { by: s.pausedBy ?? '-', at: formatLocalTime(s.pausedAt) }) : cli.t('schedule.cliRunning'));
 }
 
 function findBridgeCommand(program: Command): Command {
@@ -41,13 +40,13 @@ export const registerSchedules: RegisterCommands = (program, cli) => {
     .option('--missed <policy>', 'fires missed while the node was off: run-once (default) or skip')
     .action(async (name: string, cmd: { cron?: string; tz?: string; every?: string; after?: string; missed?: string }) => cli.session(async (api) => {
       const given = [cmd.cron, cmd.every, cmd.after].filter((v) => v !== undefined).length;
-      if (given !== 1) throw new ExNodeError('INVALID_INPUT', cli.lang() === 'zh-CN' ? '请给出 --cron、--every、--after 中的一个' : 'Give exactly one of --cron, --every, --after');
+      if (given !== 1) throw new ExNodeError('INVALID_INPUT', msg('schedule.cliOneTiming'));
       const spec: ScheduleSpecInput = cmd.cron !== undefined ? { kind: 'cron', cron: cmd.cron, ...(cmd.tz ? { timezone: cmd.tz } : {}) }
         : cmd.every !== undefined ? { kind: 'interval', every: cmd.every } : { kind: 'after', after: cmd.after! };
       const view = await api.call('schedules/set', { name, spec, ...(cmd.missed ? { missedPolicy: cmd.missed } : {}) });
       cli.emit(view, () => {
         printSchedule(cli, view);
-        if (!view.deployed) out(cli.lang() === 'zh-CN' ? `  部署后生效：exnode bridge deploy ${name}` : `  Deploy it to make it live: exnode bridge deploy ${name}`);
+        if (!view.deployed) out(`  ${cli.t('schedule.cliDeployHint', { name })}`);
       });
     }));
   bridge.command('unschedule <name>').description('remove a bridge\'s schedule (it runs only when started)').action(async (name: string) => cli.session(async (api) => {
