@@ -57,7 +57,7 @@ export class ConnectionService {
 
   async exchange(): Promise<ConnectionView> {
     const row = await this.db<ConnectionRow>('connections').where({ is_exchange: true }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', 'No exchange database is configured; run `exnode exchange set --file F`');
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('connections.noExchange'));
     return toView(row);
   }
 
@@ -65,7 +65,7 @@ export class ConnectionService {
     checkConnectionSafety(config, this.dataDir, options.exchange ?? false);
     const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
     if (existing && !options.replace) {
-      throw new ExNodeError('ALREADY_EXISTS', `A connection named "${config.name}" already exists; choose another name or replace it`);
+      throw new ExNodeError('ALREADY_EXISTS', msg('connections.exists', { name: config.name }));
     }
     const now = nowIso();
     const password = (config as { password?: string }).password;
@@ -113,8 +113,8 @@ export class ConnectionService {
 
   async delete(name: string, usedBy: string[]): Promise<void> {
     const row = await this.row(name);
-    if (row.is_exchange) throw new ExNodeError('CONFLICT', `"${name}" is the exchange database; point the node at another one first`);
-    if (usedBy.length > 0) throw new ExNodeError('CONFLICT', `Connection "${name}" is used by bridge(s) ${usedBy.join(', ')}; delete or change them first`);
+    if (row.is_exchange) throw new ExNodeError('CONFLICT', msg('connections.isExchange', { name }));
+    if (usedBy.length > 0) throw new ExNodeError('CONFLICT', msg('connections.inUse', { name, bridges: usedBy.join(', ') }));
     await this.db('connections').where({ id: row.id }).delete();
   }
 
@@ -178,7 +178,7 @@ export class ConnectionService {
 
   private async row(name: string): Promise<ConnectionRow> {
     const row = await this.db<ConnectionRow>('connections').where({ name }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', `No connection named "${name}"; see \`exnode connection list\``);
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('connections.notFound', { name }));
     return row;
   }
 }

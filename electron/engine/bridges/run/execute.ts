@@ -65,7 +65,7 @@ async function context(deps: ExecutorDeps, run: RunRecord, stored: StoredBridge,
   const node = nodeColumns(prefix);
   const target = await deps.bridges.targetOf(bridge);
   if (bridge.direction === 'receive' && !bridge.target.connection) {
-    throw new ExNodeError('INVALID_INPUT', 'A receive bridge needs "target.connection": the business database to write into');
+    throw new ExNodeError('INVALID_INPUT', msg('bridges.receiveNeedsTarget'));
   }
   const source = await open(bridge.source.connection);
   const receiver = await open(target.connection);
