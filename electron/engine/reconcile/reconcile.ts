@@ -98,6 +98,8 @@ export async function reconcileBridge(
       startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
       sourceRows: tally.sourceRows, targetRows, matched: tally.matched, missing, extra, different,
       deviation: missing + extra + different, samples: tally.samples,
+      // An incremental bridge does not see deletes (nor changes that left its cursor alone): a full run repairs both.
+      proposeFullOnce: bridge.mode === 'incremental' && bridge.direction === 'send' && missing + extra + different > 0,
     };
   }));
 }

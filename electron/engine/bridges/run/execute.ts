@@ -37,7 +37,7 @@ export function bridgeRunExecutor(deps: ExecutorDeps): RunExecutor {
       const bridge = await deps.bridges.loadById(run.bridgeId);
       const ctx = await context(deps, run, bridge, signal, opened);
       await ctx.log('info', msg('runs.started', {
-        mode: msg(`runs.mode.${bridge.config.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceLabel(bridge.config), target: ctx.targetTable.name,
+        mode: msg(`runs.mode.${run.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceLabel(bridge.config), target: ctx.targetTable.name,
       }));
       if (bridge.config.direction === 'send') await runSend(ctx);
       else await runReceive(ctx);
@@ -75,7 +75,7 @@ async function context(deps: ExecutorDeps, run: RunRecord, stored: StoredBridge,
   const mapping = runMapping(bridge, schema, node, deps.vault.hmac.bind(deps.vault));
   let lastReport = 0;
   return {
-    run, bridgeId: stored.id, bridge,
+    run, bridgeId: stored.id, bridge, fullOnce: bridge.mode === 'incremental' && run.mode === 'full',
     stateKey: bridge.direction === 'send' ? `send:${tableLabel(targetTable)}` : `receive:${stored.id}`, source, target: receiver, sourceTable, targetTable, mapping, node,
     checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
     signal,

@@ -55,7 +55,11 @@ export class RunStore {
 
   async create(
     bridge: { id: string; config: BridgeConfig }, trigger: RunRecord['trigger'],
-    options: { lease?: { owner: string; expiresMs: number }; skippedReason?: string; scheduledFor?: string } = {},
+    options: {
+      lease?: { owner: string; expiresMs: number }; skippedReason?: string; scheduledFor?: string;
+      /** The mode this run uses when it is not the bridge's (`full` for a one-off full run of an incremental bridge). */
+      mode?: BridgeConfig['mode'];
+    } = {},
   ): Promise<RunRecord> {
     const skipped = options.skippedReason !== undefined;
     const at = nowIso();
@@ -63,7 +67,7 @@ export class RunStore {
       id: newId('run'),
       bridge_id: bridge.id,
       bridge_name: bridge.config.name,
-      mode: bridge.config.mode,
+      mode: options.mode ?? bridge.config.mode,
       direction: bridge.config.direction,
       trigger,
       status: skipped ? 'skipped' : 'queued',
