@@ -2,7 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import type {
   Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
 } from './connector.js';
@@ -91,7 +91,7 @@ export abstract class ServerConnector implements Connector {
     return this.q(c.name);
   }
   protected table(ref: SourceRef): string {
-    if (ref.query !== undefined) throw new ExNodeError('INVALID_INPUT', `"${ref.name}" is a query, not a table: it can only be read`);
+    if (ref.query !== undefined) throw new ExNodeError('INVALID_INPUT', msg('connectors.queryNotTable', { name: ref.name }));
     return quoteTable(this.q, this.withSchema(ref));
   }
 
@@ -187,7 +187,7 @@ export abstract class ServerConnector implements Connector {
 
   async describeTable(table: TableRef): Promise<TableSchema> {
     const schema = await this.withConnection(`Reading the structure of ${table.name}`, (conn) => this.describe(conn, this.withSchema(table)));
-    if (!schema) throw new ExNodeError('NOT_FOUND', `Table "${table.schema ? `${table.schema}.` : ''}${table.name}" does not exist on connection "${this.config.name}"`);
+    if (!schema) throw new ExNodeError('NOT_FOUND', msg('connectors.tableNotFound', { table: `${table.schema ? `${table.schema}.` : ''}${table.name}`, connection: this.config.name }));
     return schema;
   }
 
@@ -283,7 +283,7 @@ export abstract class ServerConnector implements Connector {
     const pageSize = new PageSizer(options.batchSize, resultColumns);
     let after = options.after ? [...options.after] : undefined;
     for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', msg('connectors.readCancelled'));
       const where = this.where(options.columns, { ...options, after });
       const limit = pageSize.limit;
       const sql = this.limitSql(`SELECT ${select} FROM ${this.from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''} ORDER BY ${order}`, limit);

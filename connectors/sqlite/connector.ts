@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type {
   Column, FilterCondition, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
-import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
+import { CAPABILITIES, ExNodeError, msg } from '../../shared/index.js';
 import { KEY_HASH_FIELD, querySchema } from '../core/connector.js';
 import type {
   Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer,
@@ -36,7 +36,7 @@ export class SqliteConnector implements Connector {
     if (this.db) return this.db;
     const file = this.config.filename;
     if (this.config.readOnly && !fs.existsSync(file)) {
-      throw new ExNodeError('DATABASE_NOT_FOUND', `The SQLite file ${file} does not exist; check the file path`);
+      throw new ExNodeError('DATABASE_NOT_FOUND', msg('connectors.sqliteFileMissing', { file }));
     }
     try {
       if (!this.config.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -109,7 +109,7 @@ export class SqliteConnector implements Connector {
     const meta = db.prepare(`SELECT type FROM sqlite_master WHERE type IN ('table','view') AND name = ?`).get(table.name) as
       | { type: string }
       | undefined;
-    if (!meta) throw new ExNodeError('NOT_FOUND', `Table "${table.name}" does not exist in ${this.config.filename}`);
+    if (!meta) throw new ExNodeError('NOT_FOUND', msg('connectors.tableNotFound', { table: table.name, connection: this.config.name }));
     const info = db.prepare(`SELECT * FROM pragma_table_info(?)`).all(table.name) as {
       name: string; type: string; notnull: number; dflt_value: string | null; pk: number;
     }[];
@@ -183,7 +183,7 @@ export class SqliteConnector implements Connector {
     });
     const pageSize = new PageSizer(options.batchSize, options.columns);
     for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', msg('connectors.readCancelled'));
       const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
       const limit = pageSize.limit;
       const sql =
@@ -209,7 +209,7 @@ export class SqliteConnector implements Connector {
     const hashed = options.columns.map((c) => quote(c.name)).join(', ');
     let after = options.after ? [...options.after] : undefined;
     for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', msg('connectors.readCancelled'));
       const where = this.rangeWhere(options.filter, options.keyColumns, after, options.upTo);
       const sql = `SELECT ${options.keyColumns.map(quote).join(', ')}, exn_row_hash(${hashed}) AS ${quote(KEY_HASH_FIELD)}` +
         ` FROM ${from(options.table)}${where.sql ? ` WHERE ${where.sql}` : ''}` +
