@@ -20,6 +20,9 @@ interface ConnectionRow {
   health: string;
   last_tested_at: string | null;
   last_error: string | null;
+  last_used_at?: string | null;
+  last_use_failed_at?: string | null;
+  last_use_error_json?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -147,6 +150,22 @@ export class ConnectionService {
     return result;
   }
 
+  /**
+   * What a run's use of these connections says about them: a success is their last successful use (and
+   * shows they answer); a failure is noted beside it, never in its place. Cancelled runs say nothing.
+   */
+  async recordUse(names: readonly string[], error: ExNodeError | null): Promise<void> {
+    if (names.length === 0 || error?.code === 'CANCELLED') return;
+    const now = nowIso();
+    const rows = this.db('connections').whereIn('name', [...new Set(names)]);
+    if (!error) {
+      await rows.update({ last_used_at: now, health: 'ok', last_error: null });
+      return;
+    }
+    const { code, message, key, params } = error.toEnvelope().error;
+    await rows.update({ last_use_failed_at: now, last_use_error_json: JSON.stringify({ code, message, ...(key ? { key } : {}), ...(params ? { params } : {}) }) });
+  }
+
   async testUnsaved(config: ConnectionConfig): Promise<TestResult> {
     checkConnectionSafety(config, this.dataDir, false);
     const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
@@ -196,6 +215,9 @@ function toView(row: ConnectionRow): ConnectionView {
     health: row.health as ConnectionView['health'],
     lastTestedAt: row.last_tested_at,
     lastError: row.last_error,
+    lastUsedAt: row.last_used_at ?? null,
+    lastUseFailedAt: row.last_use_failed_at ?? null,
+    lastUseError: row.last_use_error_json ? JSON.parse(row.last_use_error_json) as ConnectionView['lastUseError'] : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
