@@ -134,6 +134,11 @@ export const connectionViewSchema = z.object({
   health: z.enum(['unknown', 'ok', 'failed']),
   lastTestedAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** When a run last used it successfully (read from or wrote to it). */
+  lastUsedAt: z.string().nullable().default(null),
+  /** When a run using it last failed, and why (code, English text, message key): a failure does not erase `lastUsedAt`. */
+  lastUseFailedAt: z.string().nullable().default(null),
+  lastUseError: z.object({ code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.any()).optional() }).nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

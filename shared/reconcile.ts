@@ -32,5 +32,7 @@ export const reconciliationSchema = z.object({
   deviation: z.number(),
   /** A few keys of each kind, for a technician to look at. */
   samples: z.object({ missing: z.array(rowKeySchema), extra: z.array(rowKeySchema), different: z.array(rowKeySchema) }),
+  /** An incremental send bridge that differs: a one-off full run (`bridges/run` with `fullOnce`) repairs it. */
+  proposeFullOnce: z.boolean().optional(),
 });
 export type Reconciliation = z.infer<typeof reconciliationSchema>;

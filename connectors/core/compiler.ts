@@ -1,5 +1,5 @@
 import type { Column, Dialect, FilterCondition, SourceRef, TableRef } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import { KEY_HASH_FIELD } from './connector.js';
 import type { KeyShapes } from './key-predicates.js';
 import { and, derivedTable, filterSql, type Quote, quoter, quoteTable } from './sql.js';
@@ -58,7 +58,7 @@ export class SqlCompiler {
   }
 
   table(ref: SourceRef): string {
-    if (ref.query !== undefined) throw new ExNodeError('INVALID_INPUT', `"${ref.name}" is a query, not a table: it can only be read`);
+    if (ref.query !== undefined) throw new ExNodeError('INVALID_INPUT', msg('connectors.queryNotTable', { name: ref.name }));
     return quoteTable(this.q, ref);
   }
 

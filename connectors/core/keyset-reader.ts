@@ -1,5 +1,5 @@
 import type { Column, FilterCondition, Row, SourceRef } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import type { LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions } from './connector.js';
 import { KEY_HASH_FIELD } from './connector.js';
 import type { KeyRange, SqlCompiler } from './compiler.js';
@@ -57,7 +57,7 @@ export class KeysetReader {
     const pageSize = new PageSizer(options.batchSize, resultColumns);
     let after = options.after ? [...options.after] : undefined;
     for (;;) {
-      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', 'The read was cancelled');
+      if (options.signal?.aborted) throw new ExNodeError('CANCELLED', msg('connectors.readCancelled'));
       const limit = pageSize.limit;
       const statement = build(this.range(options.columns, { ...options, after }), limit);
       const rows = this.normalize(await this.driver.read(options.table, `Reading ${options.table.name}`, statement), resultColumns);

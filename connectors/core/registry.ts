@@ -1,5 +1,5 @@
 import type { ConnectionConfig, Dialect } from '../../shared/index.js';
-import { DIALECTS, ExNodeError } from '../../shared/index.js';
+import { DIALECTS, ExNodeError, msg } from '../../shared/index.js';
 import type { Connector, ConnectorContext, ConnectorFactory } from './connector.js';
 
 /**
@@ -16,12 +16,12 @@ const LOADERS: Readonly<Record<Dialect, () => Promise<ConnectorFactory>>> = Obje
 
 export async function loadConnectorFactory(dialect: string): Promise<ConnectorFactory> {
   if (!(DIALECTS as readonly string[]).includes(dialect)) {
-    throw new ExNodeError('UNSUPPORTED', `Unknown database dialect "${dialect}"; use one of ${DIALECTS.join(', ')}`);
+    throw new ExNodeError('UNSUPPORTED', msg('connectors.unknownDialect', { dialect, dialects: DIALECTS.join(', ') }));
   }
   try {
     return await LOADERS[dialect as Dialect]();
   } catch (cause) {
-    throw new ExNodeError('DRIVER_MISSING', `The ${dialect} driver could not be loaded; reinstall ExNode (${(cause as Error).message})`, { cause });
+    throw new ExNodeError('DRIVER_MISSING', msg('connectors.driverMissing', { dialect, detail: (cause as Error).message }), { cause });
   }
 }
 

@@ -1,7 +1,7 @@
 import type {
   Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer } from './connector.js';
 import { querySchema } from './connector.js';
 import { classifyError, failedTest } from './classify.js';
@@ -136,7 +136,7 @@ export abstract class ServerConnector implements Connector {
 
   async describeTable(table: TableRef): Promise<TableSchema> {
     const schema = await this.withConnection(`Reading the structure of ${table.name}`, (conn) => this.describe(conn, this.withSchema(table)));
-    if (!schema) throw new ExNodeError('NOT_FOUND', `Table "${table.schema ? `${table.schema}.` : ''}${table.name}" does not exist on connection "${this.config.name}"`);
+    if (!schema) throw new ExNodeError('NOT_FOUND', msg('connectors.tableNotFound', { table: `${table.schema ? `${table.schema}.` : ''}${table.name}`, connection: this.config.name }));
     return schema;
   }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dialect, FilterCondition } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import type { Bindings } from './statement.js';
 
 /** A fragment of SQL with `?` placeholders and the values bound to them, in order (key shapes; see Bindings.adopt). */
@@ -19,8 +19,8 @@ const QUOTES: Record<Dialect, readonly [string, string]> = {
 
 /** Quotes one identifier for `dialect`; the closing quote is doubled, so no name can end the quote. */
 export function quoteIdent(dialect: Dialect, name: string): string {
-  if (name.length === 0) throw new ExNodeError('INVALID_INPUT', 'An identifier must not be empty');
-  if (name.includes('\u0000')) throw new ExNodeError('INVALID_INPUT', 'An identifier must not contain a NUL character');
+  if (name.length === 0) throw new ExNodeError('INVALID_INPUT', msg('connectors.identifierEmpty'));
+  if (name.includes('\u0000')) throw new ExNodeError('INVALID_INPUT', msg('connectors.identifierNul'));
   const [open, close] = QUOTES[dialect];
   return open + name.split(close).join(close + close) + close;
 }

@@ -1,5 +1,5 @@
 import type { Column } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
 
 type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision' | 'scale'>>;
@@ -70,7 +70,7 @@ export function mssqlTypeFor(c: Column): string {
     case 'bigint': return 'BIGINT';
     case 'decimal': {
       if (c.precision !== undefined && c.precision > 38) {
-        throw new ExNodeError('UNSUPPORTED', `Column "${c.name}" is a decimal of ${c.precision} digits; SQL Server holds at most 38`);
+        throw new ExNodeError('UNSUPPORTED', msg('connectors.decimalTooWide', { name: c.name, precision: c.precision ?? 0 }));
       }
       return `DECIMAL(${c.precision ?? 38},${c.scale ?? (c.precision === undefined ? 10 : 0)})`;
     }

@@ -1,5 +1,5 @@
 import type { CanonicalType, Column } from '../../shared/index.js';
-import { ExNodeError } from '../../shared/index.js';
+import { ExNodeError, msg } from '../../shared/index.js';
 import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
 
 /**
@@ -126,7 +126,7 @@ export function mysqlTypeFor(c: Column): string {
       if (c.length !== undefined && c.length <= MAX_VARCHAR) return `VARCHAR(${c.length})`;
       if (c.primaryKey) {
         if (c.length === undefined) return 'VARCHAR(255)';
-        throw new ExNodeError('UNSUPPORTED', `Key column "${c.name}" is a string of ${c.length} characters; MySQL keys hold at most ${MAX_VARCHAR}`);
+        throw new ExNodeError('UNSUPPORTED', msg('connectors.keyTooLong', { name: c.name, length: c.length ?? 0, max: MAX_VARCHAR }));
       }
       return 'LONGTEXT';
     case 'text': return 'LONGTEXT';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type {
   Column, FilterCondition, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
-import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
+import { CAPABILITIES, ExNodeError, msg } from '../../shared/index.js';
 import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, Writer } from '../core/connector.js';
 import { classifyError, failedTest } from '../core/classify.js';
 import { KeysetReader } from '../core/keyset-reader.js';
@@ -42,7 +42,7 @@ export class SqliteConnector implements Connector {
     if (this.db) return this.db;
     const file = this.config.filename;
     if (this.config.readOnly && !fs.existsSync(file)) {
-      throw new ExNodeError('DATABASE_NOT_FOUND', `The SQLite file ${file} does not exist; check the file path`);
+      throw new ExNodeError('DATABASE_NOT_FOUND', msg('connectors.sqliteFileMissing', { file }));
     }
     try {
       if (!this.config.readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -106,7 +106,7 @@ export class SqliteConnector implements Connector {
 
   async describeTable(table: TableRef): Promise<TableSchema> {
     const schema = describeSqliteTable(this.open(), table);
-    if (!schema) throw new ExNodeError('NOT_FOUND', `Table "${table.name}" does not exist in ${this.config.filename}`);
+    if (!schema) throw new ExNodeError('NOT_FOUND', msg('connectors.tableNotFound', { table: table.name, connection: this.config.name }));
     return schema;
   }
 

@@ -2,6 +2,19 @@ import { defineMessages } from './define.js';
 
 /** Failures and run-log lines of the bridge pipeline (mapping, exchange writes, sync modes). */
 export const bridgesMessages = defineMessages({
+  'bridges.notAColumn.key': { 'zh-CN': '主键字段“{name}”不是表 {table} 的字段；该表的字段有：{columns}', en: 'Primary key column "{name}" is not a column of {table}; its columns are {columns}' },
+  'bridges.notAColumn.cursor': { 'zh-CN': '游标字段“{name}”不是表 {table} 的字段；该表的字段有：{columns}', en: 'Cursor column "{name}" is not a column of {table}; its columns are {columns}' },
+  'bridges.notAColumn.mapped': { 'zh-CN': '映射的字段“{name}”不是表 {table} 的字段；该表的字段有：{columns}', en: 'Mapped column "{name}" is not a column of {table}; its columns are {columns}' },
+  'bridges.noKey': { 'zh-CN': '表 {table} 没有主键，也没有建在非空字段上的唯一键；请在桥接中指定主键字段（primaryKey）', en: 'Table {table} has no primary key and no unique key on NOT NULL columns; declare "primaryKey" in the bridge' },
+  'bridges.keyMasked': { 'zh-CN': '主键字段“{name}”不能脱敏：节点要靠主键找出修改和删除的行', en: 'Key column "{name}" cannot be masked: the node must match keys to find updates and deletes' },
+  'bridges.keyUnmapped': { 'zh-CN': '主键字段“{name}”必须映射到目标表', en: 'Primary key column "{name}" must be mapped to the target' },
+  'bridges.targetColumnTwice': { 'zh-CN': '目标字段“{name}”被映射了两次', en: 'Target column "{name}" is produced twice' },
+  'bridges.castFailed': { 'zh-CN': '值“{value}”无法转换为 {type} 类型', en: 'Value "{value}" cannot be cast to {type}' },
+  'bridges.receiveNeedsTarget': { 'zh-CN': '下发桥接需要指定目标数据源（target.connection）：要写入的业务库', en: 'A receive bridge needs "target.connection": the business database to write into' },
+  'bridges.rowVanished': { 'zh-CN': '节点删除交换表中的行时，该行已被其他程序删除；请再次运行', en: 'A row vanished from the exchange table while the node was deleting it; run again' },
+  'bridges.reconcileBusy': { 'zh-CN': '桥接“{name}”的运行 {id} 正在进行；请等它结束后再做数据核对', en: 'Bridge "{name}" has run {id} under way; reconcile once it has finished' },
+  'bridges.reconcileNoTarget': { 'zh-CN': '接收表 {table} 还不存在：请先运行桥接“{name}”', en: 'The receiving table {table} does not exist yet: run bridge "{name}" first' },
+  'bridges.reconcileColumnsAbsent': { 'zh-CN': '接收表 {table} 缺少字段 {columns}；请运行桥接（运行时会补上新字段）或检查列映射', en: 'The receiving table {table} has no column {columns}; run the bridge (it adds new columns) or check its mapping' },
   'bridges.columnMissing': {
     'zh-CN': '找不到列 {column}：源表或交换表结构已变化，请检查桥接的列映射',
     en: 'Column {column} is missing: the source or exchange table has changed; check the bridge\'s column mapping',
@@ -20,6 +33,10 @@ export const bridgesMessages = defineMessages({
   'bridges.incrementalFirstLoad': {
     'zh-CN': '增量桥接首次运行：按主键顺序读取全部数据；之后的运行读取 {cursor} = {value} 之后的变更',
     en: 'First run of an incremental bridge: loading every row in key order; later runs read past {cursor} = {value}',
+  },
+  'bridges.fullOnce': {
+    'zh-CN': '增量桥接的一次性全量运行：读取全部数据并同步来源表中已删除的行；之后的增量运行读取 {cursor} = {value} 之后的变更',
+    en: 'One-off full run of an incremental bridge: reading every row and applying rows deleted at the source; later incremental runs read past {cursor} = {value}',
   },
   'bridges.bulkLoad': { 'zh-CN': '交换表为空：使用批量装载', en: 'The exchange table is empty: loading with the bulk path' },
   'bridges.findingDeletes': { 'zh-CN': '查找业务库中已删除的记录（已读取 {rows} 行）', en: 'Looking for rows deleted in the source ({rows} rows read)' },

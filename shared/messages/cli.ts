@@ -38,6 +38,10 @@ export const cliMessages = defineMessages({
   'cli.reconcileRows': { 'zh-CN': '  源表行数 {source}  接收表行数 {target}  一致 {matched}', en: '  source rows {source}  receiving rows {target}  matched {matched}' },
   'cli.reconcileDiff': { 'zh-CN': '  缺失 {missing}  多余 {extra}  不一致 {different}', en: '  missing {missing}  extra {extra}  different {different}' },
   'cli.reconcileAgree': { 'zh-CN': '  偏差 0（两表一致）', en: '  deviation 0 (the tables agree)' },
+  'cli.proposeFullOnce': {
+    'zh-CN': '  增量桥接看不到来源表中删除的行（也看不到未改动游标字段的修改）。修复：exnode bridge run {bridge} --full-once（一次性全量运行，之后继续增量）',
+    en: '  An incremental bridge does not see rows deleted at the source (nor changes that left its cursor alone). To repair: exnode bridge run {bridge} --full-once (one full run, then incremental again)',
+  },
   'cli.reconcileDeviation': { 'zh-CN': '  偏差 {n}', en: '  deviation {n}' },
   'cli.noTables': { 'zh-CN': '没有表或视图。', en: 'No tables or views.' },
   'cli.rowsAbout': { 'zh-CN': '约 {n} 行', en: '~{n} rows' },

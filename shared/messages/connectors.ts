@@ -5,6 +5,16 @@ import { defineMessages } from './define.js';
  * `{what}` says what the node was doing; `{detail}` is the driver's own words, secrets removed.
  */
 export const connectorMessages = defineMessages({
+  'connectors.tableNotFound': { 'zh-CN': '数据源“{connection}”中不存在表“{table}”（可能已被删除或改名）；请检查表名', en: 'Table "{table}" does not exist on connection "{connection}"' },
+  'connectors.sqliteFileMissing': { 'zh-CN': 'SQLite 文件 {file} 不存在；请检查文件路径', en: 'The SQLite file {file} does not exist; check the file path' },
+  'connectors.readCancelled': { 'zh-CN': '读取已取消', en: 'The read was cancelled' },
+  'connectors.queryNotTable': { 'zh-CN': '“{name}”是一条查询，不是数据表：只能读取，不能写入', en: '"{name}" is a query, not a table: it can only be read' },
+  'connectors.keyTooLong': { 'zh-CN': '主键字段“{name}”是 {length} 个字符的字符串；MySQL 的键最多 {max} 个字符', en: 'Key column "{name}" is a string of {length} characters; MySQL keys hold at most {max}' },
+  'connectors.decimalTooWide': { 'zh-CN': '字段“{name}”是 {precision} 位的小数；SQL Server 最多 38 位', en: 'Column "{name}" is a decimal of {precision} digits; SQL Server holds at most 38' },
+  'connectors.unknownDialect': { 'zh-CN': '未知的数据库类型“{dialect}”；可选：{dialects}', en: 'Unknown database dialect "{dialect}"; use one of {dialects}' },
+  'connectors.driverMissing': { 'zh-CN': '无法加载 {dialect} 驱动，请重新安装 ExNode（{detail}）', en: 'The {dialect} driver could not be loaded; reinstall ExNode ({detail})' },
+  'connectors.identifierEmpty': { 'zh-CN': '表名或字段名不能为空', en: 'An identifier must not be empty' },
+  'connectors.identifierNul': { 'zh-CN': '表名或字段名不能包含 NUL 字符', en: 'An identifier must not contain a NUL character' },
   'connectors.hostUnreachable': {
     'zh-CN': '{what}：找不到或无法访问数据库主机；请检查主机名，以及本机到该主机的网络路由（{detail}）',
     en: '{what}: The database host cannot be found or reached; check the host name and the network route from this machine ({detail})',

@@ -28,6 +28,10 @@ export const runsMessages = defineMessages({
     'zh-CN': '运行结束：读取 {total} 行；发送端 新增/更新/删除 {si}/{su}/{sd}；接收端 新增/更新/删除 {ri}/{ru}/{rd}，拒收 {rejected}；偏差 {deviation}',
     en: 'Finished: read {total}, sender I/U/D {si}/{su}/{sd}, receiver I/U/D {ri}/{ru}/{rd}, rejected {rejected}, deviation {deviation}',
   },
+  'runs.fullOnceOnlyIncremental': {
+    'zh-CN': '“一次性全量运行”只适用于上报方向的增量桥接；桥接“{name}”每次运行都已读取全部数据，直接运行即可',
+    en: '"Run once in full" applies to incremental send bridges only; bridge "{name}" already reads every row on each run: just run it',
+  },
   'runs.mode.full': { 'zh-CN': '全量', en: 'full' },
   'runs.mode.incremental': { 'zh-CN': '增量', en: 'incremental' },
   'runs.mode.diff': { 'zh-CN': '比对', en: 'diff' },

@@ -98,8 +98,12 @@ export const coreOps = {
   }),
   'bridges/delete': op({ input: byName, output: ok, permission: 'bridges.write', mutates: true, summary: 'Remove a bridge' }),
   'bridges/run': op({
-    input: z.object({ name: resourceNameSchema, wait: z.boolean().default(false) }).strict(),
-    output: runRecordSchema, permission: 'bridges.run', mutates: true, summary: 'Start a run now',
+    input: z.object({
+      name: resourceNameSchema, wait: z.boolean().default(false),
+      /** Incremental bridges only: read every row once and apply deletes, then carry on incrementally from the new watermark. */
+      fullOnce: z.boolean().default(false),
+    }).strict(),
+    output: runRecordSchema, permission: 'bridges.run', mutates: true, summary: 'Start a run now (optionally once in full)',
   }),
   'bridges/preview': op({
     input: z.object({ config: bridgeConfigSchema, limit: z.number().int().min(1).max(200).default(20) }).strict(),

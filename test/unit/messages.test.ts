@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExNodeError, LANGS, MESSAGES, msg, placeholders, translate } from '../../shared/index.js';
 
@@ -22,5 +24,23 @@ describe('the message catalog', () => {
     const back = ExNodeError.fromEnvelope(error.toEnvelope());
     expect(back.localized('zh-CN')).toBe('未知操作“a/b”');
     expect(back.message).toBe('Unknown operation "a/b"');
+  });
+  it('is how the engine and the connectors word every error they throw: no English literal in `new ExNodeError(code, ...)`', () => {
+    // INTERNAL errors are the node's own faults (a connector given another dialect's config), not a technician's to act on.
+    const literal = /new ExNodeError\(\s*'(?!INTERNAL')[A-Z_]+'\s*,\s*['"`]/g;
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          const source = fs.readFileSync(file, 'utf8');
+          for (const m of source.matchAll(literal)) offenders.push(`${file}:${source.slice(0, m.index).split('\n').length}`);
+        }
+      }
+    };
+    walk(path.resolve(__dirname, '../../electron/engine'));
+    walk(path.resolve(__dirname, '../../connectors'));
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExNodeError } from '../../../shared/index.js';
+import { ExNodeError, msg } from '../../../shared/index.js';
 
 export const AUDIT_KEY_FILE = 'audit.key';
 
@@ -14,7 +14,7 @@ export function loadAuditKey(dataDir: string): { key: Buffer; created: boolean }
   const fromEnv = process.env.EXNODE_AUDIT_KEY;
   if (fromEnv) {
     const key = Buffer.from(fromEnv, 'base64');
-    if (key.length !== 32) throw new ExNodeError('INVALID_INPUT', 'EXNODE_AUDIT_KEY must be 32 bytes, base64-encoded');
+    if (key.length !== 32) throw new ExNodeError('INVALID_INPUT', msg('engine.keyEnvLength', { variable: 'EXNODE_AUDIT_KEY' }));
     return { key, created: false };
   }
   const file = path.join(dataDir, AUDIT_KEY_FILE);
@@ -24,6 +24,6 @@ export function loadAuditKey(dataDir: string): { key: Buffer; created: boolean }
     created = true;
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new ExNodeError('INTERNAL', `The audit key file ${file} is damaged; restore it from backup`);
+  if (key.length !== 32) throw new ExNodeError('INTERNAL', msg('engine.keyFileDamaged', { file }));
   return { key, created };
 }

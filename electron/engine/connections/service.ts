@@ -20,6 +20,9 @@ interface ConnectionRow {
   health: string;
   last_tested_at: string | null;
   last_error: string | null;
+  last_used_at?: string | null;
+  last_use_failed_at?: string | null;
+  last_use_error_json?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -57,7 +60,7 @@ export class ConnectionService {
 
   async exchange(): Promise<ConnectionView> {
     const row = await this.db<ConnectionRow>('connections').where({ is_exchange: true }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', 'No exchange database is configured; run `exnode exchange set --file F`');
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('connections.noExchange'));
     return toView(row);
   }
 
@@ -65,7 +68,7 @@ export class ConnectionService {
     checkConnectionSafety(config, this.dataDir, options.exchange ?? false);
     const existing = await this.db<ConnectionRow>('connections').where({ name: config.name }).first();
     if (existing && !options.replace) {
-      throw new ExNodeError('ALREADY_EXISTS', `A connection named "${config.name}" already exists; choose another name or replace it`);
+      throw new ExNodeError('ALREADY_EXISTS', msg('connections.exists', { name: config.name }));
     }
     const now = nowIso();
     const password = (config as { password?: string }).password;
@@ -113,8 +116,8 @@ export class ConnectionService {
 
   async delete(name: string, usedBy: string[]): Promise<void> {
     const row = await this.row(name);
-    if (row.is_exchange) throw new ExNodeError('CONFLICT', `"${name}" is the exchange database; point the node at another one first`);
-    if (usedBy.length > 0) throw new ExNodeError('CONFLICT', `Connection "${name}" is used by bridge(s) ${usedBy.join(', ')}; delete or change them first`);
+    if (row.is_exchange) throw new ExNodeError('CONFLICT', msg('connections.isExchange', { name }));
+    if (usedBy.length > 0) throw new ExNodeError('CONFLICT', msg('connections.inUse', { name, bridges: usedBy.join(', ') }));
     await this.db('connections').where({ id: row.id }).delete();
   }
 
@@ -145,6 +148,22 @@ export class ConnectionService {
       last_error: result.ok ? null : (result.message ?? null),
     });
     return result;
+  }
+
+  /**
+   * What a run's use of these connections says about them: a success is their last successful use (and
+   * shows they answer); a failure is noted beside it, never in its place. Cancelled runs say nothing.
+   */
+  async recordUse(names: readonly string[], error: ExNodeError | null): Promise<void> {
+    if (names.length === 0 || error?.code === 'CANCELLED') return;
+    const now = nowIso();
+    const rows = this.db('connections').whereIn('name', [...new Set(names)]);
+    if (!error) {
+      await rows.update({ last_used_at: now, health: 'ok', last_error: null });
+      return;
+    }
+    const { code, message, key, params } = error.toEnvelope().error;
+    await rows.update({ last_use_failed_at: now, last_use_error_json: JSON.stringify({ code, message, ...(key ? { key } : {}), ...(params ? { params } : {}) }) });
   }
 
   async testUnsaved(config: ConnectionConfig): Promise<TestResult> {
@@ -178,7 +197,7 @@ export class ConnectionService {
 
   private async row(name: string): Promise<ConnectionRow> {
     const row = await this.db<ConnectionRow>('connections').where({ name }).first();
-    if (!row) throw new ExNodeError('NOT_FOUND', `No connection named "${name}"; see \`exnode connection list\``);
+    if (!row) throw new ExNodeError('NOT_FOUND', msg('connections.notFound', { name }));
     return row;
   }
 }
@@ -196,6 +215,9 @@ function toView(row: ConnectionRow): ConnectionView {
     health: row.health as ConnectionView['health'],
     lastTestedAt: row.last_tested_at,
     lastError: row.last_error,
+    lastUsedAt: row.last_used_at ?? null,
+    lastUseFailedAt: row.last_use_failed_at ?? null,
+    lastUseError: row.last_use_error_json ? JSON.parse(row.last_use_error_json) as ConnectionView['lastUseError'] : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -71,7 +71,7 @@ export const coreHandlers: HandlersFor<typeof coreOps> = {
     return { ok: true as const };
   },
   'bridges/run': async (input, s) => {
-    const run = await s.runner.start(input.name, 'manual');
+    const run = await s.runner.start(input.name, 'manual', input.fullOnce ? { fullOnce: true } : {});
     return input.wait ? s.runner.wait(run.id) : run;
   },
   'bridges/preview': async (input, s) => previewBridge(s, input.config, input.limit),

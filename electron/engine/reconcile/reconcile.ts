@@ -1,5 +1,5 @@
 import type { Column, FilterCondition, Reconciliation, Row, SourceRef, TableRef, TableSchema } from '../../../shared/index.js';
-import { ExNodeError, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
+import { ExNodeError, msg, sourceRefOf, tableLabel, targetRefOf } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import type { EngineServices } from '../services.js';
 import { columnsByName } from '../bridges/mapping/columns.js';
@@ -60,7 +60,7 @@ export async function reconcileBridge(
   const stored = await s.bridges.load(name);
   const bridge = stored.config;
   const underWay = await s.runner.runUnderWay(stored.id);
-  if (underWay) throw new ExNodeError('CONFLICT', `Bridge "${name}" has run ${underWay.id} under way; reconcile once it has finished`);
+  if (underWay) throw new ExNodeError('CONFLICT', msg('bridges.reconcileBusy', { name, id: underWay.id }));
   const started = Date.now();
   const node = nodeColumns((await s.settings.all()).columnPrefix);
   const target = await s.bridges.targetOf(bridge);
@@ -71,7 +71,7 @@ export async function reconcileBridge(
   return s.withConnector(bridge.source.connection, (source) => s.withConnector(target.connection, async (receiver) => {
     const mapping = runMapping(bridge, await describeSource(source, sourceTable), node, s.hmac);
     if (!(await receiver.tableExists(targetTable))) {
-      throw new ExNodeError('NOT_FOUND', `The receiving table ${tableLabel(targetTable)} does not exist yet: run bridge "${name}" first`);
+      throw new ExNodeError('NOT_FOUND', msg('bridges.reconcileNoTarget', { table: tableLabel(targetTable), name }));
     }
     const sides: Sides = {
       source, receiver, mapping, sourceTable, targetTable,
@@ -98,6 +98,8 @@ export async function reconcileBridge(
       startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
       sourceRows: tally.sourceRows, targetRows, matched: tally.matched, missing, extra, different,
       deviation: missing + extra + different, samples: tally.samples,
+      // An incremental bridge does not see deletes (nor changes that left its cursor alone): a full run repairs both.
+      proposeFullOnce: bridge.mode === 'incremental' && bridge.direction === 'send' && missing + extra + different > 0,
     };
   }));
 }
@@ -106,7 +108,7 @@ function comparedColumns(schema: TableSchema, mapping: Mapping, table: TableRef)
   const names = new Set(schema.columns.map((c) => c.name));
   const absent = mapping.targetColumns.filter((c) => !names.has(c.name)).map((c) => c.name);
   if (absent.length > 0) {
-    throw new ExNodeError('SCHEMA_MISMATCH', `The receiving table ${tableLabel(table)} has no column ${absent.join(', ')}; run the bridge (it adds new columns) or check its mapping`);
+    throw new ExNodeError('SCHEMA_MISMATCH', msg('bridges.reconcileColumnsAbsent', { table: tableLabel(table), columns: absent.join(', ') }));
   }
   return columnsByName(schema.columns, mapping.targetColumns.map((c) => c.name));
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExNodeError } from '../../../shared/index.js';
+import { ExNodeError, msg } from '../../../shared/index.js';
 
 const KEY_FILE = 'credential.key';
 const VERSION = 'v1';
@@ -18,7 +18,7 @@ export class Vault {
     const fromEnv = process.env.EXNODE_CREDENTIAL_KEY;
     if (fromEnv) {
       const key = Buffer.from(fromEnv, 'base64');
-      if (key.length !== 32) throw new ExNodeError('INVALID_INPUT', 'EXNODE_CREDENTIAL_KEY must be 32 bytes, base64-encoded');
+      if (key.length !== 32) throw new ExNodeError('INVALID_INPUT', msg('engine.keyEnvLength', { variable: 'EXNODE_CREDENTIAL_KEY' }));
       return new Vault(key);
     }
     const file = path.join(dataDir, KEY_FILE);
@@ -26,7 +26,7 @@ export class Vault {
       fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     }
     const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-    if (key.length !== 32) throw new ExNodeError('INTERNAL', `The credential key file ${file} is damaged; restore it from backup`);
+    if (key.length !== 32) throw new ExNodeError('INTERNAL', msg('engine.keyFileDamaged', { file }));
     return new Vault(key);
   }
 
@@ -40,14 +40,14 @@ export class Vault {
   decrypt(sealed: string): string {
     const [version, iv, tag, data] = sealed.split(':');
     if (version !== VERSION || !iv || !tag || data === undefined) {
-      throw new ExNodeError('INTERNAL', 'A stored credential has an unknown format; enter the password again');
+      throw new ExNodeError('INTERNAL', msg('engine.credentialFormat'));
     }
     try {
       const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw new ExNodeError('INTERNAL', 'A stored credential cannot be decrypted with this node\'s key; enter the password again');
+      throw new ExNodeError('INTERNAL', msg('engine.credentialUndecryptable'));
     }
   }
 

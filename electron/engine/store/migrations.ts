@@ -184,6 +184,17 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '0610_connection_last_use',
+    async up(knex) {
+      // A connection's last successful use by a run, and its last failed one (kept apart: a failure never erases the success).
+      await knex.schema.alterTable('connections', (t) => {
+        t.string('last_used_at');
+        t.string('last_use_failed_at');
+        t.text('last_use_error_json');
+      });
+    },
+  },
   ...SECURITY_MIGRATIONS,
   ...MONITOR_MIGRATIONS,
   {

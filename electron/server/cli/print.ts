@@ -94,6 +94,7 @@ export function printReconciliation(r: Reconciliation): void {
   out(t('cli.reconcileRows', { source: n(r.sourceRows), target: n(r.targetRows), matched: n(r.matched) }));
   out(t('cli.reconcileDiff', { missing: n(r.missing), extra: n(r.extra), different: n(r.different) }));
   out(r.deviation === 0 ? t('cli.reconcileAgree') : t('cli.reconcileDeviation', { n: n(r.deviation) }));
+  if (r.proposeFullOnce) out(t('cli.proposeFullOnce', { bridge: r.bridge }));
   for (const kind of ['missing', 'extra', 'different'] as const) {
     for (const key of r.samples[kind]) out(`  ${kind.padEnd(9)} ${JSON.stringify(key)}`);
   }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Progress, Select, Space, Table, Tag, Typography } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { Reconciliation } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
@@ -23,6 +24,8 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
   const [result, setResult] = useState<Reconciliation>();
   const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<{ rows: number; total: number }>();
+  const [repairing, setRepairing] = useState(false);
+  const navigate = useNavigate();
   // Back/forward or a link to another bridge changes `?bridge=`: follow it, and drop the old result.
   useEffect(() => {
     setBridge(initialBridge);
@@ -46,6 +49,20 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
       setError(errorText(e));
     } finally {
       setRunning(false);
+    }
+  };
+
+  // The data check found what an incremental bridge cannot see: one full run repairs it, and the run page follows it.
+  const runFullOnce = async () => {
+    if (!result) return;
+    setRepairing(true);
+    try {
+      const run = await call('bridges/run', { name: result.bridge, fullOnce: true });
+      navigate(`/runs/${run.id}`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setRepairing(false);
     }
   };
 
@@ -74,6 +91,10 @@ export function DataCheck({ initialBridge }: { initialBridge?: string | undefine
         <div style={{ marginTop: 16 }}>
           <Alert type={result.deviation === 0 ? 'success' : 'warning'} showIcon data-testid="data-check-verdict" data-deviation={result.deviation}
             message={result.deviation === 0 ? t('dataCheck.agree') : t('dataCheck.disagree', { n: formatCount(result.deviation) })} />
+          {result.proposeFullOnce && (
+            <Alert style={{ marginTop: 16 }} type="info" showIcon data-testid="data-check-full-once" message={t('dataCheck.proposeFullOnce')}
+              action={<Button type="primary" icon={<SyncOutlined />} loading={repairing} onClick={() => void runFullOnce()} data-testid="data-check-run-full-once">{t('bridges.runFullOnce')}</Button>} />
+          )}
           <Descriptions style={{ marginTop: 16 }} size="small" bordered column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('dataCheck.source')}>{result.source}</Descriptions.Item>
             <Descriptions.Item label={t('dataCheck.target')}>{result.target}</Descriptions.Item>

@@ -23,7 +23,7 @@ export const en: Messages = {
     recentRuns: 'Recent runs', noRuns: 'No runs yet',
   },
   connections: {
-    title: 'Connections', dialect: 'Database', summary: 'Address', health: 'Health', lastTested: 'Last tested', test: 'Test', testing: 'Testing…',
+    title: 'Connections', dialect: 'Database', summary: 'Address', health: 'Health', lastTested: 'Last tested', lastUsed: 'Last successful use', neverUsed: 'Not used by a run yet', lastUseFailed: 'A run failed since', test: 'Test', testing: 'Testing…',
     testOk: 'Connected', testFailed: 'Connection failed', product: 'Product', version: 'Version', latency: 'Latency', user: 'User', database: 'Database',
     exchangeTag: 'Exchange database', empty: 'No connections yet',
     add: 'Add connection', edit: 'Edit', delete: 'Delete', confirmDelete: 'Delete this connection?', deleted: 'Deleted', saved: 'Saved',
@@ -48,6 +48,7 @@ export const en: Messages = {
     maskKinds: { idcard: 'Citizen ID', phone: 'Phone', name: 'Name', hash: 'Hash (SHA-256)', sm3: 'Hash (SM3)', null: 'Null' },
     incrementalNote: 'Incremental mode reads only rows whose cursor grew: it does not see rows deleted at the source. Use snapshot diff mode to carry deletes, or check with Data reconciliation and run once in full.',
     addMany: 'Add many', describeFailed: 'Cannot read the source\'s columns: ',
+    runFullOnce: 'Run once in full', runFullOnceHint: 'Reads every row and applies rows deleted at the source, then carries on incrementally',
   },
   run: {
     title: 'Run', bridge: 'Bridge', status: 'Status', progress: 'Progress', started: 'Started', finished: 'Finished', duration: 'Duration',
@@ -65,6 +66,7 @@ export const en: Messages = {
     agree: 'The tables agree: every row was delivered unchanged', disagree: '{{n}} rows differ: see the keys below; a full run repairs them',
     kind: 'Kind', key: 'Key',
     progress: '{{rows}} of {{total}} rows compared',
+    proposeFullOnce: 'This is an incremental bridge: its runs do not see rows deleted at the source, nor changes that left the cursor alone. Running it once in full repairs these differences; it then carries on incrementally.',
   },
   settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', alertRetention: 'Alert history kept (days; resolved alerts and data reconciliations; at least 180)', saved: 'Saved', exchangeDb: 'Exchange database' },
   batch: {

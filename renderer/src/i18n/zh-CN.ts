@@ -22,7 +22,7 @@ export const zhCN = {
     recentRuns: '最近运行', noRuns: '暂无运行记录',
   },
   connections: {
-    title: '数据源', dialect: '数据库类型', summary: '连接', health: '状态', lastTested: '最近检测', test: '测试连接', testing: '检测中…',
+    title: '数据源', dialect: '数据库类型', summary: '连接', health: '状态', lastTested: '最近检测', lastUsed: '上次成功使用', neverUsed: '尚未被运行使用', lastUseFailed: '此后运行失败', test: '测试连接', testing: '检测中…',
     testOk: '连接成功', testFailed: '连接失败', product: '产品', version: '版本', latency: '延迟', user: '用户', database: '数据库',
     exchangeTag: '前置交换库', empty: '暂无数据源',
     add: '新增数据源', edit: '编辑', delete: '删除', confirmDelete: '确定删除该数据源？', deleted: '已删除', saved: '已保存',
@@ -47,6 +47,7 @@ export const zhCN = {
     maskKinds: { idcard: '身份证号', phone: '手机号', name: '姓名', hash: '哈希 (SHA-256)', sm3: '哈希 (SM3)', null: '置空' },
     incrementalNote: '增量模式只读取游标字段增长的行，看不到来源表中被删除的行。需要同步删除时请选用比对模式；也可在“数据核对”中检查并全量运行一次。',
     addMany: '批量创建', describeFailed: '无法读取来源的字段：',
+    runFullOnce: '一次性全量运行', runFullOnceHint: '读取全部数据并同步来源表中已删除的行，之后继续增量运行',
   },
   run: {
     title: '运行详情', bridge: '桥接任务', status: '状态', progress: '进度', started: '开始时间', finished: '结束时间', duration: '耗时',
@@ -64,6 +65,7 @@ export const zhCN = {
     agree: '两表一致：每一行都已送达且内容相同', disagree: '两表有 {{n}} 行不一致：请查看下列主键；全量运行一次可修复',
     kind: '类型', key: '主键',
     progress: '已核对 {{rows}} / {{total}} 行',
+    proposeFullOnce: '这是增量桥接：增量运行看不到来源表中删除的行，也看不到未改动游标字段的修改。一次性全量运行可修复这些差异，之后继续增量运行。',
   },
   settings: { title: '设置', language: '界面语言', prefix: '交换表字段前缀', retention: '软删除保留天数', concurrency: '并行运行数', alertRetention: '告警历史保留天数（已解除的告警与数据核对记录；不少于 180 天）', saved: '已保存', exchangeDb: '前置交换库' },
   batch: {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { AppstoreAddOutlined, CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, CaretRightOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SafetyCertificateOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { BridgeView } from '../../../shared/index.js';
@@ -34,10 +34,10 @@ export function BridgesPage() {
   useEffect(() => subscribe('bridges.changed', () => list.reload()), [list.reload]);
   useEffect(() => subscribe('run.updated', () => list.reload()), [list.reload]);
 
-  const run = async (name: string) => {
-    setStarting(name);
+  const run = async (name: string, fullOnce = false) => {
+    setStarting(fullOnce ? `${name}:full` : name);
     try {
-      const record = await call('bridges/run', { name });
+      const record = await call('bridges/run', { name, fullOnce });
       message.success(t('bridges.started'));
       navigate(`/runs/${record.id}`);
     } catch (error) {
@@ -81,6 +81,12 @@ export function BridgesPage() {
                   onClick={() => void run(r.name)} data-testid={`run-${r.name}`}>
                   {t('bridges.run')}
                 </Button>
+                {r.config.mode === 'incremental' && r.config.direction === 'send' && (
+                  <Tooltip title={t('bridges.runFullOnceHint')}>
+                    <Button size="small" icon={<SyncOutlined />} aria-label={t('bridges.runFullOnce')} disabled={!r.enabled} loading={starting === `${r.name}:full`}
+                      onClick={() => void run(r.name, true)} data-testid={`run-full-once-${r.name}`} />
+                  </Tooltip>
+                )}
                 <Tooltip title={t('bridges.edit')}><Button size="small" icon={<EditOutlined />} aria-label={t('bridges.edit')} onClick={() => setForm({ open: true, editing: r })} data-testid={`edit-${r.name}`} /></Tooltip>
                 <Tooltip title={t('dataCheck.start')}>
                   <Button size="small" icon={<SafetyCertificateOutlined />} aria-label={t('dataCheck.start')}

@@ -11,6 +11,7 @@ import { StatusTag } from '../components/StatusTag.js';
 import { formatTime } from '../components/format.js';
 import { ConnectionForm } from '../components/ConnectionForm.js';
 import { SchemaDrawer } from '../components/SchemaDrawer.js';
+import { LastUse } from '../components/LastUse.js';
 import { errorText, testMessage } from '../i18n/engine.js';
 
 export function ConnectionsPage() {
@@ -63,6 +64,7 @@ export function ConnectionsPage() {
           { title: t('connections.summary'), dataIndex: 'summary', ellipsis: true },
           { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={r.lastError ?? undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
           { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => <span className="exn-nowrap">{formatTime(v)}</span> },
+          { title: t('connections.lastUsed'), dataIndex: 'lastUsedAt', render: (_: unknown, r) => <LastUse connection={r} /> },
           {
             title: t('common.actions'),
             fixed: 'right',

@@ -1,5 +1,5 @@
 import type { Column, Row } from '../../../../shared/index.js';
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, msg } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
@@ -170,7 +170,7 @@ export async function markDeleted<C extends SendCheckpoint>(
     if (deletes.length > 0) {
       const counts = await w.upsert(ctx.targetTable, writeColumns, mapping.targetKey, deletes);
       next.receiver.deleted += counts.updated;
-      if (counts.inserted > 0) throw new ExNodeError('CONFLICT', 'A row vanished from the exchange table while the node was deleting it; run again');
+      if (counts.inserted > 0) throw new ExNodeError('CONFLICT', msg('bridges.rowVanished'));
     }
     await ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next);
   });

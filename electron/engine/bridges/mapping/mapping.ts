@@ -1,5 +1,5 @@
 import type { BridgeConfig, CanonicalType, Column, Row, TableSchema } from '../../../../shared/index.js';
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, msg } from '../../../../shared/index.js';
 import { applyMask, type Hmac } from './masks.js';
 import type { NodeColumns } from '../exchange/checkpoint.js';
 
@@ -25,29 +25,29 @@ export interface Mapping {
 
 export function buildMapping(bridge: BridgeConfig, source: TableSchema, hmac: Hmac): Mapping {
   const byName = new Map(source.columns.map((c) => [c.name, c]));
-  const need = (name: string, what: string): Column => {
+  const need = (name: string, what: 'key' | 'cursor' | 'mapped'): Column => {
     const col = byName.get(name);
-    if (!col) throw new ExNodeError('SCHEMA_MISMATCH', `${what} "${name}" is not a column of ${source.name}; its columns are ${[...byName.keys()].join(', ')}`);
+    if (!col) throw new ExNodeError('SCHEMA_MISMATCH', msg(`bridges.notAColumn.${what}`, { name, table: source.name, columns: [...byName.keys()].join(', ') }));
     return col;
   };
   const sourceKey = bridge.primaryKey ?? (source.primaryKey.length > 0 ? source.primaryKey : uniqueNotNullKey(source));
   if (sourceKey.length === 0) {
-    throw new ExNodeError('INVALID_INPUT', `Table ${source.name} has no primary key and no unique key on NOT NULL columns; declare "primaryKey" in the bridge`);
+    throw new ExNodeError('INVALID_INPUT', msg('bridges.noKey', { table: source.name }));
   }
-  sourceKey.forEach((k) => need(k, 'Primary key column'));
-  (bridge.cursor ?? []).forEach((k) => need(k, 'Cursor column'));
+  sourceKey.forEach((k) => need(k, 'key'));
+  (bridge.cursor ?? []).forEach((k) => need(k, 'cursor'));
 
   const fields: TargetField[] = [];
   if (bridge.columns && bridge.columns.length > 0) {
     for (const m of bridge.columns) {
       if (m.source !== undefined) {
-        const src = need(m.source, 'Mapped column');
+        const src = need(m.source, 'mapped');
         const column = retype({ ...src, name: m.target ?? src.name }, m.cast, m.mask !== undefined);
         const name = src.name;
         const cast = m.cast;
         const mask = m.mask;
         if (mask && sourceKey.includes(name)) {
-          throw new ExNodeError('INVALID_INPUT', `Key column "${name}" cannot be masked: the node must match keys to find updates and deletes`);
+          throw new ExNodeError('INVALID_INPUT', msg('bridges.keyMasked', { name }));
         }
         fields.push({
           column,
@@ -76,12 +76,12 @@ export function buildMapping(bridge: BridgeConfig, source: TableSchema, hmac: Hm
 
   const targetKey = sourceKey.map((k) => {
     const field = fields.find((f) => f.source === k);
-    if (!field) throw new ExNodeError('INVALID_INPUT', `Primary key column "${k}" must be mapped to the target`);
+    if (!field) throw new ExNodeError('INVALID_INPUT', msg('bridges.keyUnmapped', { name: k }));
     return field.column.name;
   });
   const names = new Set<string>();
   for (const f of fields) {
-    if (names.has(f.column.name)) throw new ExNodeError('INVALID_INPUT', `Target column "${f.column.name}" is produced twice`);
+    if (names.has(f.column.name)) throw new ExNodeError('INVALID_INPUT', msg('bridges.targetColumnTwice', { name: f.column.name }));
     names.add(f.column.name);
   }
   const targetColumns = fields.map((f) => ({ ...f.column, primaryKey: targetKey.includes(f.column.name), nullable: targetKey.includes(f.column.name) ? false : f.column.nullable }));
@@ -134,7 +134,7 @@ function castValue(value: unknown, type: CanonicalType): unknown {
     case 'float':
     case 'double': {
       const n = Number(value);
-      if (Number.isNaN(n)) throw new ExNodeError('ROW_REJECTED', `Value "${String(value)}" cannot be cast to ${type}`);
+      if (Number.isNaN(n)) throw new ExNodeError('ROW_REJECTED', msg('bridges.castFailed', { value: String(value), type }));
       return type === 'integer' ? Math.trunc(n) : n;
     }
     case 'bigint':

@@ -15,6 +15,8 @@ export interface RunContext {
   /** Key of the checkpoint row: one per exchange table (send) or per bridge (receive). */
   readonly stateKey: string;
   readonly bridge: BridgeConfig;
+  /** A one-off full run of an incremental bridge: reads every row, applies deletes, then sets the watermark. */
+  readonly fullOnce: boolean;
   readonly source: Connector;
   readonly target: Connector;
   /** The source table, or the source query read as a derived table. */

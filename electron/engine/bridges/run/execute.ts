@@ -33,11 +33,13 @@ const REPORT_INTERVAL_MS = 500;
 export function bridgeRunExecutor(deps: ExecutorDeps): RunExecutor {
   return async (run, signal) => {
     const opened: Connector[] = [];
+    // The connections this attempt used or tried to open, for their last successful (or failed) use.
+    const used: string[] = [];
     try {
       const bridge = await deps.bridges.loadById(run.bridgeId);
-      const ctx = await context(deps, run, bridge, signal, opened);
+      const ctx = await context(deps, run, bridge, signal, opened, used);
       await ctx.log('info', msg('runs.started', {
-        mode: msg(`runs.mode.${bridge.config.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceLabel(bridge.config), target: ctx.targetTable.name,
+        mode: msg(`runs.mode.${run.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceLabel(bridge.config), target: ctx.targetTable.name,
       }));
       if (bridge.config.direction === 'send') await runSend(ctx);
       else await runReceive(ctx);
@@ -47,15 +49,23 @@ export function bridgeRunExecutor(deps: ExecutorDeps): RunExecutor {
           total: record.sender.total, si: record.sender.inserted, su: record.sender.updated, sd: record.sender.deleted,
           ri: record.receiver.inserted, ru: record.receiver.updated, rd: record.receiver.deleted, rejected: record.receiver.rejected, deviation: record.deviation.total,
         }));
+      await deps.connections.recordUse(used, null);
+    } catch (error) {
+      const failure = error instanceof ExNodeError ? error : new ExNodeError('INTERNAL', (error as Error).message ?? String(error));
+      if (!signal.aborted) await deps.connections.recordUse(used, failure).catch(() => undefined);
+      throw error;
     } finally {
       await Promise.allSettled(opened.map((c) => c.close()));
     }
   };
 }
 
-async function context(deps: ExecutorDeps, run: RunRecord, stored: StoredBridge, signal: AbortSignal, opened: Connector[]): Promise<RunContext> {
+async function context(
+  deps: ExecutorDeps, run: RunRecord, stored: StoredBridge, signal: AbortSignal, opened: Connector[], used: string[],
+): Promise<RunContext> {
   const bridge = stored.config;
   const open = async (name: string) => {
+    used.push(name);
     const c = await deps.connections.open(name);
     opened.push(c);
     return c;
@@ -65,7 +75,7 @@ async function context(deps: ExecutorDeps, run: RunRecord, stored: StoredBridge,
   const node = nodeColumns(prefix);
   const target = await deps.bridges.targetOf(bridge);
   if (bridge.direction === 'receive' && !bridge.target.connection) {
-    throw new ExNodeError('INVALID_INPUT', 'A receive bridge needs "target.connection": the business database to write into');
+    throw new ExNodeError('INVALID_INPUT', msg('bridges.receiveNeedsTarget'));
   }
   const source = await open(bridge.source.connection);
   const receiver = await open(target.connection);
@@ -75,7 +85,7 @@ async function context(deps: ExecutorDeps, run: RunRecord, stored: StoredBridge,
   const mapping = runMapping(bridge, schema, node, deps.vault.hmac.bind(deps.vault));
   let lastReport = 0;
   return {
-    run, bridgeId: stored.id, bridge,
+    run, bridgeId: stored.id, bridge, fullOnce: bridge.mode === 'incremental' && run.mode === 'full',
     stateKey: bridge.direction === 'send' ? `send:${tableLabel(targetTable)}` : `receive:${stored.id}`, source, target: receiver, sourceTable, targetTable, mapping, node,
     checkpoints: new CheckpointTable(prefix, bridge.direction === 'send' ? targetTable.schema : sourceTable.schema),
     signal,

@@ -55,6 +55,8 @@ export interface NewRunOptions {
   /** Records the trigger as skipped, for this reason. */
   readonly skippedReason?: MessageRef;
   readonly scheduledFor?: string;
+  /** The mode this run uses when it is not the bridge's (`full` for a one-off full run of an incremental bridge). */
+  readonly mode?: BridgeConfig['mode'];
 }
 
 /** A run-log line ready to insert. */
@@ -259,7 +261,7 @@ export function newRunRow(bridge: { id: string; config: BridgeConfig }, trigger:
     id: newId('run'),
     bridge_id: bridge.id,
     bridge_name: bridge.config.name,
-    mode: bridge.config.mode,
+    mode: options.mode ?? bridge.config.mode,
     direction: bridge.config.direction,
     trigger,
     status: reason ? 'skipped' : 'queued',

@@ -30,6 +30,8 @@ export interface StartOptions {
   readonly scheduledFor?: string;
   /** A first line for the run's log (why it runs: a schedule, a chain, a missed fire). */
   readonly note?: string | MessageRef;
+  /** A one-off full run of an incremental bridge (recorded as the run's mode `full`). */
+  readonly fullOnce?: boolean;
 }
 
 /** One trigger of a batch (a scheduler tick): a run to start, or a skip to record with its reason. */
@@ -121,6 +123,9 @@ export class BridgeRunner {
   async start(bridgeName: string, trigger: RunRecord['trigger'], options: StartOptions = {}): Promise<RunRecord> {
     const bridge = await this.deps.bridges.load(bridgeName);
     if (!bridge.config.enabled) throw new ExNodeError('CONFLICT', msg('schedule.bridgeDisabled', { name: bridgeName }));
+    if (options.fullOnce && (bridge.config.mode !== 'incremental' || bridge.config.direction !== 'send')) {
+      throw new ExNodeError('INVALID_INPUT', msg('runs.fullOnceOnlyIncremental', { name: bridgeName }));
+    }
     if (this.starting.has(bridge.id)) return this.skip(bridge, trigger, msg('schedule.skipBusy', { id: '…' }), options);
     this.starting.add(bridge.id);
     try {
@@ -134,6 +139,7 @@ export class BridgeRunner {
       const run = await this.deps.runs.create(bridge, trigger, {
         lease: { owner: this.owner, expiresMs: now + LEASE_TTL_MS },
         ...(options.scheduledFor ? { scheduledFor: options.scheduledFor } : {}),
+        ...(options.fullOnce ? { mode: 'full' as const } : {}),
       });
       if (options.note) await this.deps.runs.log(run.id, 'info', options.note);
       await this.enqueue(run, bridge, trigger === 'manual' || trigger === 'cli');

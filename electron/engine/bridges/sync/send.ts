@@ -33,10 +33,13 @@ export async function runSend(ctx: RunContext): Promise<void> {
     cp = stored;
     await ctx.log('info', msg('bridges.resumingSend', { phase: msg(`bridges.phase.${cp.phase}`), rows: cp.sender.total }));
   } else {
-    const startWatermark = await firstLoadWatermark(ctx, stored);
-    const firstLoad = startWatermark !== undefined;
-    const empty = (bridge.mode !== 'incremental' || firstLoad) && (await targetIsEmpty(ctx));
-    const bulk = empty && (bridge.mode === 'full' || firstLoad);
+    const { fullOnce } = ctx;
+    // A one-off full run notes the highest (cursor, key) before it reads, as a first load does.
+    const startWatermark = fullOnce ? await highestPosition(ctx) : await firstLoadWatermark(ctx, stored);
+    const firstLoad = !fullOnce && startWatermark !== undefined;
+    const readsAll = bridge.mode !== 'incremental' || firstLoad || fullOnce;
+    const empty = readsAll && (await targetIsEmpty(ctx));
+    const bulk = empty && (bridge.mode === 'full' || firstLoad || fullOnce);
     const base = {
       direction: 'send' as const,
       runId: ctx.run.id,
@@ -49,11 +52,16 @@ export async function runSend(ctx: RunContext): Promise<void> {
       // When expired deletes were last purged: that scan reads the whole table, once an hour is enough.
       ...(stored.purgedAt ? { purgedAt: stored.purgedAt } : {}),
     };
-    cp = bridge.mode === 'incremental' && !firstLoad ? { ...base, phase: 'incremental' }
+    cp = !readsAll ? { ...base, phase: 'incremental' }
       : bridge.mode === 'diff' && ctx.source.rangeChecksum ? { ...base, phase: 'ranges', rangeIndex: 0 }
-        : { ...base, phase: 'copy', bulk, ...(firstLoad ? { startWatermark } : {}) };
+        : { ...base, phase: 'copy', bulk, ...(startWatermark !== undefined ? { startWatermark } : {}) };
     if (firstLoad) {
       await ctx.log('info', msg('bridges.incrementalFirstLoad', { cursor: bridge.cursor![0]!, value: startWatermark ? String(startWatermark[0]) : '—' }));
+    }
+    if (fullOnce) {
+      await ctx.log('info', msg('bridges.fullOnce', { cursor: bridge.cursor!.join(', '), value: startWatermark ? String(startWatermark[0]) : '—' }));
+    } else if (bridge.mode === 'incremental') {
+      await ctx.log('info', msg('bridges.incrementalNoDeletes'));
     }
     if (bulk) await ctx.log('info', msg('bridges.bulkLoad'));
   }
@@ -93,8 +101,17 @@ function idle(cp: SendCheckpoint, watermark = cp.watermark): SendCheckpoint {
  * not a first run (or the cursor has several columns, which keeps the cursor-order first read).
  */
 async function firstLoadWatermark(ctx: RunContext, cp: SendCheckpoint): Promise<unknown[] | null | undefined> {
+  if (ctx.bridge.mode !== 'incremental' || cp.watermark) return undefined;
+  return highestPosition(ctx);
+}
+
+/**
+ * The highest `(cursor, key)` the source holds now (null: no rows; undefined: a cursor of several
+ * columns, whose order the node does not compute here).
+ */
+async function highestPosition(ctx: RunContext): Promise<unknown[] | null | undefined> {
   const { bridge, mapping } = ctx;
-  if (bridge.mode !== 'incremental' || bridge.cursor!.length !== 1 || cp.watermark) return undefined;
+  if (bridge.cursor?.length !== 1) return undefined;
   const cursor = mapping.sourceColumns.find((c) => c.name === bridge.cursor![0])!;
   const top = await ctx.source.maxValue(ctx.sourceTable, cursor, bridge.filter);
   if (top === null) return null;
@@ -147,10 +164,13 @@ async function copyRows(ctx: RunContext, start: SendCheckpoint & { phase: 'copy'
   // from the source (a delete made during the load is found by the next run).
   // An incremental bridge's first load ends here, with the watermark noted before it (no delete scan:
   // incremental mode never looks for deletes).
+  // A one-off full run of an incremental bridge looks for deletes like a full run, and then carries on
+  // from the highest (cursor, key) noted before its read: rows past it are read by the next incremental run.
   const copied = start.phase === 'copy' ? start : undefined;
-  const next: SendCheckpoint = bridge.mode === 'incremental'
+  const watermark = ctx.fullOnce && copied?.startWatermark !== undefined ? copied.startWatermark : cp.watermark;
+  const next: SendCheckpoint = bridge.mode === 'incremental' && !ctx.fullOnce
     ? idle(cp, copied?.startWatermark ?? null)
-    : copied?.bulk ? idle(cp) : { ...idle(cp), phase: 'deletes', position: merge?.coveredUpTo ?? null };
+    : copied?.bulk ? idle(cp, watermark) : { ...idle(cp, watermark), phase: 'deletes', position: merge?.coveredUpTo ?? null };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, next));
   return next;
 }
@@ -225,12 +245,12 @@ const PURGE_INTERVAL_MS = 3_600_000;
 
 /**
  * Removes soft-deleted rows older than the retention period: consumers had that long to see the
- * `D`. Housekeeping, not a change: it is logged, not counted. Incremental bridges never soft-delete,
- * so they skip it. Returns when the last purge ran.
+ * `D`. Housekeeping, not a change: it is logged, not counted. Incremental bridges soft-delete only in
+ * a one-off full run, so only that run purges. Returns when the last purge ran.
  */
 async function purgeExpiredDeletes(ctx: RunContext, lastPurge: string | undefined): Promise<string | undefined> {
   const { node, mapping } = ctx;
-  if (ctx.bridge.mode === 'incremental') return lastPurge;
+  if (ctx.bridge.mode === 'incremental' && !ctx.fullOnce) return lastPurge;
   if (lastPurge && Date.now() - Date.parse(lastPurge) < PURGE_INTERVAL_MS) return lastPurge;
   const cutoff = new Date(Date.now() - ctx.retentionDays * 86_400_000).toISOString().replace('T', ' ').replace('Z', '');
   const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);

@@ -21,12 +21,16 @@ export const registerBridges: RegisterCommands = (program, cli) => {
     const list = await api.call('bridges/list', {});
     cli.emit(list, () => printBridges(list));
   }));
-  bridge.command('run <name>').description('run a bridge now and wait for it').action(async (name: string) => cli.session(async (api) => {
-    const done = cli.liveProgress(api, (e) => (e.type === 'run.updated' ? runProgressLine(e.payload as Output<'runs/get'>) : null));
-    const run = await api.call('bridges/run', { name, wait: true }).finally(done);
-    cli.emit(run, () => printRun(run));
-    if (run.status !== 'succeeded') cli.setExitCode(1);
-  }));
+  bridge
+    .command('run <name>')
+    .description('run a bridge now and wait for it')
+    .option('--full-once', 'incremental bridges: read every row once and apply deletes, then continue incrementally')
+    .action(async (name: string, cmd: { fullOnce?: boolean }) => cli.session(async (api) => {
+      const done = cli.liveProgress(api, (e) => (e.type === 'run.updated' ? runProgressLine(e.payload as Output<'runs/get'>) : null));
+      const run = await api.call('bridges/run', { name, wait: true, fullOnce: Boolean(cmd.fullOnce) }).finally(done);
+      cli.emit(run, () => printRun(run));
+      if (run.status !== 'succeeded') cli.setExitCode(1);
+    }));
   bridge
     .command('reconcile <name>')
     .description('compare every source row with the receiving table, value by value (数据核对); exits 1 when they differ')
