@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStateDb, type StateDb } from '../../electron/engine/store/db.js';
 import { AuditLog } from '../../electron/engine/audit/log.js';
@@ -44,4 +46,25 @@ describe('appending many audit entries at once (a scheduler tick)', () => {
     await db('audit_events').where({ seq: 150 }).update({ target: 'elsewhere' });
     expect(await audit.verify()).toMatchObject({ ok: false, firstBroken: 150, reason: 'hash' });
   });
+
+  it('loses no entry when three processes append to one node at once', async () => {
+    const dir = path.join(tmp.dir, 'shared');
+    const setup = await openStateDb(dir);
+    await (await AuditLog.open(setup, dir)).append({ actor: 'sysadmin', operation: 'node/setup', outcome: 'ok' });
+    await setup.destroy();
+
+    const appender = path.resolve('test/support/audit-appender.ts');
+    const run = promisify(execFile);
+    await Promise.all(['p1', 'p2', 'p3'].map((tag) => run(process.execPath, ['--import', 'tsx', appender, dir, '150', tag], { timeout: 240_000 })));
+
+    const check = await openStateDb(dir);
+    try {
+      const counts = await check('audit_events').where({ operation: 'test/append' }).groupBy('actor').select('actor').count({ n: '*' });
+      expect(counts.map((c) => [c.actor, Number(c.n)]).sort()).toEqual([['p1', 150], ['p2', 150], ['p3', 150]]);
+      expect(await (await AuditLog.open(check, dir)).verify()).toMatchObject({ ok: true, records: 451 });
+    } finally {
+      await check.destroy();
+    }
+  }, 300_000);
 });
+

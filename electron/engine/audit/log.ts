@@ -78,6 +78,7 @@ export class AuditLog {
     return this.lock.run(async () => {
       let head: { seq: number; hash: string } | null = null;
       await this.db.transaction(async (trx) => {
+        await takeWriteLock(trx);
         if (alongside) await alongside(trx);
         if (entries.length === 0) return;
         const last = ((await trx('audit_events').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined) ?? this.lastArchived();
@@ -229,4 +230,14 @@ function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/**
+ * Makes the transaction a writer before it reads the chain's head. Another process (the CLI beside a
+ * service) may append at the same time: a transaction that read first and wrote second would fail with
+ * "database is locked" once the other one committed (SQLite cannot upgrade a stale read), and its
+ * entries would be lost; a writer from the start waits for the other (busy_timeout) and then reads the new head.
+ */
+async function takeWriteLock(trx: StateDb): Promise<void> {
+  await trx.raw('UPDATE audit_events SET seq = seq WHERE 0');
 }
