@@ -106,6 +106,7 @@ export class Engine implements EngineServices {
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.sqliteDirs.load();
     await engine.connections.ensureExchange();
+    await engine.monitor.channels.sealPlainAddresses();
     // Retention (R8): records past it go to a keyed archive file in the data directory, never dropped.
     await engine.audit.archiveExpired((await engine.auth.policy.get()).auditRetentionYears);
     engine.runner.setConcurrency(await engine.settings.get('runnerConcurrency'));

@@ -59,7 +59,7 @@ describe('appending many audit entries at once (a scheduler tick)', () => {
 
     const check = await openStateDb(dir);
     try {
-      const counts = await check('audit_events').where({ operation: 'test/append' }).groupBy('actor').select('actor').count({ n: '*' });
+      const counts = (await check('audit_events').where({ operation: 'test/append' }).groupBy('actor').select('actor').count({ n: '*' })) as { actor: string; n: number }[];
       expect(counts.map((c) => [c.actor, Number(c.n)]).sort()).toEqual([['p1', 150], ['p2', 150], ['p3', 150]]);
       expect(await (await AuditLog.open(check, dir)).verify()).toMatchObject({ ok: true, records: 451 });
     } finally {

@@ -156,4 +156,13 @@ export const MONITOR_MIGRATIONS: readonly { readonly name: string; up(knex: Knex
       });
     },
   },
+  {
+    name: '0306_channel_address_sealed',
+    async up(knex) {
+      // A robot's address carries its access token: the whole address is sealed here, config_json keeps it masked.
+      await knex.schema.alterTable('monitor_channels', (t) => {
+        t.text('url_enc');
+      });
+    },
+  },
 ];

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../../electron/engine/redact.js';
 import { startHttpNode, type HttpNode } from './http-node.js';
@@ -47,14 +49,45 @@ describe('robot addresses keep their access tokens to the node', () => {
     const shown = (await node.post('alerts/channels', {}, node.as('sysadmin'))).json()[0];
     const saved = await node.post('alerts/channels/save', { name: 'ding', config: shown.config, enabled: false, minSeverity: 'critical' }, node.as('sysadmin'));
     expect(saved.statusCode, saved.body).toBe(200);
-    const row = (await node.engine.db('monitor_channels').where({ name: 'ding' }).first()) as { config_json: string; min_severity: string };
-    expect(JSON.parse(row.config_json).url).toBe(ROBOT);
+    const row = (await node.engine.db('monitor_channels').where({ name: 'ding' }).first()) as { config_json: string; url_enc: string; min_severity: string };
+    expect(JSON.parse(row.config_json).url).toBe('https://oapi.dingtalk.com/robot/send?access_token=***');
+    expect(row.url_enc).not.toContain(TOKEN);
     expect(row.min_severity).toBe('critical');
     for (const url of ['https://evil.example/robot/send?access_token=***', 'http://oapi.dingtalk.com/robot/send?access_token=***', 'https://oapi.dingtalk.com/other?access_token=***']) {
       const res = await node.post('alerts/channels/save', { name: 'ding', config: { kind: 'dingtalk', url }, enabled: false }, node.as('sysadmin'));
       expect({ url, status: res.statusCode, key: res.json().error?.key }).toEqual({ url, status: 400, key: 'security.retypeUrl' });
     }
-    expect(JSON.parse(((await node.engine.db('monitor_channels').where({ name: 'ding' }).first()) as { config_json: string }).config_json).url).toBe(ROBOT);
+    expect((await node.engine.db('monitor_channels').where({ name: 'ding' }).first()) as { url_enc: string }).toMatchObject({ url_enc: row.url_enc });
+  });
+
+  it('keeps the address sealed in the state database and still sends to the whole address', async () => {
+    const heard: string[] = [];
+    const listener = http.createServer((req, res) => {
+      heard.push(req.url ?? '');
+      req.resume();
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/hook?token=${TOKEN}`;
+      const saved = await node.post('alerts/channels/save', { name: 'local', config: { kind: 'webhook', url }, enabled: false }, node.as('sysadmin'));
+      expect(saved.statusCode, saved.body).toBe(200);
+      const rows = (await node.engine.db('monitor_channels').select('config_json')) as { config_json: string }[];
+      expect(JSON.stringify(rows)).not.toContain(TOKEN);
+      const sent = await node.post('alerts/channels/test', { name: 'local' }, node.as('sysadmin'));
+      expect(sent.json(), sent.body).toMatchObject({ ok: true });
+      expect(heard).toEqual([`/hook?token=${TOKEN}`]);
+    } finally {
+      listener.close();
+    }
+  });
+
+  it('seals the address of a channel saved in clear by an older version, as the node starts', async () => {
+    await node.engine.db('monitor_channels').where({ name: 'ding' }).update({ config_json: JSON.stringify({ kind: 'dingtalk', url: ROBOT }), url_enc: null });
+    expect(await node.engine.monitor.channels.sealPlainAddresses()).toBe(1);
+    const rows = (await node.engine.db('monitor_channels').select('config_json')) as { config_json: string }[];
+    expect(JSON.stringify(rows)).not.toContain(TOKEN);
+    expect(await node.engine.monitor.channels.sealPlainAddresses()).toBe(0);
   });
 
   it('masks credentials of addresses quoted in error texts and audit details', () => {

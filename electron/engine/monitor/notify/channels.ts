@@ -10,7 +10,7 @@ import { type Notice, noticeText, webhookRequest } from './formats.js';
 import { maskUrlsIn, unmaskUrl } from '../../redact.js';
 
 interface ChannelRow {
-  id: string; kind: string; name: string; config_json: string; secret_enc: string | null; enabled: number | boolean;
+  id: string; kind: string; name: string; config_json: string; secret_enc: string | null; url_enc: string | null; enabled: number | boolean;
   min_severity: string; last_sent_at: string | null; last_error: string | null; last_error_at: string | null;
 }
 
@@ -18,7 +18,11 @@ interface ChannelRow {
 export const RETRY_DELAYS_MS = [1000, 4000];
 const TIMEOUT_MS = 10_000;
 
-/** Notification channels: stored with their secret sealed, each delivery retried, its failure kept on the channel. */
+/**
+ * Notification channels: stored with their secrets sealed (the signing secret or SMTP password, and a webhook
+ * address that carries an access token: config_json keeps only its masked form), each delivery retried, its
+ * failure kept on the channel.
+ */
 export class Channels {
   retryDelaysMs: readonly number[] = RETRY_DELAYS_MS;
 
@@ -30,21 +34,49 @@ export class Channels {
 
   async save(input: z.output<typeof channelInputSchema>): Promise<ChannelView> {
     const existing = await this.db<ChannelRow>('monitor_channels').where({ name: input.name }).first();
+    let config = input.config;
     // The console shows the robot's address with its access token masked; saving it back keeps the stored token.
-    if ('url' in input.config) {
-      const storedUrl = existing ? (JSON.parse(existing.config_json) as { url?: string }).url : undefined;
-      const url = unmaskUrl(input.config.url, storedUrl);
+    if ('url' in config) {
+      const url = unmaskUrl(config.url, existing ? this.configOf(existing).url : undefined);
       if (url === null) throw new ExNodeError('INVALID_INPUT', msg('security.retypeUrl', { name: input.name }));
-      input = { ...input, config: { ...input.config, url } };
+      config = { ...config, url };
     }
     const secret = input.secret === undefined ? existing?.secret_enc ?? null : input.secret === null ? null : this.vault.encrypt(input.secret);
     const row = {
-      id: existing?.id ?? newId('ch'), kind: input.config.kind, name: input.name, config_json: JSON.stringify(input.config),
+      id: existing?.id ?? newId('ch'), kind: config.kind, name: input.name, ...this.sealed(config),
       secret_enc: secret, enabled: input.enabled, min_severity: input.minSeverity,
     };
     if (existing) await this.db('monitor_channels').where({ id: existing.id }).update(row);
     else await this.db('monitor_channels').insert(row);
     return toView((await this.db<ChannelRow>('monitor_channels').where({ id: row.id }).first())!);
+  }
+
+  /** Seals the token-carrying addresses of channels saved before addresses were sealed (once, at start). */
+  async sealPlainAddresses(): Promise<number> {
+    const rows = await this.db<ChannelRow>('monitor_channels').whereNull('url_enc');
+    let sealed = 0;
+    for (const row of rows) {
+      const columns = this.sealed(JSON.parse(row.config_json) as ChannelConfig);
+      if (columns.url_enc === null) continue;
+      await this.db('monitor_channels').where({ id: row.id }).update(columns);
+      sealed++;
+    }
+    return sealed;
+  }
+
+  /** The columns that store `config`: a webhook address with credentials only masked in config_json, whole in url_enc. */
+  private sealed(config: ChannelConfig): { config_json: string; url_enc: string | null } {
+    if (!('url' in config)) return { config_json: JSON.stringify(config), url_enc: null };
+    const masked = maskWebhookUrl(config.url);
+    return masked === config.url
+      ? { config_json: JSON.stringify(config), url_enc: null }
+      : { config_json: JSON.stringify({ ...config, url: masked }), url_enc: this.vault.encrypt(config.url) };
+  }
+
+  /** A stored channel's settings with its real address, for sending. */
+  private configOf(row: ChannelRow): ChannelConfig & { url?: string } {
+    const config = JSON.parse(row.config_json) as ChannelConfig;
+    return row.url_enc && 'url' in config ? { ...config, url: this.vault.decrypt(row.url_enc) } : config;
   }
 
   async remove(name: string): Promise<void> {
@@ -66,7 +98,7 @@ export class Channels {
   }
 
   private async deliver(row: ChannelRow, notice: Notice): Promise<Delivery> {
-    const config = JSON.parse(row.config_json) as ChannelConfig;
+    const config = this.configOf(row);
     const secret = row.secret_enc ? this.vault.decrypt(row.secret_enc) : null;
     let attempts = 0;
     let error: string | null = null;
@@ -86,7 +118,7 @@ export class Channels {
     const now = nowIso();
     await this.db('monitor_channels').where({ id: row.id }).update(error === null
       ? { last_sent_at: now, last_error: null, last_error_at: null }
-      : { last_error: `${error} (${attempts}×)`, last_error_at: now });
+      : { last_error: maskUrlsIn(`${error} (${attempts}×)`), last_error_at: now });
     return { ok: error === null, attempts, error };
   }
 }
