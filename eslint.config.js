@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['connectors/**', 'shared/**', 'lib/**'],
+    files: ['connectors/**', 'shared/**'],
     plugins: { exnode },
     rules: { 'exnode/layer-boundaries': 'error' },
   },

@@ -5,12 +5,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /**
  * Which top-level folders (and which packages) each layer may import. `connectors/` is a library of
  * database drivers that must run without the engine; `shared/` is the contract the renderer compiles
- * too, so it may use nothing but itself, zod and croner (cron expressions are checked at the boundary, in both shells); `lib/` holds helpers both of them may use.
+ * too, so it may use nothing but itself, zod and croner (cron expressions are checked at the boundary, in both shells).
  */
 const LAYERS = {
-  connectors: { folders: ['connectors', 'shared', 'lib'], packages: null },
+  connectors: { folders: ['connectors', 'shared'], packages: null },
   shared: { folders: ['shared'], packages: ['zod', 'croner'] },
-  lib: { folders: ['lib'], packages: null },
 };
 
 function layerOf(file) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StateDb } from '../store/db.js';
 import { nowIso } from '../clock.js';
-import { Mutex } from '../../../lib/mutex.js';
+import { Mutex } from '../../../connectors/core/mutex.js';
 import { insertRows } from '../store/insert-rows.js';
 import { loadAuditKey } from './keys.js';
 import { ARCHIVE_DIR, archiveMac, readArchives, writeArchive } from './archive.js';
