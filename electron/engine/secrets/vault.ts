@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { ExNodeError, msg } from '../../../shared/index.js';
+import { loadOrCreateKey } from './key-file.js';
 
 const KEY_FILE = 'credential.key';
 const VERSION = 'v1';
@@ -15,18 +14,7 @@ export class Vault {
   private constructor(private readonly key: Buffer) {}
 
   static open(dataDir: string): Vault {
-    const fromEnv = process.env.EXNODE_CREDENTIAL_KEY;
-    if (fromEnv) {
-      const key = Buffer.from(fromEnv, 'base64');
-      if (key.length !== 32) throw new ExNodeError('INVALID_INPUT', msg('engine.keyEnvLength', { variable: 'EXNODE_CREDENTIAL_KEY' }));
-      return new Vault(key);
-    }
-    const file = path.join(dataDir, KEY_FILE);
-    if (!fs.existsSync(file)) {
-      fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    }
-    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-    if (key.length !== 32) throw new ExNodeError('INTERNAL', msg('engine.keyFileDamaged', { file }));
+    const { key } = loadOrCreateKey(dataDir, KEY_FILE, 'EXNODE_CREDENTIAL_KEY');
     return new Vault(key);
   }
 
