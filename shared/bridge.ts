@@ -5,6 +5,8 @@ import { selectQuerySchema } from './select-query.js';
 import { runReconciliationSchema } from './reconciliation-state.js';
 import { RUN_PHASES } from './run-phases.js';
 import type { SourceRef, TableRef } from './types.js';
+import type { Lang, MessageRef } from './messages/define.js';
+import { msg, render } from './messages/index.js';
 
 /** A column name as it appears in a database; quoting is the connector's job, never the user's. */
 export const identifierSchema = z
@@ -124,9 +126,14 @@ export function targetRefOf(config: Pick<BridgeConfig, 'name' | 'source' | 'targ
 }
 
 /** How a bridge's source is shown: `connection.table`, or `connection (SQL query)`. */
-export function sourceLabel(config: Pick<BridgeConfig, 'source'>): string {
+export function sourceLabel(config: Pick<BridgeConfig, 'source'>, lang: Lang): string {
+  return render(lang, sourceRef(config));
+}
+
+/** Where a bridge reads, as a message (a query source is named in the reader's language). */
+export function sourceRef(config: Pick<BridgeConfig, 'source'>): MessageRef | string {
   const { source } = config;
-  if (source.query !== undefined) return `${source.connection} (SQL query)`;
+  if (source.query !== undefined) return msg('bridges.querySource', { connection: source.connection });
   return `${source.connection}.${source.schema ? `${source.schema}.` : ''}${source.table!}`;
 }
 export type BridgeConfigInput = z.input<typeof bridgeConfigSchema>;

@@ -8,6 +8,7 @@ export const bridgesMessages = defineMessages({
   'bridges.noKey': { 'zh-CN': '表 {table} 没有主键，也没有建在非空字段上的唯一键；请在桥接中指定主键字段（primaryKey）', en: 'Table {table} has no primary key and no unique key on NOT NULL columns; declare "primaryKey" in the bridge' },
   'bridges.keyMasked': { 'zh-CN': '主键字段“{name}”不能脱敏：节点要靠主键找出修改和删除的行', en: 'Key column "{name}" cannot be masked: the node must match keys to find updates and deletes' },
   'bridges.keyUnmapped': { 'zh-CN': '主键字段“{name}”必须映射到目标表', en: 'Primary key column "{name}" must be mapped to the target' },
+  'bridges.querySource': { 'zh-CN': '{connection}（SQL 查询）', en: '{connection} (SQL query)' },
   'bridges.targetColumnTwice': { 'zh-CN': '目标字段“{name}”被映射了两次', en: 'Target column "{name}" is produced twice' },
   'bridges.castFailed': { 'zh-CN': '值“{value}”无法转换为 {type} 类型', en: 'Value "{value}" cannot be cast to {type}' },
   'bridges.receiveNeedsTarget': { 'zh-CN': '下发桥接需要指定目标数据源（target.connection）：要写入的业务库', en: 'A receive bridge needs "target.connection": the business database to write into' },

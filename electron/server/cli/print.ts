@@ -43,7 +43,7 @@ export function printBridges(list: BridgeView[]): void {
   if (list.length === 0) return out(t('cli.noBridges'));
   for (const b of list) {
     const last = b.lastRun ? t('cli.lastRun', { status: word(b.lastRun.status), deviation: b.lastRun.deviation }) : t('cli.neverRun');
-    out(`${b.name.padEnd(28)} ${word(b.config.mode).padEnd(11)} ${sourceLabel(b.config)} → ${b.targetConnection}.${b.targetTable}  [${last}]`);
+    out(`${b.name.padEnd(28)} ${word(b.config.mode).padEnd(11)} ${sourceLabel(b.config, language)} → ${b.targetConnection}.${b.targetTable}  [${last}]`);
   }
 }
 

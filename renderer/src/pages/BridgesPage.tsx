@@ -4,7 +4,8 @@ import { AppstoreAddOutlined, CaretRightOutlined, DeleteOutlined, EditOutlined, 
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { BridgeView } from '../../../shared/index.js';
-import { sourceLabel } from '../../../shared/index.js';
+import { sourceRef } from '../../../shared/index.js';
+import { Clip } from '../components/Clip.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
@@ -12,7 +13,7 @@ import { StatusTag } from '../components/StatusTag.js';
 import { formatCount } from '../components/format.js';
 import { BridgeForm } from '../components/BridgeForm.js';
 import { BatchWizard } from '../components/BatchWizard.js';
-import { errorText } from '../i18n/engine.js';
+import { errorText, engineText } from '../i18n/engine.js';
 
 export function BridgesPage() {
   const { t } = useTranslation();
@@ -61,9 +62,9 @@ export function BridgesPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('bridges.empty') }}
         columns={[
-          { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><strong>{v}</strong>{r.config.description && <Typography.Text type="secondary">{r.config.description}</Typography.Text>}</Space> },
-          { title: t('bridges.source'), render: (_, r) => sourceLabel(r.config) },
-          { title: t('bridges.target'), render: (_, r) => `${r.targetConnection}.${r.targetTable}` },
+          { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><strong>{v}</strong>{r.config.description && <Typography.Text type="secondary" className="exn-clip" title={r.config.description}>{r.config.description}</Typography.Text>}</Space> },
+          { title: t('bridges.source'), render: (_, r) => <Clip text={engineText(sourceRef(r.config))} /> },
+          { title: t('bridges.target'), render: (_, r) => <Clip text={`${r.targetConnection}.${r.targetTable}`} /> },
           { title: t('bridges.mode'), render: (_, r) => <Tag>{t(`mode.${r.config.mode}`)}</Tag> },
           { title: t('bridges.direction'), render: (_, r) => <span className="exn-nowrap">{t(`direction.${r.config.direction}`)}</span> },
           {

@@ -1,5 +1,5 @@
 import type { NodeSettings, RunRecord } from '../../../../shared/index.js';
-import { ExNodeError, msg, sourceLabel, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
+import { ExNodeError, msg, sourceRef, sourceRefOf, tableLabel, targetRefOf } from '../../../../shared/index.js';
 import type { Connector } from '../../../../connectors/core/connector.js';
 import type { ConnectionService } from '../../connections/service.js';
 import type { EventBus } from '../../events.js';
@@ -39,7 +39,7 @@ export function bridgeRunExecutor(deps: ExecutorDeps): RunExecutor {
       const bridge = await deps.bridges.loadById(run.bridgeId);
       const ctx = await context(deps, run, bridge, signal, opened, used);
       await ctx.log('info', msg('runs.started', {
-        mode: msg(`runs.mode.${run.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceLabel(bridge.config), target: ctx.targetTable.name,
+        mode: msg(`runs.mode.${run.mode}`), direction: msg(`runs.direction.${bridge.config.direction}`), source: sourceRef(bridge.config), target: ctx.targetTable.name,
       }));
       if (bridge.config.direction === 'send') await runSend(ctx);
       else await runReceive(ctx);

@@ -15,7 +15,7 @@ export const registerBridges: RegisterCommands = (program, cli) => {
     .action(async (cmd: { file: string; replace?: boolean }) => cli.session(async (api) => {
       const config = readJsonFile(cmd.file, bridgeConfigSchema, 'common.bridgeFile');
       const view = await api.call('bridges/save', { config, replace: Boolean(cmd.replace) });
-      cli.emit(view, () => process.stdout.write(`${cli.t('cli.savedBridge', { name: view.name, source: sourceLabel(view.config), target: `${view.targetConnection}.${view.targetTable}` })}\n`));
+      cli.emit(view, () => process.stdout.write(`${cli.t('cli.savedBridge', { name: view.name, source: sourceLabel(view.config, cli.lang()), target: `${view.targetConnection}.${view.targetTable}` })}\n`));
     }));
   bridge.command('list').description('list bridges with their last run').action(async () => cli.session(async (api) => {
     const list = await api.call('bridges/list', {});
