@@ -75,7 +75,8 @@ test('the data check proposes a full run of an incremental bridge that missed de
     // The runs were this connection's successful uses: the connections page says when, in local time.
     await page.goto('/#/connections');
     await expect(page.getByRole('columnheader', { name: '上次成功使用' })).toBeVisible();
-    await expect(page.getByTestId('last-use-full-once-biz')).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(page.getByTestId('last-use-full-once-biz')).toContainText(/\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(page.getByTestId('last-use-full-once-biz').locator('[title]').first()).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}$/);
     await expect(page.getByTestId('last-use-failed-full-once-biz')).toHaveCount(0);
   } finally {
     await db.end();

@@ -8,11 +8,11 @@ import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
 import { StatusTag } from '../components/StatusTag.js';
-import { formatTime } from '../components/format.js';
 import { ConnectionForm } from '../components/ConnectionForm.js';
 import { SchemaDrawer } from '../components/SchemaDrawer.js';
 import { LastUse } from '../components/LastUse.js';
 import { Clip } from '../components/Clip.js';
+import { ShortTime } from '../components/ShortTime.js';
 import { errorText, testMessage } from '../i18n/engine.js';
 
 export function ConnectionsPage() {
@@ -64,7 +64,7 @@ export function ConnectionsPage() {
           { title: t('connections.dialect'), dataIndex: 'dialect', render: (v: keyof typeof CAPABILITIES) => CAPABILITIES[v]?.label ?? v },
           { title: t('connections.summary'), dataIndex: 'summary', render: (v: string) => <Clip text={v} /> },
           { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={r.lastError ?? undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
-          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => <span className="exn-nowrap">{formatTime(v)}</span> },
+          { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => <ShortTime iso={v} /> },
           { title: t('connections.lastUsed'), dataIndex: 'lastUsedAt', render: (_: unknown, r) => <LastUse connection={r} /> },
           {
             title: t('common.actions'),
