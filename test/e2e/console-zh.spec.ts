@@ -5,7 +5,7 @@ import { expect, test } from './fixtures.js';
  * Every page of the console in zh-CN shows no English sentence outside data values and product
  * names; each page is photographed in zh-CN and English at 1366×768 (test/output/pages/).
  */
-const PAGES = ['dashboard', 'connections', 'bridges', 'run', 'reconciliation', 'settings', 'alerts', 'catalog', 'users', 'audit'] as const;
+const PAGES = ['dashboard', 'connections', 'bridges', 'schedules', 'runs', 'run', 'reconciliation', 'settings', 'alerts', 'catalog', 'sessions', 'users', 'audit'] as const;
 
 /** Three or more English words in a row: a sentence (data values are single tokens: names, paths, hosts). */
 const ENGLISH_SENTENCE = /\b[A-Za-z]{2,}(?:[ ,']+[A-Za-z]{2,}){2,}\b/g;
@@ -30,6 +30,8 @@ async function visit(page: Page, name: (typeof PAGES)[number], runId: string): P
   await page.waitForLoadState('networkidle');
   if (name === 'run') await expect(page.getByTestId('run-status')).toBeVisible();
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  // A page still drawing its skeleton has no text to check yet.
+  await expect(page.locator('.ant-skeleton')).toHaveCount(0);
 }
 
 async function setLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {

@@ -68,7 +68,7 @@ export const en: Messages = {
     progress: '{{rows}} of {{total}} rows compared',
     proposeFullOnce: 'This is an incremental bridge: its runs do not see rows deleted at the source, nor changes that left the cursor alone. Running it once in full repairs these differences; it then carries on incrementally.',
   },
-  settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', alertRetention: 'Alert history kept (days; resolved alerts and data reconciliations; at least 180)', saved: 'Saved', exchangeDb: 'Exchange database' },
+  settings: { title: 'Settings', language: 'Language', prefix: 'Exchange column prefix', retention: 'Soft-delete retention (days)', concurrency: 'Concurrent runs', alertRetention: 'Alert history kept (days)', alertRetentionHelp: 'How long resolved alerts and data reconciliations are kept, at least 180 days (the Cybersecurity Law keeps logs six months); open alerts are always kept.', saved: 'Saved', exchangeDb: 'Exchange database' },
   batch: {
     title: 'Add bridges for many tables', connection: 'Business database connection', pickConnection: 'Choose a connection', mode: 'Sync mode',
     cursor: 'Incremental cursor column (on every table)', targetPrefix: 'Target table prefix', table: 'Source table', rows: 'Rows (est.)', key: 'Usable key',

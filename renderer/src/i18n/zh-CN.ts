@@ -67,7 +67,7 @@ export const zhCN = {
     progress: '已核对 {{rows}} / {{total}} 行',
     proposeFullOnce: '这是增量桥接：增量运行看不到来源表中删除的行，也看不到未改动游标字段的修改。一次性全量运行可修复这些差异，之后继续增量运行。',
   },
-  settings: { title: '设置', language: '界面语言', prefix: '交换表字段前缀', retention: '软删除保留天数', concurrency: '并行运行数', alertRetention: '告警历史保留天数（已解除的告警与数据核对记录；不少于 180 天）', saved: '已保存', exchangeDb: '前置交换库' },
+  settings: { title: '设置', language: '界面语言', prefix: '交换表字段前缀', retention: '软删除保留天数', concurrency: '并行运行数', alertRetention: '告警历史保留天数', alertRetentionHelp: '已解除的告警与数据核对记录保留的天数，不少于 180 天（网络安全法要求日志至少保存六个月）；未解除的告警始终保留。', saved: '已保存', exchangeDb: '前置交换库' },
   batch: {
     title: '批量创建桥接任务', connection: '业务库数据源', pickConnection: '选择数据源', mode: '同步模式', cursor: '增量游标字段（各表共有）',
     targetPrefix: '目标表名前缀', table: '来源表', rows: '估计行数', key: '可用主键', target: '目标表', bridgeName: '桥接任务名称',

@@ -42,7 +42,7 @@ export function SettingsPage() {
         <Form.Item name="columnPrefix" label={t('settings.prefix')} rules={[{ required: true, message: t('common.required') }, schemaRule(nodeSettingsSchema.shape.columnPrefix)]}><Input data-testid="settings-prefix" /></Form.Item>
         <Form.Item name="softDeleteRetentionDays" label={t('settings.retention')} rules={[{ required: true }]}><InputNumber min={1} max={3650} /></Form.Item>
         <Form.Item name="runnerConcurrency" label={t('settings.concurrency')} rules={[{ required: true }]}><InputNumber min={1} max={16} /></Form.Item>
-        <Form.Item name="alertRetentionDays" label={t('settings.alertRetention')} rules={[{ required: true }]}><InputNumber min={180} max={3650} precision={0} data-testid="settings-alert-retention" /></Form.Item>
+        <Form.Item name="alertRetentionDays" label={t('settings.alertRetention')} extra={t('settings.alertRetentionHelp')} rules={[{ required: true }]}><InputNumber min={180} max={3650} precision={0} data-testid="settings-alert-retention" /></Form.Item>
         <Button type="primary" htmlType="submit" data-testid="settings-save">{t('common.save')}</Button>
       </Form>
       {rolesAllow(user.roles, 'files.configure') && <SqliteDirsCard />}
