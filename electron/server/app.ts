@@ -109,14 +109,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.all('/api/*', async (request) => {
-    throw new ExNodeError('UNKNOWN_OPERATION', `No API at ${request.method} ${request.url.split('?')[0]}; operations are POST /api/ops/<name>`);
+    throw new ExNodeError('UNKNOWN_OPERATION', msg('common.noApi', { method: request.method, path: request.url.split('?')[0]! }));
   });
 
   if (fs.existsSync(path.join(options.consoleDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.consoleDir, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send(new ExNodeError('NOT_FOUND', `Nothing at ${request.url}`).toEnvelope());
+      return reply.status(404).send(new ExNodeError('NOT_FOUND', msg('common.nothingAt', { path: request.url })).toEnvelope());
     });
   } else {
     app.get('/', async (_request, reply) =>

@@ -67,10 +67,10 @@ export async function serve(options: ServeOptions): Promise<RunningNode> {
     await engineLog.close();
     unlock();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new ExNodeError('PORT_IN_USE', `Port ${options.port} on ${options.host} is already in use (is another ExNode running?); stop it or choose another port with --port`);
+      throw new ExNodeError('PORT_IN_USE', msg('common.portInUse', { port: String(options.port), host: options.host }));
     }
     if ((error as NodeJS.ErrnoException).code === 'EACCES') {
-      throw new ExNodeError('PERMISSION_DENIED', `Not allowed to listen on port ${options.port}; choose a port above 1024 with --port`);
+      throw new ExNodeError('PERMISSION_DENIED', msg('common.portDenied', { port: String(options.port) }));
     }
     throw error;
   }

@@ -63,6 +63,8 @@ export const cliMessages = defineMessages({
     en: 'Demo database {filename} with {rows} records\nConnection: {connection}\nBridge: {bridge} (run it with: exnode bridge run {bridge})',
   },
   'cli.tablesOrAll': { 'zh-CN': '请指定 --tables 或 --all（二者选其一）', en: 'Give either --tables or --all' },
+  'cli.badPort': { 'zh-CN': '--port 应为 0 到 65535 之间的整数，而不是“{value}”', en: '--port must be a number from 0 to 65535, not "{value}"' },
+  'cli.promptCancelled': { 'zh-CN': '已取消输入', en: 'Input cancelled' },
   'cli.batchPlanned': { 'zh-CN': '将创建 {n} 个桥接任务：', en: '{n} bridges to create:' },
   'cli.batchCreated': { 'zh-CN': '已创建 {n} 个桥接任务：', en: 'Created {n} bridges:' },
   'cli.batchSkipped': { 'zh-CN': '以下 {n} 个表未创建（原因见后）：', en: '{n} tables not bridged (reason follows):' },

@@ -16,6 +16,8 @@ export const commonMessages = defineMessages({
   'common.bodyNotJson': { 'zh-CN': '请求体不是有效的 JSON：{detail}', en: 'The request body is not valid JSON: {detail}' },
   'common.bodyTooLarge': { 'zh-CN': '请求体过大', en: 'The request body is too large' },
   'common.noApi': { 'zh-CN': '{method} {path} 不是有效接口；操作请使用 POST /api/ops/<名称>', en: 'No API at {method} {path}; operations are POST /api/ops/<name>' },
+  'common.portInUse': { 'zh-CN': '{host} 的端口 {port} 已被占用（是否已有另一个 ExNode 在运行？）；请先停止它，或用 --port 换一个端口', en: 'Port {port} on {host} is already in use (is another ExNode running?); stop it or choose another port with --port' },
+  'common.portDenied': { 'zh-CN': '无权监听端口 {port}；请用 --port 选择 1024 以上的端口', en: 'Not allowed to listen on port {port}; choose a port above 1024 with --port' },
   'common.nothingAt': { 'zh-CN': '{path} 不存在', en: 'Nothing at {path}' },
   'common.engineUnreachable': { 'zh-CN': '无法连接交换节点引擎（{detail}）', en: 'The ExNode engine cannot be reached ({detail})' },
   'common.engineAnswered': { 'zh-CN': '引擎返回 {status} {statusText}', en: 'The engine answered {status} {statusText}' },

@@ -25,7 +25,7 @@ describe('the message catalog', () => {
     expect(back.localized('zh-CN')).toBe('未知操作“a/b”');
     expect(back.message).toBe('Unknown operation "a/b"');
   });
-  it('is how the engine and the connectors word every error they throw: no English literal in `new ExNodeError(code, ...)`', () => {
+  it('is how the engine, the server, the CLI and the connectors word every error they throw: no English literal in `new ExNodeError(code, ...)`', () => {
     // INTERNAL errors are the node's own faults (a connector given another dialect's config), not a technician's to act on.
     const literal = /new ExNodeError\(\s*'(?!INTERNAL')[A-Z_]+'\s*,\s*['"`]/g;
     const offenders: string[] = [];
@@ -41,6 +41,7 @@ describe('the message catalog', () => {
     };
     walk(path.resolve(__dirname, '../../electron/engine'));
     walk(path.resolve(__dirname, '../../connectors'));
+    walk(path.resolve(__dirname, '../../electron/server'));
     expect(offenders).toEqual([]);
   });
 });

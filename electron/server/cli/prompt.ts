@@ -30,7 +30,7 @@ function readHidden(prompt: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new ExNodeError('CANCELLED', 'cancelled'));
+        if (ch === '\u0003') return done(new ExNodeError('CANCELLED', msg('cli.promptCancelled')));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { ExNodeError } from '../../../../shared/index.js';
+import { ExNodeError, msg } from '../../../../shared/index.js';
 import { resolveDataDir } from '../../../engine/paths.js';
 import { DEFAULT_PORT, serve } from '../../serve.js';
 import type { RegisterCommands } from '../context.js';
@@ -17,7 +17,7 @@ export const registerServe: RegisterCommands = (program, cli) => {
     .action(async (cmd: { host: string; port: string; tlsCert?: string; tlsKey?: string; insecureHttp?: boolean }) => {
       const opts = cli.opts();
       const port = Number(cmd.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExNodeError('INVALID_INPUT', `--port must be a number from 0 to 65535, not "${cmd.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExNodeError('INVALID_INPUT', msg('cli.badPort', { value: String(cmd.port) }));
       const node = await serve({
         dataDir: resolveDataDir(opts.dataDir), host: cmd.host, port, advertise: true,
         ...(cmd.tlsCert ? { tlsCert: cmd.tlsCert } : {}), ...(cmd.tlsKey ? { tlsKey: cmd.tlsKey } : {}), ...(cmd.insecureHttp ? { insecureHttp: true } : {}),
