@@ -119,7 +119,7 @@ export class Channels {
     await this.db('monitor_channels').where({ id: row.id }).update(error === null
       ? { last_sent_at: now, last_error: null, last_error_at: null }
       : { last_error: maskUrlsIn(`${error} (${attempts}×)`), last_error_at: now });
-    return { ok: error === null, attempts, error };
+    return { ok: error === null, attempts, error: error === null ? null : maskUrlsIn(error) };
   }
 }
 
