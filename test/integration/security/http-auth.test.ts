@@ -1,58 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { ANONYMOUS_OPERATIONS, OPERATION_NAMES, ROLES, operations, rolesAllow, type Role } from '../../../shared/index.js';
-import { Engine } from '../../../electron/engine/engine.js';
-import { buildApp } from '../../../electron/server/app.js';
-import { tempDir } from '../../support/temp.js';
 import { TEST_ADMINS } from '../../support/node-setup.js';
-
-const OPERATOR = { username: 'op-zhao', password: 'Oper-ator-pw1' };
-const VIEWER = { username: 'view-qian', password: 'View-er-pw-1' };
+import { OPERATOR, startHttpNode, type HttpNode } from './http-node.js';
 
 describe('sessions and permissions over HTTP', () => {
-  const tmp = tempDir();
-  let engine: Engine;
-  let app: FastifyInstance;
-  const tokens = {} as Record<Role, string>;
-
-  const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: `/api/ops/${op}`, headers: { host: '127.0.0.1:7420', 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body) });
-  const as = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
-  const login = async (c: { username: string; password: string }) => {
-    const res = await post('auth/login', { ...c, bearer: true });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().token as string;
-  };
+  let node: HttpNode;
+  const post: HttpNode['post'] = (...args) => node.post(...args);
+  const as = (role: Role) => node.as(role);
+  const login = (c: { username: string; password: string }) => node.login(c);
 
   beforeAll(async () => {
-    const consoleDir = path.join(tmp.dir, 'console');
-    fs.mkdirSync(consoleDir);
-    fs.writeFileSync(path.join(consoleDir, 'index.html'), '<!doctype html><title>ExNode</title>');
-    engine = await Engine.open({ dataDir: path.join(tmp.dir, 'data') });
-    app = await buildApp({ engine, consoleDir, allowedHosts: ['127.0.0.1', 'localhost', '[::1]'] });
-    expect((await post('auth/status', {})).json()).toMatchObject({ setupRequired: true, user: null });
-    expect((await post('node/info', {})).json().error).toMatchObject({ code: 'UNAUTHENTICATED', key: 'auth.setupRequired' });
-    expect((await post('auth/setup', TEST_ADMINS)).statusCode).toBe(200);
-    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) tokens[role] = await login(TEST_ADMINS[role]);
-    expect((await post('users/add', { ...OPERATOR, role: 'operator' }, as('secadmin'))).statusCode).toBe(200);
-    expect((await post('users/add', { ...VIEWER, role: 'viewer' }, as('secadmin'))).statusCode).toBe(200);
-    for (const [role, c] of [['operator', OPERATOR], ['viewer', VIEWER]] as const) {
-      const first = await login(c);
-      const refused = await post('node/info', {}, { authorization: `Bearer ${first}` });
-      expect(refused.statusCode).toBe(403);
-      expect(refused.json().error.key).toBe('auth.mustChangePassword');
-      const next = `${c.password}x`;
-      expect((await post('auth/changePassword', { current: c.password, next }, { authorization: `Bearer ${first}` })).statusCode).toBe(200);
-      tokens[role] = await login({ username: c.username, password: next });
-    }
+    node = await startHttpNode({
+      beforeSetup: async (anonymous) => {
+        expect((await anonymous('auth/status', {})).json()).toMatchObject({ setupRequired: true, user: null });
+        expect((await anonymous('node/info', {})).json().error).toMatchObject({ code: 'UNAUTHENTICATED', key: 'auth.setupRequired' });
+      },
+    });
   }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await engine.close();
-    tmp.remove();
-  });
+  afterAll(async () => node.close());
 
   it('a second setup is refused', async () => {
     expect((await post('auth/setup', TEST_ADMINS)).json().error.code).toBe('CONFLICT');
@@ -76,7 +41,7 @@ describe('sessions and permissions over HTTP', () => {
       expect({ op, status: res.statusCode }).toEqual({ op, status: 401 });
       expect(res.json().error.code).toBe('UNAUTHENTICATED');
     }
-    const events = await app.inject({ method: 'GET', url: '/api/events', headers: { host: 'localhost' } });
+    const events = await node.app.inject({ method: 'GET', url: '/api/events', headers: { host: 'localhost' } });
     expect(events.statusCode).toBe(401);
     expect((await post('node/info', {}, { authorization: 'Bearer forged-token' })).statusCode).toBe(401);
   });
@@ -93,7 +58,7 @@ describe('sessions and permissions over HTTP', () => {
     expect((await post('audit/verify', {}, { authorization: `Bearer ${token}` })).statusCode).toBe(200);
     expect((await post('users/revokeSessions', { username: 'auditor' }, as('secadmin'))).json().revoked).toBeGreaterThan(0);
     expect((await post('audit/verify', {}, { authorization: `Bearer ${token}` })).statusCode).toBe(401);
-    tokens.auditor = await login(TEST_ADMINS.auditor);
+    node.tokens.auditor = await login(TEST_ADMINS.auditor);
   });
 
   it('keeps the console session in an HttpOnly SameSite=Strict cookie and requires the CSRF token', async () => {
@@ -107,11 +72,11 @@ describe('sessions and permissions over HTTP', () => {
     expect((await post('node/info', {}, { cookie, 'x-csrf-token': 'guess' })).statusCode).toBe(403);
     expect((await post('node/info', {}, { cookie, 'x-csrf-token': res.json().csrfToken })).statusCode).toBe(200);
     // A page on another origin can only send a "simple" request: no JSON content type, or no body at all.
-    const noBody = await app.inject({ method: 'POST', url: '/api/ops/settings/set', headers: { host: 'localhost', cookie } });
+    const noBody = await node.app.inject({ method: 'POST', url: '/api/ops/settings/set', headers: { host: 'localhost', cookie } });
     expect(noBody.statusCode).toBeGreaterThanOrEqual(400);
-    const textPlain = await app.inject({ method: 'POST', url: '/api/ops/settings/set', headers: { host: 'localhost', cookie, 'content-type': 'text/plain' }, payload: '{"runnerConcurrency":9}' });
+    const textPlain = await node.app.inject({ method: 'POST', url: '/api/ops/settings/set', headers: { host: 'localhost', cookie, 'content-type': 'text/plain' }, payload: '{"runnerConcurrency":9}' });
     expect(textPlain.statusCode).toBeGreaterThanOrEqual(400);
-    expect((await engine.settings.all()).runnerConcurrency).not.toBe(9);
+    expect((await node.engine.settings.all()).runnerConcurrency).not.toBe(9);
   });
 
   it('refuses hostile Host headers', async () => {
@@ -127,10 +92,10 @@ describe('sessions and permissions over HTTP', () => {
   });
 
   it('answers 413 to a huge body and 404 to path traversal', async () => {
-    const big = await app.inject({ method: 'POST', url: '/api/ops/node/info', headers: { host: 'localhost', 'content-type': 'application/json', ...as('sysadmin') }, payload: `{"x":"${'a'.repeat(11 * 1024 * 1024)}"}` });
+    const big = await node.app.inject({ method: 'POST', url: '/api/ops/node/info', headers: { host: 'localhost', 'content-type': 'application/json', ...as('sysadmin') }, payload: `{"x":"${'a'.repeat(11 * 1024 * 1024)}"}` });
     expect(big.statusCode).toBe(413);
     for (const url of ['/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%5c..%5cstate.sqlite', '/%00']) {
-      const res = await app.inject({ method: 'GET', url, headers: { host: 'localhost' } });
+      const res = await node.app.inject({ method: 'GET', url, headers: { host: 'localhost' } });
       // Either not found, or the console's own page (the router's fallback): never a file outside the console folder, never 500.
       const outcome = res.statusCode === 200 && res.body.includes('<title>ExNode') ? 'console page' : res.statusCode;
       expect({ url, outcome }).toEqual({ url, outcome: url.startsWith('/..') ? 404 : expect.toBeOneOf([400, 404, 'console page']) });

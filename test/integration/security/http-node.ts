@@ -24,8 +24,11 @@ export interface HttpNode {
   close(): Promise<void>;
 }
 
-/** A node served over HTTP (in process, `inject`), set up with the three administrators, an operator and a viewer. */
-export async function startHttpNode(): Promise<HttpNode> {
+/**
+ * A node served over HTTP (in process, `inject`), set up with the three administrators, an operator and a viewer.
+ * `beforeSetup` sees the node while it still has no account.
+ */
+export async function startHttpNode(options: { beforeSetup?: (post: HttpNode['post']) => Promise<void> } = {}): Promise<HttpNode> {
   const tmp = tempDir();
   const consoleDir = path.join(tmp.dir, 'console');
   fs.mkdirSync(consoleDir);
@@ -42,11 +45,15 @@ export async function startHttpNode(): Promise<HttpNode> {
     expect(res.statusCode, res.body).toBe(200);
     return res.json().token as string;
   };
+  await options.beforeSetup?.(post);
   expect((await post('auth/setup', TEST_ADMINS)).statusCode).toBe(200);
   for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) tokens[role] = await login(TEST_ADMINS[role]);
   for (const [role, c] of [['operator', OPERATOR], ['viewer', VIEWER]] as const) {
     expect((await post('users/add', { ...c, role }, as('secadmin'))).statusCode).toBe(200);
     const first = await login(c);
+    const refused = await post('node/info', {}, { authorization: `Bearer ${first}` });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.key).toBe('auth.mustChangePassword');
     expect((await post('auth/changePassword', { current: c.password, next: `${c.password}x` }, { authorization: `Bearer ${first}` })).statusCode).toBe(200);
     tokens[role] = await login({ username: c.username, password: `${c.password}x` });
   }
