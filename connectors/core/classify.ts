@@ -1,5 +1,5 @@
 import { ExNodeError, msg } from '../../shared/index.js';
-import type { ErrorCode, MessageKey, TestResult } from '../../shared/index.js';
+import type { ErrorCode, MessageKey, MessageRef, TestResult } from '../../shared/index.js';
 
 interface DriverError {
   code?: string | number;
@@ -150,12 +150,17 @@ export function redact(message: string, secrets: readonly (string | undefined)[]
  * Turns a driver failure into an ExNodeError with a message a technician can act on; the driver's
  * own words follow in brackets, with secrets removed.
  */
-export function classifyError(error: unknown, context: { what: string; secrets?: readonly (string | undefined)[] }): ExNodeError {
+export function classifyError(error: unknown, context: { what: MessageRef; secrets?: readonly (string | undefined)[] }): ExNodeError {
   if (error instanceof ExNodeError) return error;
   const driver = (error ?? {}) as DriverError;
   const raw = redact(String(driver.message ?? error), context.secrets ?? []);
   const code = codeOf(driver) ?? 'INTERNAL';
   return new ExNodeError(code, msg(MESSAGES[code] ?? 'connectors.failed', { what: context.what, detail: raw }), { cause: error });
+}
+
+/** What the node was doing, on which connection: the `{what}` of a classified failure. */
+export function actionOn(capabilities: { label: string }, connection: string, action: MessageRef): MessageRef {
+  return msg('connectors.on', { action, label: capabilities.label, name: connection });
 }
 
 /** A failed connection test: the classified error's code, message and message key, as TestResult carries them. */

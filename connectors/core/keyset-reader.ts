@@ -1,4 +1,4 @@
-import type { Column, FilterCondition, Row, SourceRef } from '../../shared/index.js';
+import type { Column, FilterCondition, MessageRef, Row, SourceRef } from '../../shared/index.js';
 import { ExNodeError, msg } from '../../shared/index.js';
 import type { LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions } from './connector.js';
 import { KEY_HASH_FIELD } from './connector.js';
@@ -16,7 +16,7 @@ export interface ReaderDriver {
   /** Most values one statement may bind. */
   readonly maxBindParams: number;
   /** A read of `source` (a source query runs read-only where the dialect can). */
-  read(source: SourceRef, action: string, statement: Statement): Promise<Row[]>;
+  read(source: SourceRef, action: MessageRef, statement: Statement): Promise<Row[]>;
   /** Converts one canonical value to what the driver binds for `column`. */
   toDriver(column: Column, value: unknown): unknown;
   /** Converts a value whose column is unknown (a count's filter); values stay as they are without it. */
@@ -60,7 +60,7 @@ export class KeysetReader {
       if (options.signal?.aborted) throw new ExNodeError('CANCELLED', msg('connectors.readCancelled'));
       const limit = pageSize.limit;
       const statement = build(this.range(options.columns, { ...options, after }), limit);
-      const rows = this.normalize(await this.driver.read(options.table, `Reading ${options.table.name}`, statement), resultColumns);
+      const rows = this.normalize(await this.driver.read(options.table, msg('connectors.action.reading', { table: options.table.name }), statement), resultColumns);
       if (rows.length === 0) return;
       pageSize.adjust(rows);
       yield rows;
@@ -72,12 +72,12 @@ export class KeysetReader {
 
   async rangeChecksum(options: RangeChecksumOptions): Promise<RangeChecksum> {
     const statement = this.sql.rangeChecksum(this.driver.resolve(options.table), options.columns, this.range(options.columns, options));
-    const rows = await this.driver.read(options.table, `Checksumming ${options.table.name}`, statement);
+    const rows = await this.driver.read(options.table, msg('connectors.action.checksumming', { table: options.table.name }), statement);
     return { count: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.s ?? 0) };
   }
 
   lookup(options: LookupOptions, run?: RunRead): Promise<Row[]> {
-    return this.lookupWith(options, run ?? ((statement) => this.driver.read(options.table, `Reading ${options.table.name}`, statement)));
+    return this.lookupWith(options, run ?? ((statement) => this.driver.read(options.table, msg('connectors.action.reading', { table: options.table.name }), statement)));
   }
 
   private async lookupWith(options: LookupOptions, run: RunRead): Promise<Row[]> {
@@ -95,12 +95,12 @@ export class KeysetReader {
 
   async maxValue(table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> {
     const statement = this.sql.maxValue(this.driver.resolve(table), column, this.typedFilter(filter, [column]));
-    const rows = await this.driver.read(table, `Reading the highest ${column.name} of ${table.name}`, statement);
+    const rows = await this.driver.read(table, msg('connectors.action.readingMax', { column: column.name, table: table.name }), statement);
     return this.normalize(rows, [column])[0]?.[column.name] ?? null;
   }
 
   async count(table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> {
-    const rows = await this.driver.read(table, `Counting ${table.name}`, this.sql.count(this.driver.resolve(table), this.typedFilter(filter, [])));
+    const rows = await this.driver.read(table, msg('connectors.action.counting', { table: table.name }), this.sql.count(this.driver.resolve(table), this.typedFilter(filter, [])));
     return Number(rows[0]?.n ?? 0);
   }
 

@@ -1,10 +1,10 @@
 import type {
-  Column, ConnectionConfig, DialectCapabilities, FilterCondition, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
+  Column, ConnectionConfig, DialectCapabilities, FilterCondition, MessageRef, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { ExNodeError, msg } from '../../shared/index.js';
 import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer } from './connector.js';
 import { querySchema } from './connector.js';
-import { classifyError, failedTest } from './classify.js';
+import { actionOn, classifyError, failedTest } from './classify.js';
 import type { SqlCompiler } from './compiler.js';
 import { KeysetReader } from './keyset-reader.js';
 import type { ConnectionPool, DriverConnection } from './pool.js';
@@ -79,11 +79,11 @@ export abstract class ServerConnector implements Connector {
     return schema ? { schema, name: ref.name } : { name: ref.name };
   }
 
-  protected what(action: string): string {
-    return `${action} on ${this.capabilities.label} connection "${this.config.name}"`;
+  protected what(action: MessageRef): MessageRef {
+    return actionOn(this.capabilities, this.config.name, action);
   }
 
-  protected async withConnection<T>(action: string, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
+  protected async withConnection<T>(action: MessageRef, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
     try {
       return await this.pool.use(work);
     } catch (error) {
@@ -96,7 +96,7 @@ export abstract class ServerConnector implements Connector {
    * a function with side effects in it (`lo_from_bytea`, `pg_notify`, a procedure that writes) is
    * refused by the database itself, not only by the node's SELECT check.
    */
-  protected reading<T>(ref: SourceRef, action: string, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
+  protected reading<T>(ref: SourceRef, action: MessageRef, work: (conn: DriverConnection) => Promise<T>): Promise<T> {
     const begin = this.readOnlyBegin;
     if (ref.query === undefined || begin === null) return this.withConnection(action, work);
     return this.withConnection(action, async (conn) => {
@@ -109,68 +109,68 @@ export abstract class ServerConnector implements Connector {
     });
   }
 
-  protected classify(error: unknown, what: string): ExNodeError {
+  protected classify(error: unknown, what: MessageRef): ExNodeError {
     return classifyError(error, { what, secrets: this.secrets });
   }
 
   async test(): Promise<TestResult> {
     const started = performance.now();
     try {
-      const identity = await this.withConnection('Connecting', async (conn) => {
+      const identity = await this.withConnection(msg('connectors.action.connecting'), async (conn) => {
         await this.run(conn, 'SELECT 1', []);
         return this.identify(conn);
       });
       return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100, ...identity };
     } catch (error) {
-      return failedTest(this.classify(error, this.what('Connecting')), Math.round(performance.now() - started));
+      return failedTest(this.classify(error, this.what(msg('connectors.action.connecting'))), Math.round(performance.now() - started));
     }
   }
 
   async serverNow(): Promise<string> {
-    return this.withConnection('Reading the server clock', async (conn) => String((await this.run(conn, this.nowSql, [])).rows[0]!.now));
+    return this.withConnection(msg('connectors.action.readingClock'), async (conn) => String((await this.run(conn, this.nowSql, [])).rows[0]!.now));
   }
 
   listTables(): Promise<TableSummary[]> {
-    return this.withConnection('Listing tables', (conn) => this.tables(conn));
+    return this.withConnection(msg('connectors.action.listingTables'), (conn) => this.tables(conn));
   }
 
   async describeTable(table: TableRef): Promise<TableSchema> {
-    const schema = await this.withConnection(`Reading the structure of ${table.name}`, (conn) => this.describe(conn, this.withSchema(table)));
+    const schema = await this.withConnection(msg('connectors.action.describingTable', { table: table.name }), (conn) => this.describe(conn, this.withSchema(table)));
     if (!schema) throw new ExNodeError('NOT_FOUND', msg('connectors.tableNotFound', { table: `${table.schema ? `${table.schema}.` : ''}${table.name}`, connection: this.config.name }));
     return schema;
   }
 
   async describeQuery(query: string): Promise<TableSchema> {
-    const columns = await this.reading({ name: 'query', query }, 'Describing the source query', (conn) => this.queryColumns(conn, this.sql.describeQuery(query)));
+    const columns = await this.reading({ name: 'query', query }, msg('connectors.action.describingQuery'), (conn) => this.queryColumns(conn, this.sql.describeQuery(query)));
     return querySchema(columns);
   }
 
   async tableExists(table: TableRef): Promise<boolean> {
-    return (await this.withConnection('Looking up a table', (conn) => this.describe(conn, this.withSchema(table)))) !== null;
+    return (await this.withConnection(msg('connectors.action.lookingUpTable'), (conn) => this.describe(conn, this.withSchema(table)))) !== null;
   }
 
   createTable(table: TableRef, columns: readonly Column[], primaryKey: readonly string[]): Promise<void> {
-    return this.ddl(`Creating table ${table.name}`, [this.sql.createTable(this.withSchema(table), columns, primaryKey)]);
+    return this.ddl(msg('connectors.action.creatingTable', { table: table.name }), [this.sql.createTable(this.withSchema(table), columns, primaryKey)]);
   }
 
   createIndex(table: TableRef, name: string, columns: readonly string[]): Promise<void> {
-    return this.ddl(`Indexing table ${table.name}`, [this.sql.createIndex(this.withSchema(table), name, columns)]);
+    return this.ddl(msg('connectors.action.indexingTable', { table: table.name }), [this.sql.createIndex(this.withSchema(table), name, columns)]);
   }
 
   addColumns(table: TableRef, columns: readonly Column[]): Promise<void> {
-    return this.ddl(`Altering table ${table.name}`, columns.map((c) => this.sql.addColumn(this.withSchema(table), c)));
+    return this.ddl(msg('connectors.action.alteringTable', { table: table.name }), columns.map((c) => this.sql.addColumn(this.withSchema(table), c)));
   }
 
   dropTable(table: TableRef): Promise<void> {
-    return this.ddl(`Dropping table ${table.name}`, [this.sql.dropTable(this.withSchema(table))]);
+    return this.ddl(msg('connectors.action.droppingTable', { table: table.name }), [this.sql.dropTable(this.withSchema(table))]);
   }
 
   analyze(table: TableRef): Promise<void> {
     const sql = this.sql.analyze(this.withSchema(table));
-    return sql ? this.ddl(`Updating the statistics of ${table.name}`, [sql]) : Promise.resolve();
+    return sql ? this.ddl(msg('connectors.action.analyzing', { table: table.name }), [sql]) : Promise.resolve();
   }
 
-  private ddl(action: string, statements: readonly string[]): Promise<void> {
+  private ddl(action: MessageRef, statements: readonly string[]): Promise<void> {
     return this.withConnection(action, async (conn) => {
       for (const sql of statements) await this.run(conn, sql, []);
     });
@@ -192,7 +192,7 @@ export abstract class ServerConnector implements Connector {
   }
 
   async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
-    return this.withConnection('Writing', async (conn) => {
+    return this.withConnection(msg('connectors.action.writing'), async (conn) => {
       await this.run(conn, 'BEGIN', []);
       try {
         const result = await work(this.writer(conn));

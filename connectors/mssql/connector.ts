@@ -1,6 +1,6 @@
 import sql from 'mssql';
 import type { Column, MssqlConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
-import { CAPABILITIES } from '../../shared/index.js';
+import { CAPABILITIES, msg } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import type { ConnectionPool } from '../core/pool.js';
@@ -54,7 +54,7 @@ export class MssqlConnector extends ServerConnector {
   protected readonly nowSql = MSSQL_NOW_SQL;
 
   override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
-    return this.withConnection('Writing', async (conn) => {
+    return this.withConnection(msg('connectors.action.writing'), async (conn) => {
       const { pool } = conn as Session;
       const tx = new sql.Transaction(pool);
       await tx.begin();

@@ -1,6 +1,6 @@
 import oracledb from 'oracledb';
 import type { Column, OracleConnectionConfig, TableRef, TableSchema, TableSummary, TestResult } from '../../shared/index.js';
-import { CAPABILITIES } from '../../shared/index.js';
+import { CAPABILITIES, msg } from '../../shared/index.js';
 import type { UpsertCounts, Writer } from '../core/connector.js';
 import { chunkForParams } from '../core/sql.js';
 import type { ConnectionPool } from '../core/pool.js';
@@ -81,7 +81,7 @@ export class OracleConnector extends ServerConnector {
   protected readonly nowSql = ORACLE_NOW_SQL;
 
   override async transaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
-    return this.withConnection('Writing', async (conn) => {
+    return this.withConnection(msg('connectors.action.writing'), async (conn) => {
       try {
         const result = await work(this.writer(conn));
         await (conn as oracledb.Connection).commit();

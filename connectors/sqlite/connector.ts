@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
-  Column, FilterCondition, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
+  Column, FilterCondition, MessageRef, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError, msg } from '../../shared/index.js';
 import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, Writer } from '../core/connector.js';
-import { classifyError, failedTest } from '../core/classify.js';
+import { actionOn, classifyError, failedTest } from '../core/classify.js';
 import { KeysetReader } from '../core/keyset-reader.js';
 import { Mutex } from '../core/mutex.js';
 import type { Statement } from '../core/statement.js';
@@ -53,12 +53,12 @@ export class SqliteConnector implements Connector {
       this.db = db;
       return db;
     } catch (error) {
-      throw classifyError(error, { what: `Opening SQLite file ${file}` });
+      throw classifyError(error, { what: msg('connectors.action.openingSqlite', { file }) });
     }
   }
 
   /** Rows of a read, integers as BigInt (the reader makes them canonical); statements are prepared once. */
-  private select(action: string, { sql, bindings }: Statement): Row[] {
+  private select(action: MessageRef, { sql, bindings }: Statement): Row[] {
     try {
       let statement = this.statements.get(sql);
       if (!statement) {
@@ -68,7 +68,7 @@ export class SqliteConnector implements Connector {
       }
       return statement.all(...bindings) as Row[];
     } catch (error) {
-      throw error instanceof ExNodeError ? error : classifyError(error, { what: `${action} on SQLite connection "${this.config.name}"` });
+      throw error instanceof ExNodeError ? error : classifyError(error, { what: actionOn(this.capabilities, this.config.name, action) });
     }
   }
 
@@ -84,7 +84,7 @@ export class SqliteConnector implements Connector {
         currentDatabase: path.resolve(this.config.filename),
       };
     } catch (error) {
-      return failedTest(classifyError(error, { what: 'Opening the SQLite file' }));
+      return failedTest(classifyError(error, { what: msg('connectors.action.openingSqlite', { file: this.config.filename }) }));
     }
   }
 
@@ -100,7 +100,7 @@ export class SqliteConnector implements Connector {
     try {
       return describeSqliteQuery(this.open(), query);
     } catch (error) {
-      throw classifyError(error, { what: `Describing the source query on SQLite connection "${this.config.name}"` });
+      throw classifyError(error, { what: actionOn(this.capabilities, this.config.name, msg('connectors.action.describingQuery')) });
     }
   }
 

@@ -150,7 +150,9 @@ test('incremental bridges say they do not see deletes; the run log has titled co
   await page.goto('/#/bridges');
   await page.getByTestId('add-bridge').click();
   await page.getByTestId('bridge-mode').click();
-  await page.getByTitle('增量', { exact: true }).click();
+  // The option of the list that is open (the form's select then shows it as its value).
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('增量', { exact: true }).click();
+  await expect(page.locator('.ant-modal').getByTitle('增量', { exact: true })).toBeVisible();
   await expect(page.getByTestId('incremental-note')).toContainText('看不到来源表中被删除的行');
   await page.keyboard.press('Escape');
 

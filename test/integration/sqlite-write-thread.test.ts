@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/index.js';
+import { msg } from '../../shared/index.js';
 import { classifyError } from '../../connectors/core/classify.js';
 import { openDirect } from './bridges/harness.js';
 import { tempDir } from '../support/temp.js';
@@ -30,7 +31,7 @@ describe('SQLite write thread', () => {
       await w.insert(table, COLUMNS, rows(201, 100));
     });
     const error = await failed.then(() => null, (e: unknown) => e);
-    expect(classifyError(error, { what: 'Writing' })).toMatchObject({ code: 'CONNECTION_LOST', retryable: true });
+    expect(classifyError(error, { what: msg('connectors.action.writing') })).toMatchObject({ code: 'CONNECTION_LOST', retryable: true });
 
     // The dead thread's transaction was rolled back with its connection; a new thread takes over.
     await c.transaction((w) => w.insert(table, COLUMNS, rows(101, 200)));

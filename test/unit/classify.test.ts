@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, isTerminal } from '../../connectors/core/classify.js';
+import { msg } from '../../shared/index.js';
 
-const classify = (error: object, secrets: string[] = []) => classifyError(Object.assign(new Error((error as { message?: string }).message ?? 'x'), error), { what: 'Writing to t', secrets });
+const classify = (error: object, secrets: string[] = []) => classifyError(Object.assign(new Error((error as { message?: string }).message ?? 'x'), error), { what: msg('connectors.action.writing'), secrets });
 
 describe('classifying driver failures', () => {
   it('names a missing relation, a missing column, a refused permission and a read-only database on every dialect', () => {
@@ -37,13 +38,13 @@ describe('classifying driver failures', () => {
   it('explains in Chinese and English from the catalog, with the driver words and no secret', () => {
     const e = classify({ code: '28P01', message: 'password authentication failed for user "u" (s3cret)' }, ['s3cret']);
     expect(e.ref?.key).toBe('connectors.loginFailed');
-    expect(e.message).toBe('Writing to t: The database refused the user name or password; check the credentials (password authentication failed for user "u" (***))');
-    expect(e.localized('zh-CN')).toBe('Writing to t：数据库拒绝了用户名或密码；请检查账号和密码（password authentication failed for user "u" (***)）');
+    expect(e.message).toBe('Writing: The database refused the user name or password; check the credentials (password authentication failed for user "u" (***))');
+    expect(e.localized('zh-CN')).toBe('写入：数据库拒绝了用户名或密码；请检查账号和密码（password authentication failed for user "u" (***)）');
     expect(e.localized('zh-CN')).not.toContain('s3cret');
   });
   it('an unknown failure keeps the driver words', () => {
     const e = classify({ message: 'something odd' });
     expect(e.code).toBe('INTERNAL');
-    expect(e.localized('zh-CN')).toBe('Writing to t失败：something odd');
+    expect(e.localized('zh-CN')).toBe('写入失败：something odd');
   });
 });

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../../shared/index.js';
-import { ExNodeError, msg, render } from '../../../../shared/index.js';
+import { ExNodeError, isExNodeError, msg } from '../../../../shared/index.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
 import { TERMINAL_CODES } from '../../../../connectors/core/classify.js';
 import type { RunContext } from './context.js';
@@ -32,7 +32,7 @@ export async function writeIsolatingBadRows<R>(
   onRejected: (row: R, reason: string) => Promise<void>,
 ): Promise<void> {
   const what = msg('runs.writingReceiver');
-  const attempt = (some: readonly R[]) => withRetries(ctx, render('en', what), () => ctx.target.transaction((w) => whole(some, w)));
+  const attempt = (some: readonly R[]) => withRetries(ctx, what, () => ctx.target.transaction((w) => whole(some, w)));
   try {
     await attempt(rows);
     return;
@@ -42,7 +42,7 @@ export async function writeIsolatingBadRows<R>(
       await onRejected(rows[0]!, (error as Error).message);
       return;
     }
-    await ctx.log('warn', msg('runs.batchRejected', { rows: rows.length, reason: (error as Error).message }));
+    await ctx.log('warn', msg('runs.batchRejected', { rows: rows.length, reason: isExNodeError(error) ? (error.ref ?? error.message) : (error as Error).message }));
   }
   // Rejections are recorded as they happen (rows in order, so the checkpoint only moves forward).
   let leadingAlike = 0;

@@ -1,5 +1,6 @@
 import { classifyError } from '../../../../connectors/core/classify.js';
 import { ExNodeError, msg } from '../../../../shared/index.js';
+import type { MessageRef } from '../../../../shared/index.js';
 import type { RunContext } from './context.js';
 
 const RETRY_DELAYS_MS = [1000, 3000, 9000];
@@ -8,7 +9,7 @@ const RETRY_DELAYS_MS = [1000, 3000, 9000];
  * Runs one piece of work against a database. A dropped connection or a lock timeout is retried with
  * backoff; any other failure is handed back, classified, for the caller to decide.
  */
-export async function withRetries<T>(ctx: Pick<RunContext, 'signal' | 'log'>, what: string, work: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(ctx: Pick<RunContext, 'signal' | 'log'>, what: MessageRef, work: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
@@ -16,7 +17,7 @@ export async function withRetries<T>(ctx: Pick<RunContext, 'signal' | 'log'>, wh
       const error = classifyError(raw, { what });
       const delay = RETRY_DELAYS_MS[attempt];
       if (!error.retryable || delay === undefined || ctx.signal.aborted) throw error;
-      await ctx.log('warn', msg('runs.retrying', { reason: error.message, seconds: delay / 1000, attempt: attempt + 2 }));
+      await ctx.log('warn', msg('runs.retrying', { reason: error.ref ?? error.message, seconds: delay / 1000, attempt: attempt + 2 }));
       await sleep(delay, ctx.signal);
     }
   }
