@@ -133,7 +133,9 @@ export const connectionViewSchema = z.object({
   config: connectionConfigSchema,
   health: z.enum(['unknown', 'ok', 'failed']),
   lastTestedAt: z.string().nullable(),
+  /** Why the last connection test failed, in English; `lastErrorMessage` renders it in each shell's language. */
   lastError: z.string().nullable(),
+  lastErrorMessage: z.object({ key: z.string(), params: z.record(z.string(), z.any()).optional() }).nullable().default(null),
   /** When a run last used it successfully (read from or wrote to it). */
   lastUsedAt: z.string().nullable().default(null),
   /** When a run using it last failed, and why (code, English text, message key): a failure does not erase `lastUsedAt`. */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { NodeInfo, OperationName, Output } from '../../shared/index.js';
+import type { MessageRef, NodeInfo, OperationName, Output } from '../../shared/index.js';
 import {
   ANONYMOUS_OPERATIONS, ExNodeError, PASSWORD_CHANGE_OPERATIONS, isOperationName, msg, operations, parseOrThrow, rolesAllow,
 } from '../../shared/index.js';
@@ -39,6 +39,8 @@ export interface EngineOptions {
   readonly resumeRuns?: boolean;
   /** Fire deployed schedules (default: when resuming runs, i.e. in a service). */
   readonly runSchedules?: boolean;
+  /** Where notices for the person starting the node go (default: standard error, in Chinese and English). */
+  readonly notice?: (message: MessageRef) => void;
 }
 
 /**
@@ -102,7 +104,7 @@ export class Engine implements EngineServices {
 
   static async open(options: EngineOptions): Promise<Engine> {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const db = await openStateDb(options.dataDir);
+    const db = await openStateDb(options.dataDir, options.notice);
     const engine = new Engine(options.dataDir, db, Vault.open(options.dataDir), await AuditLog.open(db, options.dataDir));
     await engine.sqliteDirs.load();
     await engine.connections.ensureExchange();

@@ -117,6 +117,10 @@ test('saving a connection tests it: 正常 after a good test, saved with the rea
   expect(failed.status).toBe(200);
   expect(failed.body).toMatchObject({ health: 'failed' });
   expect(failed.body.lastError).toBeTruthy();
+  expect(failed.body.lastErrorMessage).toMatchObject({ key: 'connectors.portClosed' });
+  // The reason on the list is in the console's language, like the rest of the page.
+  await page.reload();
+  await expect(page.getByTestId('health-closed-port').locator('xpath=..')).toHaveAttribute('title', /^在 MySQL \/ MariaDB 数据源“closed-port”上连接：该主机和端口上没有数据库服务在监听/);
 });
 
 test('saving a bridge names a missing source table; editing a bridge whose table was dropped says so once, in the form', async ({ page, request }) => {

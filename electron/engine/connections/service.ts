@@ -145,7 +145,7 @@ export class ConnectionService {
     await this.db('connections').where({ name }).update({
       health: result.ok ? 'ok' : 'failed',
       last_tested_at: nowIso(),
-      last_error: result.ok ? null : (result.message ?? null),
+      last_error: result.ok ? null : storedTestError(result),
     });
     return result;
   }
@@ -214,7 +214,7 @@ function toView(row: ConnectionRow): ConnectionView {
     config,
     health: row.health as ConnectionView['health'],
     lastTestedAt: row.last_tested_at,
-    lastError: row.last_error,
+    ...testErrorOf(row.last_error),
     lastUsedAt: row.last_used_at ?? null,
     lastUseFailedAt: row.last_use_failed_at ?? null,
     lastUseError: row.last_use_error_json ? JSON.parse(row.last_use_error_json) as ConnectionView['lastUseError'] : null,
@@ -224,4 +224,21 @@ function toView(row: ConnectionRow): ConnectionView {
   if (config.description) view.description = config.description;
   if ('passwordEnv' in config && config.passwordEnv) view.passwordEnv = config.passwordEnv;
   return view;
+}
+
+/** A failed test's reason as stored: its English text, and its message key when it has one (JSON). */
+function storedTestError(result: TestResult): string | null {
+  if (!result.key) return result.message ?? null;
+  return JSON.stringify({ message: result.message ?? '', key: result.key, ...(result.params ? { params: result.params } : {}) });
+}
+
+/** Reads what `storedTestError` wrote; rows from older versions hold plain text. */
+function testErrorOf(stored: string | null): Pick<ConnectionView, 'lastError' | 'lastErrorMessage'> {
+  if (stored === null || !stored.startsWith('{')) return { lastError: stored, lastErrorMessage: null };
+  try {
+    const { message, key, params } = JSON.parse(stored) as { message: string; key: string; params?: Record<string, unknown> };
+    return { lastError: message, lastErrorMessage: params ? { key, params } : { key } };
+  } catch {
+    return { lastError: stored, lastErrorMessage: null };
+  }
 }

@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import { translate } from '../../../shared/index.js';
+import { msg, render, type MessageRef } from '../../../shared/index.js';
 import { MIGRATIONS } from './migrations.js';
 import { privateDataDir } from './file-modes.js';
 
 export type StateDb = Knex;
 
-/** Opens the node's own state store (SQLite, WAL) and applies pending migrations. */
-export async function openStateDb(dataDir: string): Promise<StateDb> {
+/**
+ * Opens the node's own state store (SQLite, WAL) and applies pending migrations. `notice` tells the
+ * person starting the node what was repaired on the way (in the shell's language).
+ */
+export async function openStateDb(dataDir: string, notice: (message: MessageRef) => void = noticeInBothLanguages): Promise<StateDb> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const fixed = privateDataDir(dataDir);
-  if (fixed.length > 0) process.stderr.write(`${translate('zh-CN', 'auth.modesFixed', { files: fixed.join(', ') })}\n`);
+  if (fixed.length > 0) notice(msg('auth.modesFixed', { files: fixed.join(', ') }));
   const db = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: path.join(dataDir, 'state.sqlite') },
@@ -47,4 +50,9 @@ async function migrate(db: Knex): Promise<void> {
       await trx('schema_migrations').insert({ name: migration.name, applied_at: new Date().toISOString() });
     });
   }
+}
+
+/** A notice for whoever starts the node, when the shell has not said its language. */
+function noticeInBothLanguages(message: MessageRef): void {
+  process.stderr.write(`${render('zh-CN', message)}\n${render('en', message)}\n`);
 }

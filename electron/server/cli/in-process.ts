@@ -1,4 +1,4 @@
-import { ANONYMOUS_OPERATIONS, ExNodeError, msg, type OperationName, type Output } from '../../../shared/index.js';
+import { ANONYMOUS_OPERATIONS, ExNodeError, msg, render, type Lang, type OperationName, type Output } from '../../../shared/index.js';
 import { Engine } from '../../engine/engine.js';
 import { anonymous, type Actor } from '../../engine/actor.js';
 import type { CliApi } from './context.js';
@@ -9,8 +9,8 @@ import { readCliToken } from './credentials.js';
  * batch on Ctrl+C). The caller is the account of the CLI's login token (EXNODE_TOKEN or the token
  * file); without one, only setup and sign-in are possible.
  */
-export async function inProcessSession(dataDir: string, work: (api: CliApi) => Promise<void>): Promise<void> {
-  const engine = await Engine.open({ dataDir });
+export async function inProcessSession(dataDir: string, lang: Lang, work: (api: CliApi) => Promise<void>): Promise<void> {
+  const engine = await Engine.open({ dataDir, notice: (m) => process.stderr.write(`${render(lang, m)}\n`) });
   const stop = () => void engine.runner.shutdown();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

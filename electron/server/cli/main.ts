@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       const dataDir = resolveDataDir(opts().dataDir);
       // A mistyped --data-dir would otherwise look like a node that lost everything.
       if (opts().dataDir !== undefined && !fs.existsSync(dataDir)) process.stderr.write(`${translate(lang(), 'cli.dataDirMissing', { dir: dataDir })}\n`);
-      return nodeSession(dataDir, work);
+      return nodeSession(dataDir, lang(), work);
     },
     emit: (value, human) => {
       if (opts().json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
-import type { EngineEvent, ErrorEnvelope, OperationName, Output } from '../../../shared/index.js';
+import type { EngineEvent, ErrorEnvelope, Lang, OperationName, Output } from '../../../shared/index.js';
 import { ExNodeError, msg } from '../../../shared/index.js';
 import { readDiscovery } from '../discovery.js';
 import { readCliToken } from './credentials.js';
@@ -88,8 +88,8 @@ export async function findService(dataDir: string): Promise<string | null> {
  * A CLI command's session: through the service when one runs on the data directory (one queue, one
  * audit trail), else with an engine opened in this process.
  */
-export async function nodeSession(dataDir: string, work: (api: CliApi) => Promise<void>): Promise<void> {
+export async function nodeSession(dataDir: string, lang: Lang, work: (api: CliApi) => Promise<void>): Promise<void> {
   const url = await findService(dataDir);
   if (url) return work(remoteApi(url, readCliToken(dataDir)));
-  return inProcessSession(dataDir, work);
+  return inProcessSession(dataDir, lang, work);
 }

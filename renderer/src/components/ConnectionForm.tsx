@@ -5,7 +5,7 @@ import type { ConnectionConfig, ConnectionView, Dialect, TestResult } from '../.
 import { CAPABILITIES, PRESETS, connectionConfigSchema, parseOrThrow, resourceNameSchema } from '../../../shared/index.js';
 import { schemaRule } from './schema-rule.js';
 import { call } from '../api/client.js';
-import { errorText, testMessage } from '../i18n/engine.js';
+import { connectionErrorText, errorText, testMessage } from '../i18n/engine.js';
 
 interface Props {
   open: boolean;
@@ -64,7 +64,7 @@ export function ConnectionForm({ open, editing, onClose }: Props) {
     try {
       // The engine tests a connection it saves: report a failed test, the connection is saved all the same.
       const view = await call('connections/save', { config: toConfig(values), replace: Boolean(editing) });
-      if (view.health === 'failed') message.warning(`${t('connections.savedTestFailed')}${view.lastError ?? ''}`, 8);
+      if (view.health === 'failed') message.warning(`${t('connections.savedTestFailed')}${connectionErrorText(view)}`, 8);
       else message.success(view.health === 'ok' ? t('connections.savedTestOk') : t('connections.saved'));
       onClose(true);
     } catch (error) {

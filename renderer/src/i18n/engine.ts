@@ -23,6 +23,13 @@ export function testMessage(result: TestResult): string {
   return result.message ?? '';
 }
 
+/** Why a connection's last test failed, in the console's language. */
+export function connectionErrorText(view: { lastError: string | null; lastErrorMessage?: { key: string; params?: Record<string, unknown> } | null }): string {
+  const ref = view.lastErrorMessage;
+  if (ref) return engineText({ key: ref.key, ...(ref.params ? { params: ref.params as MessageParams } : {}) });
+  return view.lastError ?? '';
+}
+
 /** Why a trigger was skipped, in the console's language (older records hold the text they were written with). */
 export function skippedReasonText(run: { skippedReason?: string | null | undefined; skippedReasonRef?: MessageRef | undefined }): string {
   return run.skippedReasonRef ? engineText(run.skippedReasonRef) : run.skippedReason ?? '';

@@ -13,7 +13,7 @@ import { SchemaDrawer } from '../components/SchemaDrawer.js';
 import { LastUse } from '../components/LastUse.js';
 import { Clip } from '../components/Clip.js';
 import { ShortTime } from '../components/ShortTime.js';
-import { errorText, testMessage } from '../i18n/engine.js';
+import { connectionErrorText, errorText, testMessage } from '../i18n/engine.js';
 
 export function ConnectionsPage() {
   const { t } = useTranslation();
@@ -63,7 +63,7 @@ export function ConnectionsPage() {
           { title: t('common.name'), dataIndex: 'name', render: (v: string, r) => <Space>{v}{r.isExchange && <Tag color="blue">{t('connections.exchangeTag')}</Tag>}</Space> },
           { title: t('connections.dialect'), dataIndex: 'dialect', render: (v: keyof typeof CAPABILITIES) => CAPABILITIES[v]?.label ?? v },
           { title: t('connections.summary'), dataIndex: 'summary', render: (v: string) => <Clip text={v} /> },
-          { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={r.lastError ?? undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
+          { title: t('connections.health'), dataIndex: 'health', render: (v: string, r) => <span title={connectionErrorText(r) || undefined}><StatusTag status={v} testId={`health-${r.name}`} /></span> },
           { title: t('connections.lastTested'), dataIndex: 'lastTestedAt', render: (v: string | null) => <ShortTime iso={v} /> },
           { title: t('connections.lastUsed'), dataIndex: 'lastUsedAt', render: (_: unknown, r) => <LastUse connection={r} /> },
           {

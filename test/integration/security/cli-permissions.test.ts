@@ -54,7 +54,7 @@ describe('every operation against every role through the CLI client', () => {
       for (const role of [...ROLES, 'none'] as const) {
         if (role === 'none') delete process.env.EXNODE_TOKEN;
         else process.env.EXNODE_TOKEN = node.tokens[role];
-        await inProcessSession(node.dataDir, async (api) => {
+        await inProcessSession(node.dataDir, 'en', async (api) => {
           for (const op of OPERATION_NAMES) {
             const want = role === 'none' ? (ANONYMOUS_OPERATIONS.has(op) ? 'INVALID_INPUT' : 'UNAUTHENTICATED') : expected(op, role);
             expect({ op, role, got: await outcome(api, op) }).toEqual({ op, role, got: want });
