@@ -24,6 +24,7 @@ import { expectedIntervalOf } from './schedule/expected-interval.js';
 import { handlers, type Handler } from './handlers/index.js';
 import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
+import { CatalogService } from './catalog/service.js';
 import type { EngineServices } from './services.js';
 import type { Hmac } from './bridges/mapping/masks.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
@@ -61,12 +62,14 @@ export class Engine implements EngineServices {
   readonly auth: AuthService;
   readonly schedules: ScheduleService;
   readonly monitor: Monitor;
+  readonly catalog: CatalogService;
 
   readonly hmac: Hmac;
 
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = audit;
+    this.catalog = new CatalogService(db);
     this.unauthenticated = new UnauthenticatedAudit(audit);
     this.auth = new AuthService(db);
     this.auth.onSignIn = (e) => {

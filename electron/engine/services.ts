@@ -13,6 +13,7 @@ import type { AuthService } from './auth/service.js';
 import type { ScheduleService } from './schedule/service.js';
 import type { Monitor } from './monitor/monitor.js';
 import type { StateDb } from './store/db.js';
+import type { CatalogService } from './catalog/service.js';
 import type { SqliteDirs } from './connections/sqlite-dirs.js';
 
 /**
@@ -25,12 +26,13 @@ export interface EngineServices {
   /** The node's keyed hash for masking (脱敏); the key itself stays in the vault. */
   readonly hmac: Hmac;
   /**
-   * The state database, still reached directly by the areas that keep tables of their own (catalog,
-   * configuration import, audit search, monitoring). Each should own a store service instead; until
+   * The state database, still reached directly by the areas that keep tables of their own
+   * (configuration import, audit search, monitoring). Each should own a store service instead; until
    * then this is the one place it is handed out. Never the vault.
    */
   readonly db: StateDb;
   readonly audit: AuditLog;
+  readonly catalog: CatalogService;
   readonly connections: ConnectionService;
   /** Where SQLite connections may keep their files (the system administrator's setting). */
   readonly sqliteDirs: SqliteDirs;

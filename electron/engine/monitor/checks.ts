@@ -1,4 +1,3 @@
-import { freshnessLimitFor } from '../catalog/freshness.js';
 import fs from 'node:fs';
 import type {
   BridgeMonitorSettings, CheckReport, ConnectionHealth, DataReconciliationRecord, MessageParams, MessageRef, Reconciliation,
@@ -119,7 +118,7 @@ export class Checks {
       .select('b.id', 'b.name', 'm.freshness_minutes') as { id: string; name: string; freshness_minutes: number | null }[];
     const rows: { id: string; name: string; freshness_minutes: number }[] = [];
     for (const r of all) {
-      const fromCatalog = r.freshness_minutes === null ? await freshnessLimitFor(this.s.db, r.name) : null;
+      const fromCatalog = r.freshness_minutes === null ? await this.s.catalog.freshnessLimitFor(r.name) : null;
       const minutes = r.freshness_minutes ?? (fromCatalog === null ? null : Math.round(fromCatalog / 60_000));
       if (minutes !== null) rows.push({ id: r.id, name: r.name, freshness_minutes: minutes });
     }
