@@ -25,6 +25,7 @@ import { handlers, type Handler } from './handlers/index.js';
 import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
 import { CatalogService } from './catalog/service.js';
+import { AuditSearch } from './audit/search.js';
 import type { EngineServices } from './services.js';
 import type { Hmac } from './bridges/mapping/masks.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
@@ -62,6 +63,7 @@ export class Engine implements EngineServices {
   readonly auth: AuthService;
   readonly schedules: ScheduleService;
   readonly monitor: Monitor;
+  readonly auditSearch: AuditSearch;
   readonly catalog: CatalogService;
 
   readonly hmac: Hmac;
@@ -69,6 +71,7 @@ export class Engine implements EngineServices {
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = audit;
+    this.auditSearch = new AuditSearch(db);
     this.catalog = new CatalogService(db);
     this.unauthenticated = new UnauthenticatedAudit(audit);
     this.auth = new AuthService(db);

@@ -14,6 +14,7 @@ import type { ScheduleService } from './schedule/service.js';
 import type { Monitor } from './monitor/monitor.js';
 import type { StateDb } from './store/db.js';
 import type { CatalogService } from './catalog/service.js';
+import type { AuditSearch } from './audit/search.js';
 import type { SqliteDirs } from './connections/sqlite-dirs.js';
 
 /**
@@ -27,11 +28,12 @@ export interface EngineServices {
   readonly hmac: Hmac;
   /**
    * The state database, still reached directly by the areas that keep tables of their own
-   * (configuration import, audit search, monitoring). Each should own a store service instead; until
+   * (configuration import, monitoring). Each should own a store service instead; until
    * then this is the one place it is handed out. Never the vault.
    */
   readonly db: StateDb;
   readonly audit: AuditLog;
+  readonly auditSearch: AuditSearch;
   readonly catalog: CatalogService;
   readonly connections: ConnectionService;
   /** Where SQLite connections may keep their files (the system administrator's setting). */
