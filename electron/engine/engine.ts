@@ -26,6 +26,7 @@ import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
 import { CatalogService } from './catalog/service.js';
 import { AuditSearch } from './audit/search.js';
+import { ConfigRollback } from './config/rollback.js';
 import type { EngineServices } from './services.js';
 import type { Hmac } from './bridges/mapping/masks.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
@@ -65,6 +66,7 @@ export class Engine implements EngineServices {
   readonly monitor: Monitor;
   readonly auditSearch: AuditSearch;
   readonly catalog: CatalogService;
+  readonly configRollback: ConfigRollback;
 
   readonly hmac: Hmac;
 
@@ -73,6 +75,7 @@ export class Engine implements EngineServices {
     this.audit = audit;
     this.auditSearch = new AuditSearch(db);
     this.catalog = new CatalogService(db);
+    this.configRollback = new ConfigRollback(db);
     this.unauthenticated = new UnauthenticatedAudit(audit);
     this.auth = new AuthService(db);
     this.auth.onSignIn = (e) => {
