@@ -70,6 +70,7 @@ export class Engine implements EngineServices {
 
   readonly hmac: Hmac;
 
+  /** `db` stays the engine's own (and tests'): handlers see the services built on it, never the database. */
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = audit;
@@ -89,7 +90,7 @@ export class Engine implements EngineServices {
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
-    this.monitor = new Monitor(this, vault);
+    this.monitor = new Monitor(this, db, vault);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
       defaultLimit: async (name) => ((await this.connections.get(name)).dialect === 'sqlite' ? 1 : undefined),
