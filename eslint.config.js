@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['connectors/**', 'shared/**'],
+    files: ['connectors/**', 'shared/**', 'electron/engine/handlers/**', 'electron/engine/config/sections/**', 'electron/engine/services.ts'],
     plugins: { exnode },
     rules: { 'exnode/layer-boundaries': 'error' },
   },

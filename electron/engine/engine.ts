@@ -24,6 +24,9 @@ import { expectedIntervalOf } from './schedule/expected-interval.js';
 import { handlers, type Handler } from './handlers/index.js';
 import { isAnonymous, type Actor } from './actor.js';
 import { AuthService } from './auth/service.js';
+import { CatalogService } from './catalog/service.js';
+import { AuditSearch } from './audit/search.js';
+import { ConfigRollback } from './config/rollback.js';
 import type { EngineServices } from './services.js';
 import type { Hmac } from './bridges/mapping/masks.js';
 import { DEMO_CONNECTION } from './demo/load-demo.js';
@@ -63,12 +66,19 @@ export class Engine implements EngineServices {
   readonly auth: AuthService;
   readonly schedules: ScheduleService;
   readonly monitor: Monitor;
+  readonly auditSearch: AuditSearch;
+  readonly catalog: CatalogService;
+  readonly configRollback: ConfigRollback;
 
   readonly hmac: Hmac;
 
+  /** `db` stays the engine's own (and tests'): handlers see the services built on it, never the database. */
   private constructor(readonly dataDir: string, readonly db: StateDb, readonly vault: Vault, audit: AuditLog) {
     this.hmac = (algorithm, value) => vault.hmac(algorithm, value);
     this.audit = audit;
+    this.auditSearch = new AuditSearch(db);
+    this.catalog = new CatalogService(db);
+    this.configRollback = new ConfigRollback(db);
     this.unauthenticated = new UnauthenticatedAudit(audit);
     this.auth = new AuthService(db);
     this.auth.onSignIn = (e) => {
@@ -82,7 +92,7 @@ export class Engine implements EngineServices {
     this.bridges = new BridgeService(db, this.connections);
     this.runs = new RunStore(db);
     this.schemas = new SchemaService(db, this.connections, this.events);
-    this.monitor = new Monitor(this, vault);
+    this.monitor = new Monitor(this, db, vault);
     this.runner = new BridgeRunner({
       runs: this.runs, bridges: this.bridges, events: this.events, concurrency: 2,
       defaultLimit: async (name) => ((await this.connections.get(name)).dialect === 'sqlite' ? 1 : undefined),

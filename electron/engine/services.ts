@@ -12,7 +12,9 @@ import type { Settings } from './settings.js';
 import type { AuthService } from './auth/service.js';
 import type { ScheduleService } from './schedule/service.js';
 import type { Monitor } from './monitor/monitor.js';
-import type { StateDb } from './store/db.js';
+import type { CatalogService } from './catalog/service.js';
+import type { AuditSearch } from './audit/search.js';
+import type { ConfigRollback } from './config/rollback.js';
 import type { SqliteDirs } from './connections/sqlite-dirs.js';
 
 /**
@@ -24,13 +26,11 @@ export interface EngineServices {
   readonly events: EventBus;
   /** The node's keyed hash for masking (脱敏); the key itself stays in the vault. */
   readonly hmac: Hmac;
-  /**
-   * The state database, still reached directly by the areas that keep tables of their own (catalog,
-   * configuration import, audit search, monitoring). Each should own a store service instead; until
-   * then this is the one place it is handed out. Never the vault.
-   */
-  readonly db: StateDb;
   readonly audit: AuditLog;
+  readonly auditSearch: AuditSearch;
+  readonly catalog: CatalogService;
+  /** Makes a configuration import all or nothing. */
+  readonly configRollback: ConfigRollback;
   readonly connections: ConnectionService;
   /** Where SQLite connections may keep their files (the system administrator's setting). */
   readonly sqliteDirs: SqliteDirs;

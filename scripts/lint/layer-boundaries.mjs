@@ -12,14 +12,29 @@ const LAYERS = {
   shared: { folders: ['shared'], packages: ['zod', 'croner'] },
 };
 
+/**
+ * Where the engine hands its parts out (handlers, config sections, the services interface): they get
+ * services with a job each, never the state database or the credential vault themselves.
+ */
+const SERVICE_USERS = ['electron/engine/handlers/', 'electron/engine/config/sections/', 'electron/engine/services.ts'];
+const HELD_BACK = ['electron/engine/store/db.js', 'electron/engine/secrets/vault.js'];
+
+function heldBack(file, source) {
+  const from = path.relative(ROOT, file).split(path.sep).join('/');
+  if (!source.startsWith('.') || !SERVICE_USERS.some((p) => from.startsWith(p))) return null;
+  const target = path.relative(ROOT, path.resolve(path.dirname(file), source)).split(path.sep).join('/');
+  return HELD_BACK.includes(target) ? `${from} may not import ${target}: ask for a service that owns the state instead` : null;
+}
+
 function layerOf(file) {
   const top = path.relative(ROOT, file).split(path.sep)[0];
   return Object.hasOwn(LAYERS, top) ? top : null;
 }
 
 function problem(file, source) {
+  if (typeof source !== 'string') return null;
   const layer = layerOf(file);
-  if (!layer || typeof source !== 'string') return null;
+  if (!layer) return heldBack(file, source);
   const rules = LAYERS[layer];
   if (source.startsWith('.')) {
     const target = path.relative(ROOT, path.resolve(path.dirname(file), source)).split(path.sep)[0];
@@ -30,7 +45,10 @@ function problem(file, source) {
   return rules.packages.includes(pkg) ? null : `${layer}/ may not import "${source}" (allowed packages: ${rules.packages.join(', ')})`;
 }
 
-/** ESLint rule: imports point downward only (connectors ↛ electron, shared ↛ anything but shared and zod). */
+/**
+ * ESLint rule: imports point downward only (connectors ↛ electron, shared ↛ anything but shared and zod),
+ * and handlers see services, not the stores beneath them.
+ */
 const rule = {
   meta: { type: 'problem', docs: { description: 'Keep each layer to the folders and packages it may import' }, schema: [] },
   create(context) {

@@ -11,7 +11,6 @@ import { ExNodeError } from '../../shared/index.js';
 import ExcelJS from 'exceljs';
 import { MYSQL_DB, PG_DB } from '../support/servers.js';
 import { startHarness, type Harness } from './bridges/harness.js';
-import { freshnessLimitFor } from '../../electron/engine/catalog/freshness.js';
 
 const MYSQL = { dialect: 'mysql', host: '127.0.0.1', port: 3306, user: 'root', database: MYSQL_DB } as const;
 const PG = { dialect: 'postgres', host: '127.0.0.1', port: 5432, user: 'postgres', database: PG_DB } as const;
@@ -116,9 +115,9 @@ describe('resource catalog', () => {
   });
 
   it('gives monitoring the update cycle as a freshness limit', async () => {
-    expect(await freshnessLimitFor(h.engine.db, 'residents-my')).toBe(86_400_000);
-    expect(await freshnessLimitFor(h.engine.db, 'residents-pg')).toBeNull();
-    expect(await freshnessLimitFor(h.engine.db, 'no-such-bridge')).toBeNull();
+    expect(await h.engine.catalog.freshnessLimitFor('residents-my')).toBe(86_400_000);
+    expect(await h.engine.catalog.freshnessLimitFor('residents-pg')).toBeNull();
+    expect(await h.engine.catalog.freshnessLimitFor('no-such-bridge')).toBeNull();
   });
 
   it('flags the information items for review when the source table drifts, until the entry is saved again', async () => {

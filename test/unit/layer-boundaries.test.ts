@@ -30,5 +30,13 @@ describe('the layer-boundaries lint rule', () => {
   });
   it('leaves the engine alone', () => {
     expect(problems('electron/engine/x.ts', "import { openConnector } from '../../connectors/core/registry.js';")).toEqual([]);
+    expect(problems('electron/engine/catalog/service.ts', "import { StateDb } from '../store/db.js';")).toEqual([]);
+  });
+  it('keeps the state database and the vault from handlers, config sections and the services interface', () => {
+    expect(problems('electron/engine/handlers/catalog.ts', "import { StateDb } from '../store/db.js';"))
+      .toEqual(['electron/engine/handlers/catalog.ts may not import electron/engine/store/db.js: ask for a service that owns the state instead']);
+    expect(problems('electron/engine/config/sections/catalog.ts', "import { Vault } from '../../secrets/vault.js';")).toHaveLength(1);
+    expect(problems('electron/engine/services.ts', "import { StateDb } from './store/db.js';")).toHaveLength(1);
+    expect(problems('electron/engine/handlers/audit.ts', "import { auditCsv } from '../audit/export.js'; import { HandlersFor } from './types.js';")).toEqual([]);
   });
 });

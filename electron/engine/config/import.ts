@@ -6,12 +6,6 @@ import type { ApplyContext, ConfigSection, NamedItem, PlanNotes } from './sectio
 import { CONFIG_SECTIONS } from './registry.js';
 import { readConfig } from './document.js';
 import { problemsError, stableJson } from '../catalog/transfer.js';
-import { restoreTables, snapshotTables } from './rollback.js';
-
-/** Tables the sections write; restored as they were when an apply fails half-way. */
-export const CONFIG_TABLES = [
-  'connections', 'bridges', 'catalog_entries', 'schedules', 'connection_run_limits', 'monitor_bridge_settings', 'monitor_channels',
-];
 
 export interface ImportInput {
   readonly yaml: string;
@@ -87,7 +81,7 @@ export async function importConfig(
     passwords: Object.fromEntries(input.passwords.map((p) => [p.connection, p.password])),
     secrets: Object.fromEntries(secrets.map((x) => [x.variable, x.secret])),
   };
-  const saved = await snapshotTables(s.db, CONFIG_TABLES);
+  const saved = await s.configRollback.snapshot();
   let at: ConfigPlanItem | undefined;
   try {
     for (const section of sections) {
@@ -105,7 +99,7 @@ export async function importConfig(
       }
     }
   } catch (e) {
-    await restoreTables(s.db, saved);
+    await s.configRollback.restore(saved);
     for (const section of sections) await section.reload?.(s);
     const detail = isExNodeError(e) ? (e.ref ?? e.message) : e instanceof Error ? e.message : String(e);
     throw new ExNodeError(isExNodeError(e) ? e.code : 'INTERNAL', msg('config.applyFailed', { section: at?.section ?? '?', name: at?.name ?? '?', detail }));

@@ -1,5 +1,4 @@
 import type { auditOps } from '../../../shared/ops/audit.js';
-import { searchAudit } from '../audit/query.js';
 import { auditCsv, auditXlsx } from '../audit/export.js';
 import type { HandlersFor } from './types.js';
 
@@ -9,11 +8,11 @@ const EXPORT_LIMIT = 1_000_000;
 export const auditHandlers: HandlersFor<typeof auditOps> = {
   'audit/list': async (input, s) => {
     const { limit, offset, ...filter } = input;
-    return searchAudit(s.db, filter, limit, offset);
+    return s.auditSearch.search(filter, limit, offset);
   },
   'audit/verify': async (_input, s) => s.audit.verify(),
   'audit/export': async (input, s) => {
-    const { records } = await searchAudit(s.db, input.filter, EXPORT_LIMIT, 0);
+    const { records } = await s.auditSearch.search(input.filter, EXPORT_LIMIT, 0);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const content = input.format === 'csv' ? auditCsv(records) : await auditXlsx(records);
     return {

@@ -1,25 +1,24 @@
 import type { catalogOps } from '../../../shared/ops/catalog.js';
 import type { CatalogView } from '../../../shared/catalog.js';
 import type { HandlersFor } from './types.js';
-import { CatalogStore } from '../catalog/store.js';
 import { itemsFromColumns } from '../catalog/items.js';
 import { readCatalogWorkbook, writeCatalogWorkbook } from '../catalog/workbook.js';
 import { readCatalogJson, writeCatalogJson } from '../catalog/json.js';
-import { crossCheck, planCatalog, problemsError, writeCatalog } from '../catalog/transfer.js';
+import { problemsError } from '../catalog/transfer.js';
 import { sourceRefOf, targetRefOf } from '../../../shared/index.js';
 
 /** Handlers of the resource catalog (资源目录). */
 export const catalogHandlers: HandlersFor<typeof catalogOps> = {
   'catalog/list': async (input, s) => {
-    const all = await new CatalogStore(s.db).list();
+    const all = await s.catalog.list();
     return all.filter((v) => matches(v, input));
   },
-  'catalog/get': async (input, s) => new CatalogStore(s.db).get(input.code),
-  'catalog/save': async (input, s) => new CatalogStore(s.db).save(input.entry, {
+  'catalog/get': async (input, s) => s.catalog.get(input.code),
+  'catalog/save': async (input, s) => s.catalog.save(input.entry, {
     replace: input.replace, ...(input.previousCode !== undefined ? { previousCode: input.previousCode } : {}),
   }),
   'catalog/delete': async (input, s) => {
-    await new CatalogStore(s.db).delete(input.code);
+    await s.catalog.delete(input.code);
     return { ok: true as const };
   },
   'catalog/items': async (input, s) => {
@@ -32,7 +31,7 @@ export const catalogHandlers: HandlersFor<typeof catalogOps> = {
     return { connection, table: ref.name, items: itemsFromColumns(table.columns) };
   },
   'catalog/export': async (input, s) => {
-    const entries = await new CatalogStore(s.db).entries();
+    const entries = await s.catalog.entries();
     const stamp = new Date().toISOString().slice(0, 10);
     if (input.format === 'json') return { format: 'json' as const, filename: `资源目录-${stamp}.json`, data: writeCatalogJson(entries), count: entries.length };
     const buffer = await writeCatalogWorkbook(entries);
@@ -40,13 +39,13 @@ export const catalogHandlers: HandlersFor<typeof catalogOps> = {
   },
   'catalog/import': async (input, s) => {
     const read = input.format === 'json' ? readCatalogJson(input.data) : await readCatalogWorkbook(Buffer.from(input.data, 'base64'));
-    const problems = [...read.problems, ...(read.problems.length === 0 ? await crossCheck(s.db, read.entries) : [])];
+    const problems = [...read.problems, ...(read.problems.length === 0 ? await s.catalog.crossCheck(read.entries) : [])];
     if (problems.length > 0) {
       if (input.apply) throw problemsError(problems, 'catalog.importInvalid');
       return { added: [], changed: [], unchanged: [], applied: false, problems };
     }
-    const plan = await planCatalog(s.db, read.entries);
-    if (input.apply) await writeCatalog(s.db, read.entries);
+    const plan = await s.catalog.plan(read.entries);
+    if (input.apply) await s.catalog.write(read.entries);
     return { ...plan, applied: input.apply, problems: [] };
   },
 };

@@ -1,10 +1,10 @@
-import { freshnessLimitFor } from '../catalog/freshness.js';
 import fs from 'node:fs';
 import type {
   BridgeMonitorSettings, CheckReport, ConnectionHealth, DataReconciliationRecord, MessageParams, MessageRef, Reconciliation,
 } from '../../../shared/index.js';
 import { ExNodeError, msg } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
+import type { StateDb } from '../store/db.js';
 import { reconcileBridge } from '../reconcile/reconcile.js';
 import { nowIso } from '../clock.js';
 import type { AlertStore } from './alert-store.js';
@@ -26,7 +26,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 export type ExpectedInterval = (bridge: { id: string; name: string }) => Promise<number | null>;
 export const NO_SCHEDULES: ExpectedInterval = async () => null;
 
-type Services = Pick<EngineServices, 'db' | 'dataDir' | 'connections' | 'events'> & EngineServices;
+/** The engine's parts the checks use besides monitoring's own tables. */
+export type CheckServices = Pick<EngineServices, 'dataDir' | 'connections' | 'settings' | 'bridges' | 'catalog' | 'runner' | 'withConnector' | 'hmac'>;
 
 interface SettingsRow { bridge_id: string; freshness_minutes: number | null; reconcile_cron: string | null; source_stale: string | null }
 interface BridgeRow { id: string; name: string; enabled: number | boolean; created_at: string }
@@ -35,10 +36,10 @@ interface BridgeRow { id: string; name: string; enabled: number | boolean; creat
 export class Checks {
   private lastPruneMs: number | null = null;
 
-  /** `now` is the monitor's clock (a test drives it by hand). */
+  /** `db` is the state database the monitor owns; `now` is the monitor's clock (a test drives it by hand). */
   constructor(
-    private readonly s: Services, private readonly alerts: AlertStore, private readonly expectedInterval: () => ExpectedInterval,
-    private readonly now: () => number = Date.now,
+    private readonly s: CheckServices, private readonly db: StateDb, private readonly alerts: AlertStore,
+    private readonly expectedInterval: () => ExpectedInterval, private readonly now: () => number = Date.now,
   ) {}
 
   async all(): Promise<CheckReport> {
@@ -56,12 +57,12 @@ export class Checks {
     const now = this.now();
     if (this.lastPruneMs !== null && Math.abs(now - this.lastPruneMs) < PRUNE_EVERY_MS) return { alerts: 0, reconciliations: 0 };
     this.lastPruneMs = now;
-    return pruneHistory(this.s.db, now, await this.s.settings.get('alertRetentionDays'));
+    return pruneHistory(this.db, now, await this.s.settings.get('alertRetentionDays'));
   }
 
   /** Tests every connection: latency and last error are stored, a failure raises an alert, a success clears it. */
   async connectionHealth(): Promise<ConnectionHealth[]> {
-    const names = (await this.s.db('connections').select('name').orderBy('name')).map((r: { name: string }) => r.name);
+    const names = (await this.db('connections').select('name').orderBy('name')).map((r: { name: string }) => r.name);
     const out: ConnectionHealth[] = [];
     for (const name of names) {
       const started = Date.now();
@@ -81,7 +82,7 @@ export class Checks {
         reason = e instanceof ExNodeError && e.ref ? e.ref : error;
       }
       const health: ConnectionHealth = { connection: name, checkedAt: nowIso(), ok, latencyMs, error };
-      await this.s.db('monitor_connection_health').insert({
+      await this.db('monitor_connection_health').insert({
         connection: name, checked_at: health.checkedAt, ok, latency_ms: latencyMs, error,
       }).onConflict('connection').merge();
       if (ok) await this.alerts.resolve('connection-health', connectionSubject(name));
@@ -92,7 +93,7 @@ export class Checks {
   }
 
   async health(): Promise<ConnectionHealth[]> {
-    const rows = await this.s.db('monitor_connection_health').orderBy('connection');
+    const rows = await this.db('monitor_connection_health').orderBy('connection');
     return rows.map((r: { connection: string; checked_at: string; ok: number | boolean; latency_ms: number | null; error: string | null }) => ({
       connection: r.connection, checkedAt: r.checked_at, ok: Boolean(r.ok), latencyMs: r.latency_ms, error: r.error,
     }));
@@ -115,11 +116,11 @@ export class Checks {
    * else the update cycle of its catalog entry (资源目录的更新周期, R9).
    */
   async freshness(): Promise<string[]> {
-    const all = await this.s.db('bridges as b').leftJoin('monitor_bridge_settings as m', 'b.id', 'm.bridge_id')
+    const all = await this.db('bridges as b').leftJoin('monitor_bridge_settings as m', 'b.id', 'm.bridge_id')
       .select('b.id', 'b.name', 'm.freshness_minutes') as { id: string; name: string; freshness_minutes: number | null }[];
     const rows: { id: string; name: string; freshness_minutes: number }[] = [];
     for (const r of all) {
-      const fromCatalog = r.freshness_minutes === null ? await freshnessLimitFor(this.s.db, r.name) : null;
+      const fromCatalog = r.freshness_minutes === null ? await this.s.catalog.freshnessLimitFor(r.name) : null;
       const minutes = r.freshness_minutes ?? (fromCatalog === null ? null : Math.round(fromCatalog / 60_000));
       if (minutes !== null) rows.push({ id: r.id, name: r.name, freshness_minutes: minutes });
     }
@@ -146,7 +147,7 @@ export class Checks {
 
   /** Enabled bridges that their schedule says should have succeeded by now, and have not. */
   async stalls(): Promise<string[]> {
-    const bridges = await this.s.db<BridgeRow>('bridges').select('id', 'name', 'enabled', 'created_at');
+    const bridges = await this.db<BridgeRow>('bridges').select('id', 'name', 'enabled', 'created_at');
     const stalled: string[] = [];
     const expected = this.expectedInterval();
     for (const b of bridges) {
@@ -176,7 +177,7 @@ export class Checks {
    * A bridge that is not deployed, or set to off, has its alert resolved.
    */
   async sourceStale(): Promise<string[]> {
-    const bridges = await this.s.db('bridges as b').leftJoin('monitor_bridge_settings as m', 'b.id', 'm.bridge_id')
+    const bridges = await this.db('bridges as b').leftJoin('monitor_bridge_settings as m', 'b.id', 'm.bridge_id')
       .select('b.id', 'b.name', 'b.enabled', 'm.source_stale') as { id: string; name: string; enabled: number | boolean; source_stale: string | null }[];
     const stale: string[] = [];
     for (const b of bridges) {
@@ -204,7 +205,7 @@ export class Checks {
   private async observedRuns(bridgeName: string): Promise<{ finishedMs: number; changes: number }[]> {
     // Only by name and start time, filtering the status here: given the status too, SQLite picks the
     // (status, started_at) index and walks every bridge's successes; this one stays cheap with 1,000,000 runs.
-    const rows = (await this.s.db('monitor_run_stats').where({ bridge_name: bridgeName }).orderBy('started_at', 'desc').limit(HISTORY_RUNS * 2)
+    const rows = (await this.db('monitor_run_stats').where({ bridge_name: bridgeName }).orderBy('started_at', 'desc').limit(HISTORY_RUNS * 2)
       .select('status', 'finished_at', 'sender_inserted', 'sender_updated', 'sender_deleted') as {
         status: string; finished_at: string | null; sender_inserted: number; sender_updated: number; sender_deleted: number;
       }[]).filter((r): r is typeof r & { finished_at: string } => r.status === 'succeeded' && r.finished_at !== null);
@@ -212,7 +213,7 @@ export class Checks {
   }
 
   private async deployed(bridgeId: string): Promise<boolean> {
-    const row = await this.s.db('schedules').where({ bridge_id: bridgeId }).first('deployed') as { deployed: number | boolean } | undefined;
+    const row = await this.db('schedules').where({ bridge_id: bridgeId }).first('deployed') as { deployed: number | boolean } | undefined;
     return Boolean(row?.deployed);
   }
 
@@ -227,7 +228,7 @@ export class Checks {
     } catch (e) {
       error = (e as Error).message;
     }
-    const [inserted] = await this.s.db('monitor_data_reconciliations').insert({
+    const [inserted] = await this.db('monitor_data_reconciliations').insert({
       bridge_id: bridge.id, bridge_name: bridgeName, started_at: startedAt, deviation: result?.deviation ?? null,
       result_json: result ? JSON.stringify(result) : null, error,
     }).returning('id');
@@ -244,7 +245,7 @@ export class Checks {
   }
 
   async reconciliations(bridge: string | undefined, limit: number): Promise<DataReconciliationRecord[]> {
-    const q = this.s.db('monitor_data_reconciliations').orderBy('id', 'desc').limit(limit);
+    const q = this.db('monitor_data_reconciliations').orderBy('id', 'desc').limit(limit);
     if (bridge) q.where({ bridge_name: bridge });
     return (await q).map((r: { id: number; bridge_name: string; started_at: string; deviation: number | null; result_json: string | null; error: string | null }) => ({
       id: r.id, bridge: r.bridge_name, startedAt: r.started_at, deviation: r.deviation, result: r.result_json ? JSON.parse(r.result_json) : null, error: r.error,
@@ -253,7 +254,7 @@ export class Checks {
 
   async settingsOf(bridgeName: string): Promise<BridgeMonitorSettings> {
     const bridge = await this.s.bridges.load(bridgeName);
-    const row = await this.s.db<SettingsRow>('monitor_bridge_settings').where({ bridge_id: bridge.id }).first();
+    const row = await this.db<SettingsRow>('monitor_bridge_settings').where({ bridge_id: bridge.id }).first();
     return {
       bridge: bridgeName, freshnessMinutes: row?.freshness_minutes ?? null, reconcileCron: row?.reconcile_cron ?? null, sourceStale: parseSourceStale(row?.source_stale),
     };
@@ -265,7 +266,7 @@ export class Checks {
     const current = await this.settingsOf(bridgeName);
     const bridge = await this.s.bridges.load(bridgeName);
     const next = { ...current, ...patch };
-    await this.s.db('monitor_bridge_settings').insert({
+    await this.db('monitor_bridge_settings').insert({
       bridge_id: bridge.id, freshness_minutes: next.freshnessMinutes, reconcile_cron: next.reconcileCron, source_stale: storeSourceStale(next.sourceStale),
     }).onConflict('bridge_id').merge();
     return next;
@@ -273,13 +274,13 @@ export class Checks {
 
   /** Bridges with a data reconciliation schedule: name and cron. */
   async reconcileSchedules(): Promise<{ bridge: string; cron: string }[]> {
-    const rows = await this.s.db('monitor_bridge_settings as m').join('bridges as b', 'b.id', 'm.bridge_id')
+    const rows = await this.db('monitor_bridge_settings as m').join('bridges as b', 'b.id', 'm.bridge_id')
       .whereNotNull('m.reconcile_cron').select('b.name', 'm.reconcile_cron') as { name: string; reconcile_cron: string }[];
     return rows.map((r) => ({ bridge: r.name, cron: r.reconcile_cron }));
   }
 
   private async lastSuccess(bridgeId: string): Promise<string | null> {
-    const row = await this.s.db('runs').where({ bridge_id: bridgeId, status: 'succeeded' }).max({ at: 'finished_at' }).first();
+    const row = await this.db('runs').where({ bridge_id: bridgeId, status: 'succeeded' }).max({ at: 'finished_at' }).first();
     return (row?.at as string | null | undefined) ?? null;
   }
 }

@@ -1,13 +1,16 @@
+import type { Registry } from 'prom-client';
 import type { Vault } from '../secrets/vault.js';
 import type { Alert } from '../../../shared/index.js';
 import type { EngineServices } from '../services.js';
+import type { StateDb } from '../store/db.js';
 import { AlertStore } from './alert-store.js';
 import { RunRules } from './run-rules.js';
-import { Checks, type ExpectedInterval, NO_SCHEDULES } from './checks.js';
+import { type CheckServices, Checks, type ExpectedInterval, NO_SCHEDULES } from './checks.js';
 import { CHECK_EVERY, CronJobs } from './schedule.js';
 import { Aggregates } from './aggregates.js';
 import { Channels } from './notify/channels.js';
 import { systemClock, type TimerClock } from '../schedule/clock.js';
+import { metricsRegistry } from './metrics.js';
 
 const RECONCILE_JOB = 'reconcile:';
 
@@ -34,13 +37,16 @@ export class Monitor {
   /** The time the checks judge ages by (a test drives a manual clock). */
   clock: TimerClock = systemClock;
 
-  /** `vault` seals the channels' secrets (webhook keys, SMTP passwords). */
-  constructor(services: EngineServices, vault: Vault) {
-    this.alerts = new AlertStore(services.db, services.events);
-    this.rules = new RunRules(services.db, this.alerts);
-    this.checks = new Checks(services, this.alerts, () => this.expectedInterval, () => this.clock.now());
-    this.aggregates = new Aggregates(services.db, this.alerts);
-    this.channels = new Channels(services.db, vault);
+  /**
+   * `db` holds monitoring's tables (alerts, run statistics, health, channels), kept by the stores
+   * built here; `vault` seals the channels' secrets (webhook keys, SMTP passwords).
+   */
+  constructor(services: CheckServices & Pick<EngineServices, 'events'>, private readonly db: StateDb, vault: Vault) {
+    this.alerts = new AlertStore(db, services.events);
+    this.rules = new RunRules(db, this.alerts);
+    this.checks = new Checks(services, db, this.alerts, () => this.expectedInterval, () => this.clock.now());
+    this.aggregates = new Aggregates(db, this.alerts);
+    this.channels = new Channels(db, vault);
     this.unsubscribe = services.events.subscribe((event) => {
       if (event.type === 'alert.changed') {
         const alert = event.payload as Alert;
@@ -51,6 +57,11 @@ export class Monitor {
       if (event.type !== 'run.updated' && event.type !== 'schema.drift') return;
       void this.enqueue(() => this.rules.onEvent(event));
     });
+  }
+
+  /** The node's Prometheus metrics, read from the run statistics at each scrape. */
+  metricsRegistry(): Registry {
+    return metricsRegistry(this.db);
   }
 
   /** Starts the scheduled checks (the service calls this; one-shot CLI commands do not). */

@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ExNodeError, msg } from '../../../shared/index.js';
 import type { Engine } from '../../engine/engine.js';
 import { VERSION } from '../../engine/engine.js';
-import { metricsRegistry } from '../../engine/monitor/metrics.js';
 
 const TOKEN_FILE = 'metrics-token';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -35,7 +34,7 @@ function checkToken(app: FastifyInstance, engine: Engine, request: FastifyReques
 
 /** `/metrics` (Prometheus text format) and `/api/status` (JSON) for the department's own monitoring tools. */
 export async function registerMetricsRoutes(app: FastifyInstance, engine: Engine): Promise<void> {
-  const registry = metricsRegistry(engine.db);
+  const registry = engine.monitor.metricsRegistry();
   if (!loopbackOnly(app)) metricsToken(engine.dataDir);
 
   app.get('/metrics', async (request, reply) => {

@@ -2,15 +2,13 @@ import { z } from 'zod';
 import { translate } from '../../../../shared/index.js';
 import { catalogEntrySchema, formatPath } from '../../../../shared/catalog.js';
 import type { ConfigSection, NamedItem } from '../section.js';
-import { CatalogStore } from '../../catalog/store.js';
-import { writeCatalog } from '../../catalog/transfer.js';
 
 /** `catalog:` the resource catalog entries, identified by their resource code. */
 export const catalogSection: ConfigSection = {
   key: 'catalog',
   schema: z.array(catalogEntrySchema),
   async current(s) {
-    return (await new CatalogStore(s.db).entries()).map((e) => ({ name: e.code, doc: e as unknown as Record<string, unknown> }));
+    return (await s.catalog.entries()).map((e) => ({ name: e.code, doc: e as unknown as Record<string, unknown> }));
   },
   read(value, _s, problems) {
     if (!Array.isArray(value)) {
@@ -32,9 +30,9 @@ export const catalogSection: ConfigSection = {
     });
   },
   async upsert(item, ctx) {
-    await writeCatalog(ctx.services.db, [catalogEntrySchema.parse(item.doc)]);
+    await ctx.services.catalog.write([catalogEntrySchema.parse(item.doc)]);
   },
   async remove(name, s) {
-    await writeCatalog(s.db, [], [name]);
+    await s.catalog.write([], [name]);
   },
 };

@@ -27,9 +27,14 @@ export function toView(r: AuditRecord): AuditRecordView {
   };
 }
 
-/** Audit records matching `filter`, newest first. */
-export async function searchAudit(db: StateDb, filter: AuditFilter, limit: number, offset: number): Promise<{ records: AuditRecordView[]; total: number }> {
-  const total = Number((await applyFilter(db('audit_events'), filter).count({ n: '*' }).first())?.n ?? 0);
-  const rows = (await applyFilter(db('audit_events'), filter).orderBy('seq', 'desc').limit(limit).offset(offset)) as AuditRecord[];
-  return { records: rows.map(toView), total };
+/** The auditor's reading of the audit log (the log itself only appends, verifies and archives). */
+export class AuditSearch {
+  constructor(private readonly db: StateDb) {}
+
+  /** Audit records matching `filter`, newest first. */
+  async search(filter: AuditFilter, limit: number, offset: number): Promise<{ records: AuditRecordView[]; total: number }> {
+    const total = Number((await applyFilter(this.db('audit_events'), filter).count({ n: '*' }).first())?.n ?? 0);
+    const rows = (await applyFilter(this.db('audit_events'), filter).orderBy('seq', 'desc').limit(limit).offset(offset)) as AuditRecord[];
+    return { records: rows.map(toView), total };
+  }
 }

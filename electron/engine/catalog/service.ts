@@ -1,10 +1,11 @@
 import type { BridgeConfig, DriftChange } from '../../../shared/index.js';
 import { ExNodeError, msg, tableLabel } from '../../../shared/index.js';
-import type { CatalogEntry, CatalogView } from '../../../shared/catalog.js';
+import type { CatalogEntry, CatalogView, ImportProblem } from '../../../shared/catalog.js';
 import { catalogEntrySchema, cycleLimitMs } from '../../../shared/catalog.js';
 import type { StateDb } from '../store/db.js';
 import { nowIso } from '../clock.js';
 import { parseEntryOrThrow } from './validate.js';
+import { type CatalogPlan, crossCheck, planCatalog, writeCatalog } from './transfer.js';
 
 interface CatalogRow {
   code: string;
@@ -15,8 +16,11 @@ interface CatalogRow {
   updated_at: string;
 }
 
-/** The resource catalog (资源目录) in the state database: entries, their drift review flag, freshness limits. */
-export class CatalogStore {
+/**
+ * The resource catalog (资源目录) in the state database: entries, their drift review flag, freshness
+ * limits, and whole-catalog imports (checked, planned, written all or nothing).
+ */
+export class CatalogService {
   constructor(private readonly db: StateDb) {}
 
   async list(): Promise<CatalogView[]> {
@@ -70,6 +74,21 @@ export class CatalogStore {
   async freshnessLimitFor(bridgeName: string): Promise<number | null> {
     const row = await this.db<CatalogRow>('catalog_entries').where({ bridge_name: bridgeName }).first();
     return row ? cycleLimitMs(parseStored(row).updateCycle) : null;
+  }
+
+  /** Problems an import has beyond each entry's own fields: duplicates, bridges missing or taken. */
+  crossCheck(entries: readonly CatalogEntry[]): Promise<ImportProblem[]> {
+    return crossCheck(this.db, entries);
+  }
+
+  /** Which entries an import would add, change or leave as they are. */
+  plan(entries: readonly CatalogEntry[]): Promise<CatalogPlan> {
+    return planCatalog(this.db, entries);
+  }
+
+  /** Writes `entries` and deletes the `remove` codes in one transaction; unchanged entries keep their review state. */
+  write(entries: readonly CatalogEntry[], remove: readonly string[] = []): Promise<void> {
+    return writeCatalog(this.db, entries, remove);
   }
 
   private async checkBridge(name: string): Promise<void> {
