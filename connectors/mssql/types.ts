@@ -1,6 +1,6 @@
 import type { Column } from '../../shared/index.js';
 import { ExNodeError, msg } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { fromDriverText } from '../core/driver-values.js';
 import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
 interface MssqlType {
@@ -73,17 +73,7 @@ export function mssqlSelect(c: Column, quoted: string): string {
 
 export function fromMssql(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  switch (c.type) {
-    case 'integer':
-    case 'float':
-    case 'double': return Number(v);
-    case 'boolean': return v === true || v === 1;
-    case 'datetime': return canonicalDateTime(String(v));
-    case 'time': return canonicalTime(String(v));
-    case 'timestamptz': return canonicalInstant(String(v));
-    case 'binary': return Buffer.isBuffer(v) ? v : Buffer.from(String(v));
-    default: return String(v);
-  }
+  return c.type === 'boolean' ? v === true || v === 1 : fromDriverText(c.type, v);
 }
 
 export function toMssql(c: Column, v: unknown): unknown {

@@ -1,5 +1,5 @@
 import type { Column } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant } from '../core/values.js';
+import { fromDriverText } from '../core/driver-values.js';
 import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
 interface OracleColumn {
@@ -62,15 +62,11 @@ export const ORACLE_SESSION_SQL = [
 export function fromOracle(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   switch (c.type) {
-    case 'integer':
-    case 'float':
-    case 'double': return Number(v);
     case 'boolean': return Number(v) === 1;
+    // DATE has a time part (midnight for a canonical date); TIME is stored as its ISO text (VARCHAR2).
     case 'date': return String(v).slice(0, 10);
-    case 'datetime': return canonicalDateTime(String(v));
-    case 'timestamptz': return canonicalInstant(String(v));
-    case 'binary': return Buffer.isBuffer(v) ? v : Buffer.from(String(v));
-    default: return String(v);
+    case 'time': return String(v);
+    default: return fromDriverText(c.type, v);
   }
 }
 

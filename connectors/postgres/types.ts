@@ -1,5 +1,5 @@
 import type { Column } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { canonicalTemporal, driverBytes } from '../core/driver-values.js';
 import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
 /** NUMERIC's type modifier packs precision and scale, offset by 4; -1 is a NUMERIC of any size. */
@@ -60,13 +60,11 @@ export function fromPostgres(c: Column, v: unknown): unknown {
     case 'boolean':
       return v === true || v === 't' || v === 'true';
     case 'binary':
-      return Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8');
+      return driverBytes(v);
     case 'datetime':
-      return canonicalDateTime(String(v));
     case 'time':
-      return canonicalTime(String(v));
     case 'timestamptz':
-      return canonicalInstant(String(v));
+      return canonicalTemporal(c.type, String(v));
     default:
       return typeof v === 'string' ? v : JSON.stringify(v);
   }

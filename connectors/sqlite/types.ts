@@ -1,5 +1,5 @@
 import type { CanonicalType, Column } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { canonicalTemporal, driverBytes } from '../core/driver-values.js';
 import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
 /**
@@ -60,23 +60,20 @@ export function fromSqlite(type: CanonicalType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'integer':
+    case 'float':
+    case 'double':
       return typeof value === 'bigint' ? Number(value) : value;
     case 'bigint':
     case 'decimal':
       return typeof value === 'string' ? value : String(value);
-    case 'float':
-    case 'double':
-      return typeof value === 'bigint' ? Number(value) : value;
     case 'boolean':
       return typeof value === 'string' ? value === '1' || value.toLowerCase() === 'true' : Number(value) !== 0;
     case 'binary':
-      return Buffer.isBuffer(value) ? value : Buffer.from(String(value));
+      return driverBytes(value);
     case 'datetime':
-      return canonicalDateTime(String(value));
     case 'time':
-      return canonicalTime(String(value));
     case 'timestamptz':
-      return canonicalInstant(String(value));
+      return canonicalTemporal(type, String(value));
     default:
       return typeof value === 'bigint' ? value.toString() : typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }
