@@ -1,12 +1,13 @@
 import type {
-  Column, ConnectionConfig, DialectCapabilities, FilterCondition, MessageRef, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
+  Column, ConnectionConfig, DialectCapabilities, MessageRef, Row, SourceRef, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { ExNodeError, msg } from '../../shared/index.js';
-import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, UpsertCounts, Writer } from './connector.js';
+import type { Connector, UpsertCounts, Writer } from './connector.js';
 import { querySchema } from './connector.js';
 import { actionOn, classifyError, failedTest } from './classify.js';
 import type { SqlCompiler } from './compiler.js';
 import { KeysetReader } from './keyset-reader.js';
+import { KeysetReads } from './keyset-reads.js';
 import type { ConnectionPool, DriverConnection } from './pool.js';
 import { rowChunks, serverWriter } from './server-writer.js';
 import type { Statement } from './statement.js';
@@ -26,7 +27,7 @@ export interface QueryResult {
  * every statement, a pool lends raw driver connections, so that a transaction, a COPY or a LOAD DATA
  * share one connection. Reads go through the keyset reader shared with SQLite.
  */
-export abstract class ServerConnector implements Connector {
+export abstract class ServerConnector extends KeysetReads implements Connector {
   abstract readonly capabilities: DialectCapabilities;
   /** Builds every statement this connector runs. */
   protected abstract readonly sql: SqlCompiler;
@@ -35,6 +36,7 @@ export abstract class ServerConnector implements Connector {
   private keysetReader: KeysetReader | null = null;
 
   constructor(readonly config: ConnectionConfig, protected readonly password: string | undefined) {
+    super();
     this.secrets = [password];
   }
 
@@ -175,14 +177,6 @@ export abstract class ServerConnector implements Connector {
       for (const sql of statements) await this.run(conn, sql, []);
     });
   }
-
-  // Keyset reads, shared with SQLite.
-  readBatches = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readBatches(options);
-  readKeyHashes = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readKeyHashes(options);
-  rangeChecksum = (options: RangeChecksumOptions): Promise<RangeChecksum> => this.reader.rangeChecksum(options);
-  lookup = (options: LookupOptions): Promise<Row[]> => this.reader.lookup(options);
-  maxValue = (table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> => this.reader.maxValue(table, column, filter);
-  count = (table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> => this.reader.count(table, filter);
 
   /** Every server dialect's checksum sums the first 13 hex digits (52 bits) of its row hashes: repeated here. */
   checksumOf(rowHashes: readonly string[]): string {

@@ -1,93 +1,58 @@
 import type { Column } from '../../shared/index.js';
 import { ExNodeError, msg } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { fromDriverText } from '../core/driver-values.js';
+import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
-type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision' | 'scale'>>;
+interface MssqlType {
+  /** In bytes, -1 for MAX. */
+  maxLength: number;
+  precision: number;
+  scale: number;
+}
+
+const exactDecimal = (t: MssqlType): Mapped => ({ type: 'decimal', precision: t.precision, scale: t.scale });
+/** CHAR counts one byte a character, NCHAR two (UTF-16); MAX is text. */
+const characters = (bytesPerChar: number) => (t: MssqlType): Mapped => (t.maxLength === -1 ? { type: 'text' } : { type: 'string', length: t.maxLength / bytesPerChar });
+/** The fractional seconds of time, datetime2 and datetimeoffset are the column's scale. */
+const fractional = (type: 'time' | 'datetime' | 'timestamptz') => (t: MssqlType): Mapped => ({ type, precision: t.scale });
 
 /**
- * SQL Server type (sys.types name, max_length in bytes, precision, scale) → canonical type.
+ * SQL Server type (sys.types name, lower case) → canonical type; unknown types travel as text.
  * datetime2(7) and time(7) keep their 100 ns digits because they are read as text (see selectSql).
  */
+const MSSQL_TYPES = nativeTypeMap<MssqlType>({
+  tinyint: 'integer', smallint: 'integer', int: 'integer', bigint: 'bigint',
+  decimal: exactDecimal, numeric: exactDecimal,
+  money: { type: 'decimal', precision: 19, scale: 4 },
+  smallmoney: { type: 'decimal', precision: 10, scale: 4 },
+  real: 'float', float: 'double', bit: 'boolean',
+  char: characters(1), varchar: characters(1), nchar: characters(2), nvarchar: characters(2),
+  text: 'text', ntext: 'text', xml: 'text', uniqueidentifier: 'uuid',
+  date: 'date', time: fractional('time'),
+  datetime: 'datetime', smalldatetime: 'datetime', datetime2: fractional('datetime'), datetimeoffset: fractional('timestamptz'),
+  binary: 'binary', varbinary: 'binary', image: 'binary', timestamp: 'binary', rowversion: 'binary',
+}, 'text');
+
+/** SQL Server type (sys.types name, max_length in bytes, precision, scale) → canonical type. */
 export function canonicalFromMssql(typeName: string, maxLength: number, precision: number, scale: number): Mapped {
-  switch (typeName.toLowerCase()) {
-    case 'tinyint':
-    case 'smallint':
-    case 'int':
-      return { type: 'integer' };
-    case 'bigint':
-      return { type: 'bigint' };
-    case 'decimal':
-    case 'numeric':
-      return { type: 'decimal', precision, scale };
-    case 'money':
-      return { type: 'decimal', precision: 19, scale: 4 };
-    case 'smallmoney':
-      return { type: 'decimal', precision: 10, scale: 4 };
-    case 'real':
-      return { type: 'float' };
-    case 'float':
-      return { type: 'double' };
-    case 'bit':
-      return { type: 'boolean' };
-    case 'char':
-    case 'varchar':
-      return maxLength === -1 ? { type: 'text' } : { type: 'string', length: maxLength };
-    case 'nchar':
-    case 'nvarchar':
-      return maxLength === -1 ? { type: 'text' } : { type: 'string', length: maxLength / 2 };
-    case 'text':
-    case 'ntext':
-    case 'xml':
-      return { type: 'text' };
-    case 'uniqueidentifier':
-      return { type: 'uuid' };
-    case 'date':
-      return { type: 'date' };
-    case 'time':
-      return { type: 'time', precision: scale };
-    case 'datetime':
-    case 'smalldatetime':
-      return { type: 'datetime' };
-    case 'datetime2':
-      return { type: 'datetime', precision: scale };
-    case 'datetimeoffset':
-      return { type: 'timestamptz', precision: scale };
-    case 'binary':
-    case 'varbinary':
-    case 'image':
-    case 'timestamp':
-    case 'rowversion':
-      return { type: 'binary' };
-    default:
-      return { type: 'text' };
+  return MSSQL_TYPES(typeName.toLowerCase(), { maxLength, precision, scale });
+}
+
+function mssqlDecimal(c: Column): string {
+  if (c.precision !== undefined && c.precision > 38) {
+    throw new ExNodeError('UNSUPPORTED', msg('connectors.decimalTooWide', { name: c.name, precision: c.precision ?? 0 }));
   }
+  return `DECIMAL(${c.precision ?? 38},${c.scale ?? (c.precision === undefined ? 10 : 0)})`;
 }
 
 /** Canonical type → SQL Server column DDL; Unicode (NVARCHAR) for all text. */
-export function mssqlTypeFor(c: Column): string {
-  switch (c.type) {
-    case 'integer': return 'INT';
-    case 'bigint': return 'BIGINT';
-    case 'decimal': {
-      if (c.precision !== undefined && c.precision > 38) {
-        throw new ExNodeError('UNSUPPORTED', msg('connectors.decimalTooWide', { name: c.name, precision: c.precision ?? 0 }));
-      }
-      return `DECIMAL(${c.precision ?? 38},${c.scale ?? (c.precision === undefined ? 10 : 0)})`;
-    }
-    case 'float': return 'REAL';
-    case 'double': return 'FLOAT';
-    case 'boolean': return 'BIT';
-    case 'string': return c.length !== undefined && c.length <= 4000 ? `NVARCHAR(${c.length})` : c.primaryKey ? 'NVARCHAR(450)' : 'NVARCHAR(MAX)';
-    case 'text': return 'NVARCHAR(MAX)';
-    case 'json': return 'NVARCHAR(MAX)';
-    case 'uuid': return 'UNIQUEIDENTIFIER';
-    case 'date': return 'DATE';
-    case 'time': return 'TIME(7)';
-    case 'datetime': return 'DATETIME2(7)';
-    case 'timestamptz': return 'DATETIMEOFFSET(7)';
-    case 'binary': return c.primaryKey ? 'VARBINARY(900)' : 'VARBINARY(MAX)';
-  }
-}
+export const mssqlTypeFor = ddlTypeMap({
+  integer: 'INT', bigint: 'BIGINT', decimal: mssqlDecimal, float: 'REAL', double: 'FLOAT', boolean: 'BIT',
+  string: (c) => (c.length !== undefined && c.length <= 4000 ? `NVARCHAR(${c.length})` : c.primaryKey ? 'NVARCHAR(450)' : 'NVARCHAR(MAX)'),
+  text: 'NVARCHAR(MAX)', json: 'NVARCHAR(MAX)', uuid: 'UNIQUEIDENTIFIER',
+  date: 'DATE', time: 'TIME(7)', datetime: 'DATETIME2(7)', timestamptz: 'DATETIMEOFFSET(7)',
+  binary: (c) => (c.primaryKey ? 'VARBINARY(900)' : 'VARBINARY(MAX)'),
+});
 
 /**
  * The select expression of a column: temporal and exact numeric types are converted to text inside
@@ -108,17 +73,7 @@ export function mssqlSelect(c: Column, quoted: string): string {
 
 export function fromMssql(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  switch (c.type) {
-    case 'integer':
-    case 'float':
-    case 'double': return Number(v);
-    case 'boolean': return v === true || v === 1;
-    case 'datetime': return canonicalDateTime(String(v));
-    case 'time': return canonicalTime(String(v));
-    case 'timestamptz': return canonicalInstant(String(v));
-    case 'binary': return Buffer.isBuffer(v) ? v : Buffer.from(String(v));
-    default: return String(v);
-  }
+  return c.type === 'boolean' ? v === true || v === 1 : fromDriverText(c.type, v);
 }
 
 export function toMssql(c: Column, v: unknown): unknown {

@@ -5,7 +5,8 @@ import { CAPABILITIES } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { KnexPool, serverAddress } from '../core/pool.js';
+import { KnexPool } from '../core/pool.js';
+import { knexServerConfig } from '../core/knex-config.js';
 import { fromMysql, isBit, toMysql } from './types.js';
 import { mysqlLoadData, mysqlSql, mysqlUpsert } from './sql.js';
 import { describeMysqlTable, listMysqlTables, type MysqlField, mysqlQueryColumns } from './introspect.js';
@@ -29,12 +30,9 @@ export class MysqlConnector extends ServerConnector {
   protected readonly nowSql = 'SELECT UTC_TIMESTAMP(6) AS now';
 
   private knexConfig(): Knex.Config {
-    const c = this.config as MysqlConnectionConfig;
-    return {
-      client: 'mysql2',
+    const c = this.config;
+    return knexServerConfig<Mysql2Connection>('mysql', c, {
       connection: {
-        ...serverAddress(c, 'mysql'),
-        user: c.user,
         password: this.password ?? '',
         charset: 'utf8mb4',
         connectTimeout: c.connectTimeoutMs,
@@ -47,28 +45,22 @@ export class MysqlConnector extends ServerConnector {
         jsonStrings: true,
         // Without FOUND_ROWS an unchanged upserted row reports 0, so insert (1) and update (2) stay distinct.
         flags: '-FOUND_ROWS',
-        ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
         // No typeCast function: with one, the driver calls it with a new closure for every value of every
         // row. BIT values arrive as bytes and fromMysql reads them as the column's canonical type.
-      } as Knex.MySql2ConnectionConfig,
-      pool: {
-        min: 0,
-        max: c.poolSize,
-        // TIMESTAMP values are read and written in UTC; DATETIME values are never converted.
-        afterCreate: (conn: Mysql2Connection, done: (err: Error | null, conn: unknown) => void) => {
-          conn.query({ sql: "SET time_zone = '+00:00', NAMES utf8mb4" }, (err) => {
-            if (err) return done(err, conn);
-            // The server ends a statement past the query timeout itself, so nothing keeps running there.
-            // MariaDB and MySQL name that limit differently and compatible products may have neither:
-            // each is tried and a refusal ignored (the driver's own timeout below still applies).
-            conn.query({ sql: `SET SESSION max_statement_time = ${c.queryTimeoutMs / 1000}` }, () => {
-              conn.query({ sql: `SET SESSION max_execution_time = ${c.queryTimeoutMs}` }, () => done(null, conn));
-            });
-          });
-        },
       },
-      acquireConnectionTimeout: c.connectTimeoutMs,
-    };
+      // TIMESTAMP values are read and written in UTC; DATETIME values are never converted.
+      afterCreate: (conn, done) => {
+        conn.query({ sql: "SET time_zone = '+00:00', NAMES utf8mb4" }, (err) => {
+          if (err) return done(err, conn);
+          // The server ends a statement past the query timeout itself, so nothing keeps running there.
+          // MariaDB and MySQL name that limit differently and compatible products may have neither:
+          // each is tried and a refusal ignored (the driver's own timeout below still applies).
+          conn.query({ sql: `SET SESSION max_statement_time = ${c.queryTimeoutMs / 1000}` }, () => {
+            conn.query({ sql: `SET SESSION max_execution_time = ${c.queryTimeoutMs}` }, () => done(null, conn));
+          });
+        });
+      },
+    });
   }
 
   protected run(conn: DriverConnection, sql: string, params: readonly unknown[], infile?: () => Readable): Promise<QueryResult> {

@@ -1,6 +1,7 @@
-import type { CanonicalType, Column } from '../../shared/index.js';
+import type { Column } from '../../shared/index.js';
 import { ExNodeError, msg } from '../../shared/index.js';
 import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
 /**
  * Column comments `exnode:<type>` keep the canonical type where MySQL has no exact native one: UTC
@@ -22,72 +23,40 @@ export interface MysqlColumnInfo {
   comment: string;
 }
 
-type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision' | 'scale' | 'enumValues'>>;
+const SPATIAL_TYPES = new Set(['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection', 'geomcollection']);
 
-/** MySQL / MariaDB native type → canonical type, keeping sizes, scales and ENUM/SET values. */
+const unsigned = (c: MysqlColumnInfo) => /unsigned/i.test(c.columnType);
+/** INT UNSIGNED goes past 2^31: BIGINT keeps every value. */
+const int = (c: MysqlColumnInfo): Mapped => (unsigned(c) ? { type: 'bigint' } : { type: 'integer' });
+const exactDecimal = (c: MysqlColumnInfo): Mapped => ({ type: 'decimal', precision: c.precision ?? 65, scale: c.scale ?? 0 });
+const characters = (c: MysqlColumnInfo): Mapped => ({ type: 'string', ...(c.charLength ? { length: c.charLength } : {}) });
+const listed = (c: MysqlColumnInfo): Mapped => ({ type: 'string', length: Math.max(1, c.charLength ?? 255), enumValues: enumValues(c.columnType) });
+const fractional = (type: 'datetime' | 'timestamptz') => (c: MysqlColumnInfo): Mapped => ({ type, ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) });
+
+/** MySQL / MariaDB DATA_TYPE (lower case) → canonical type, keeping sizes, scales and ENUM/SET values. */
+const MYSQL_TYPES = nativeTypeMap<MysqlColumnInfo>({
+  tinyint: (c) => (/^tinyint\(1\)/i.test(c.columnType) ? { type: 'boolean' } : { type: 'integer' }),
+  smallint: 'integer', mediumint: 'integer', year: 'integer',
+  int: int, integer: int,
+  // BIGINT UNSIGNED goes past 2^63: an exact decimal keeps every value.
+  bigint: (c) => (unsigned(c) ? { type: 'decimal', precision: 20, scale: 0 } : { type: 'bigint' }),
+  decimal: exactDecimal, numeric: exactDecimal,
+  float: 'float', double: 'double', real: 'double',
+  bit: (c) => (/^bit\(1\)$/i.test(c.columnType) ? { type: 'boolean' } : { type: 'bigint' }),
+  char: characters, varchar: characters, enum: listed, set: listed,
+  tinytext: 'text', text: 'text', mediumtext: 'text', longtext: 'text', json: 'json',
+  binary: 'binary', varbinary: 'binary', tinyblob: 'binary', blob: 'binary', mediumblob: 'binary', longblob: 'binary',
+  date: 'date', time: 'time', datetime: fractional('datetime'), timestamp: fractional('timestamptz'),
+  // Spatial columns travel as WKT text (read through ST_AsText); other exotic types as bytes.
+  ...Object.fromEntries([...SPATIAL_TYPES].map((t) => [t, 'text' as const])),
+}, 'binary');
+
+/** MySQL / MariaDB native type → canonical type; the `exnode:<type>` comment wins. */
 export function canonicalFromMysql(c: MysqlColumnInfo): Mapped {
   const marked = TYPE_COMMENT.exec(c.comment)?.[1] as 'timestamptz' | 'uuid' | 'json' | undefined;
   if (marked) return { type: marked };
-  const t = c.dataType.toLowerCase();
-  const unsigned = /unsigned/i.test(c.columnType);
-  switch (t) {
-    case 'tinyint':
-      return /^tinyint\(1\)/i.test(c.columnType) ? { type: 'boolean' } : { type: 'integer' };
-    case 'smallint':
-    case 'mediumint':
-    case 'year':
-      return { type: 'integer' };
-    case 'int':
-    case 'integer':
-      return unsigned ? { type: 'bigint' } : { type: 'integer' };
-    case 'bigint':
-      // BIGINT UNSIGNED goes past 2^63: an exact decimal keeps every value.
-      return unsigned ? { type: 'decimal', precision: 20, scale: 0 } : { type: 'bigint' };
-    case 'decimal':
-    case 'numeric':
-      return { type: 'decimal', precision: c.precision ?? 65, scale: c.scale ?? 0 };
-    case 'float':
-      return { type: 'float' };
-    case 'double':
-    case 'real':
-      return { type: 'double' };
-    case 'bit':
-      return /^bit\(1\)$/i.test(c.columnType) ? { type: 'boolean' } : { type: 'bigint' };
-    case 'char':
-    case 'varchar':
-      return { type: 'string', ...(c.charLength ? { length: c.charLength } : {}) };
-    case 'tinytext':
-    case 'text':
-    case 'mediumtext':
-    case 'longtext':
-      return { type: 'text' };
-    case 'enum':
-    case 'set':
-      return { type: 'string', length: Math.max(1, c.charLength ?? 255), enumValues: enumValues(c.columnType) };
-    case 'json':
-      return { type: 'json' };
-    case 'binary':
-    case 'varbinary':
-    case 'tinyblob':
-    case 'blob':
-    case 'mediumblob':
-    case 'longblob':
-      return { type: 'binary' };
-    case 'date':
-      return { type: 'date' };
-    case 'time':
-      return { type: 'time' };
-    case 'datetime':
-      return { type: 'datetime', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
-    case 'timestamp':
-      return { type: 'timestamptz', ...(c.datetimePrecision ? { precision: c.datetimePrecision } : {}) };
-    default:
-      // Spatial columns travel as WKT text (read through ST_AsText); other exotic types as bytes.
-      return SPATIAL_TYPES.has(t) ? { type: 'text' } : { type: 'binary' };
-  }
+  return MYSQL_TYPES(c.dataType.toLowerCase(), c);
 }
-
-const SPATIAL_TYPES = new Set(['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection', 'geomcollection']);
 
 /** True for GEOMETRY, POINT, POLYGON...: the driver would hand these over as parsed objects. */
 export function isSpatial(nativeType: string): boolean {
@@ -108,37 +77,29 @@ function enumValues(columnType: string): string[] {
 /** Longest VARCHAR that fits the 65,535-byte row limit in utf8mb4 with room for other columns. */
 const MAX_VARCHAR = 4000;
 
-/** Canonical type → MySQL column DDL, lossless; a key column must have a bounded type. */
-export function mysqlTypeFor(c: Column): string {
-  const type: CanonicalType = c.type;
-  switch (type) {
-    case 'integer': return 'INT';
-    case 'bigint': return 'BIGINT';
-    case 'decimal': {
-      const p = Math.min(c.precision ?? 65, 65);
-      const s = Math.min(c.scale ?? (c.precision === undefined ? 30 : 0), 30, p);
-      return `DECIMAL(${p},${s})`;
-    }
-    case 'float': return 'FLOAT';
-    case 'double': return 'DOUBLE';
-    case 'boolean': return 'TINYINT(1)';
-    case 'string':
-      if (c.length !== undefined && c.length <= MAX_VARCHAR) return `VARCHAR(${c.length})`;
-      if (c.primaryKey) {
-        if (c.length === undefined) return 'VARCHAR(255)';
-        throw new ExNodeError('UNSUPPORTED', msg('connectors.keyTooLong', { name: c.name, length: c.length ?? 0, max: MAX_VARCHAR }));
-      }
-      return 'LONGTEXT';
-    case 'text': return 'LONGTEXT';
-    case 'json': return 'JSON';
-    case 'uuid': return 'CHAR(36)';
-    case 'date': return 'DATE';
-    case 'time': return 'TIME(6)';
-    case 'datetime': return 'DATETIME(6)';
-    case 'timestamptz': return 'DATETIME(6)';
-    case 'binary': return c.primaryKey ? 'VARBINARY(255)' : 'LONGBLOB';
-  }
+function mysqlDecimal(c: Column): string {
+  const p = Math.min(c.precision ?? 65, 65);
+  const s = Math.min(c.scale ?? (c.precision === undefined ? 30 : 0), 30, p);
+  return `DECIMAL(${p},${s})`;
 }
+
+/** A key column must have a bounded type. */
+function mysqlString(c: Column): string {
+  if (c.length !== undefined && c.length <= MAX_VARCHAR) return `VARCHAR(${c.length})`;
+  if (c.primaryKey) {
+    if (c.length === undefined) return 'VARCHAR(255)';
+    throw new ExNodeError('UNSUPPORTED', msg('connectors.keyTooLong', { name: c.name, length: c.length ?? 0, max: MAX_VARCHAR }));
+  }
+  return 'LONGTEXT';
+}
+
+/** Canonical type → MySQL column DDL, lossless. */
+export const mysqlTypeFor = ddlTypeMap({
+  integer: 'INT', bigint: 'BIGINT', decimal: mysqlDecimal, float: 'FLOAT', double: 'DOUBLE', boolean: 'TINYINT(1)',
+  string: mysqlString, text: 'LONGTEXT', json: 'JSON', uuid: 'CHAR(36)',
+  date: 'DATE', time: 'TIME(6)', datetime: 'DATETIME(6)', timestamptz: 'DATETIME(6)',
+  binary: (c) => (c.primaryKey ? 'VARBINARY(255)' : 'LONGBLOB'),
+});
 
 /** A MySQL driver value → canonical (the pool reads with dateStrings and big numbers as strings). */
 export function fromMysql(c: Column, v: unknown): unknown {

@@ -1,52 +1,54 @@
 import type { Column } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant } from '../core/values.js';
+import { fromDriverText } from '../core/driver-values.js';
+import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
-type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision' | 'scale'>>;
+interface OracleColumn {
+  charLength: number | null;
+  precision: number | null;
+  scale: number | null;
+}
 
-/**
- * Oracle column (ALL_TAB_COLUMNS) → canonical type. The traps: NUMBER keeps its scale, NUMBER without
- * precision is an exact decimal, DATE has a time part, CLOB is text of any length.
- */
-export function canonicalFromOracle(dataType: string, charLength: number | null, precision: number | null, scale: number | null): Mapped {
-  const t = dataType.toUpperCase();
-  if (t === 'NUMBER') {
-    if (precision === null) return scale === 0 ? { type: 'decimal', precision: 38, scale: 0 } : { type: 'decimal' };
-    if ((scale ?? 0) === 0) return precision <= 9 ? { type: 'integer' } : precision <= 18 ? { type: 'bigint' } : { type: 'decimal', precision, scale: 0 };
-    return { type: 'decimal', precision, scale: scale ?? 0 };
-  }
-  if (t === 'FLOAT' || t === 'BINARY_DOUBLE') return { type: 'double' };
-  if (t === 'BINARY_FLOAT') return { type: 'float' };
-  if (t === 'VARCHAR2' || t === 'NVARCHAR2' || t === 'CHAR' || t === 'NCHAR') return { type: 'string', ...(charLength ? { length: charLength } : {}) };
-  if (t === 'CLOB' || t === 'NCLOB' || t === 'LONG') return { type: 'text' };
-  if (t === 'BLOB' || t === 'RAW' || t === 'LONG RAW') return { type: 'binary' };
-  if (t === 'DATE') return { type: 'datetime' };
-  if (/^TIMESTAMP\(\d\) WITH (LOCAL )?TIME ZONE$/.test(t)) return { type: 'timestamptz', ...(scale !== null ? { precision: scale } : {}) };
-  if (/^TIMESTAMP/.test(t)) return { type: 'datetime', ...(scale !== null ? { precision: scale } : {}) };
-  if (t === 'JSON') return { type: 'json' };
+/** NUMBER keeps its scale; NUMBER without precision is an exact decimal of any size. */
+function number({ precision, scale }: OracleColumn): Mapped {
+  if (precision === null) return scale === 0 ? { type: 'decimal', precision: 38, scale: 0 } : { type: 'decimal' };
+  if ((scale ?? 0) === 0) return precision <= 9 ? { type: 'integer' } : precision <= 18 ? { type: 'bigint' } : { type: 'decimal', precision, scale: 0 };
+  return { type: 'decimal', precision, scale: scale ?? 0 };
+}
+
+const characters = (c: OracleColumn): Mapped => ({ type: 'string', ...(c.charLength ? { length: c.charLength } : {}) });
+
+/** TIMESTAMP(n) [WITH [LOCAL] TIME ZONE] carries its precision in the name; any other type is text. */
+function timestampOrText(c: OracleColumn, name: string): Mapped {
+  const precision = c.scale !== null ? { precision: c.scale } : {};
+  if (/^TIMESTAMP\(\d\) WITH (LOCAL )?TIME ZONE$/.test(name)) return { type: 'timestamptz', ...precision };
+  if (/^TIMESTAMP/.test(name)) return { type: 'datetime', ...precision };
   return { type: 'text' };
 }
 
-/** Canonical type → Oracle DDL (AL32UTF8 databases; NVARCHAR2 for national text). */
-export function oracleTypeFor(c: Column): string {
-  switch (c.type) {
-    case 'integer': return 'NUMBER(10)';
-    case 'bigint': return 'NUMBER(19)';
-    case 'decimal': return c.precision !== undefined && c.precision <= 38 ? `NUMBER(${c.precision},${c.scale ?? 0})` : 'NUMBER';
-    case 'float': return 'BINARY_FLOAT';
-    case 'double': return 'BINARY_DOUBLE';
-    case 'boolean': return 'NUMBER(1)';
-    case 'string': return c.length !== undefined && c.length <= 2000 ? `NVARCHAR2(${c.length})` : c.primaryKey ? 'NVARCHAR2(2000)' : 'NCLOB';
-    case 'text': return 'NCLOB';
-    case 'json': return 'NCLOB';
-    case 'uuid': return 'VARCHAR2(36)';
-    case 'date': return 'DATE';
-    // Oracle has no time-of-day type: ISO text keeps every digit.
-    case 'time': return 'VARCHAR2(18)';
-    case 'datetime': return 'TIMESTAMP(6)';
-    case 'timestamptz': return 'TIMESTAMP(6) WITH TIME ZONE';
-    case 'binary': return c.primaryKey ? 'RAW(2000)' : 'BLOB';
-  }
+/** Oracle DATA_TYPE (upper case) → canonical type. DATE has a time part; CLOB is text of any length. */
+const ORACLE_TYPES = nativeTypeMap<OracleColumn>({
+  NUMBER: number, FLOAT: 'double', BINARY_DOUBLE: 'double', BINARY_FLOAT: 'float',
+  VARCHAR2: characters, NVARCHAR2: characters, CHAR: characters, NCHAR: characters,
+  CLOB: 'text', NCLOB: 'text', LONG: 'text', JSON: 'json',
+  BLOB: 'binary', RAW: 'binary', 'LONG RAW': 'binary',
+  DATE: 'datetime',
+}, timestampOrText);
+
+/** Oracle column (ALL_TAB_COLUMNS) → canonical type. */
+export function canonicalFromOracle(dataType: string, charLength: number | null, precision: number | null, scale: number | null): Mapped {
+  return ORACLE_TYPES(dataType.toUpperCase(), { charLength, precision, scale });
 }
+
+/** Canonical type → Oracle DDL (AL32UTF8 databases; NVARCHAR2 for national text). */
+export const oracleTypeFor = ddlTypeMap({
+  integer: 'NUMBER(10)', bigint: 'NUMBER(19)', float: 'BINARY_FLOAT', double: 'BINARY_DOUBLE', boolean: 'NUMBER(1)',
+  decimal: (c) => (c.precision !== undefined && c.precision <= 38 ? `NUMBER(${c.precision},${c.scale ?? 0})` : 'NUMBER'),
+  string: (c) => (c.length !== undefined && c.length <= 2000 ? `NVARCHAR2(${c.length})` : c.primaryKey ? 'NVARCHAR2(2000)' : 'NCLOB'),
+  text: 'NCLOB', json: 'NCLOB', uuid: 'VARCHAR2(36)',
+  // Oracle has no time-of-day type: ISO text keeps every digit.
+  date: 'DATE', time: 'VARCHAR2(18)', datetime: 'TIMESTAMP(6)', timestamptz: 'TIMESTAMP(6) WITH TIME ZONE',
+  binary: (c) => (c.primaryKey ? 'RAW(2000)' : 'BLOB'),
+});
 
 /** Session formats so that dates and timestamps arrive as exact, zone-less (or UTC) text. */
 export const ORACLE_SESSION_SQL = [
@@ -60,15 +62,11 @@ export const ORACLE_SESSION_SQL = [
 export function fromOracle(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   switch (c.type) {
-    case 'integer':
-    case 'float':
-    case 'double': return Number(v);
     case 'boolean': return Number(v) === 1;
+    // DATE has a time part (midnight for a canonical date); TIME is stored as its ISO text (VARCHAR2).
     case 'date': return String(v).slice(0, 10);
-    case 'datetime': return canonicalDateTime(String(v));
-    case 'timestamptz': return canonicalInstant(String(v));
-    case 'binary': return Buffer.isBuffer(v) ? v : Buffer.from(String(v));
-    default: return String(v);
+    case 'time': return String(v);
+    default: return fromDriverText(c.type, v);
   }
 }
 

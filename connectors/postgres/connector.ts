@@ -8,7 +8,8 @@ import { CAPABILITIES, ExNodeError } from '../../shared/index.js';
 import type { UpsertCounts } from '../core/connector.js';
 import { type FieldEncoder, fieldEncoder, mayNeedEscaping, tabSeparatedChunks } from '../core/bulk-text.js';
 import { type DriverConnection, type QueryResult, ServerConnector } from '../core/server-base.js';
-import { KnexPool, serverAddress } from '../core/pool.js';
+import { KnexPool } from '../core/pool.js';
+import { knexServerConfig } from '../core/knex-config.js';
 import { upsertByReturnedRows } from '../core/server-writer.js';
 import { canonicalFromPostgres, fromPostgres, toPostgres, typeParser } from './types.js';
 import { POSTGRES_IDENTIFY_SQL, POSTGRES_NOW_SQL, POSTGRES_RESULT_TYPES_SQL, postgresCopy, postgresSql, postgresUpsert } from './sql.js';
@@ -34,23 +35,18 @@ export class PostgresConnector extends ServerConnector {
   protected readonly nowSql = POSTGRES_NOW_SQL;
 
   private knexConfig(): Knex.Config {
-    const c = this.config as PostgresConnectionConfig;
-    return {
-      client: 'pg',
+    const c = this.config;
+    return knexServerConfig('postgres', c, {
       connection: {
-        ...serverAddress(c, 'postgres'),
-        user: c.user,
         ...(this.password !== undefined ? { password: this.password } : {}),
         connectionTimeoutMillis: c.connectTimeoutMs,
         statement_timeout: c.queryTimeoutMs,
         // Instants are read and written in UTC; timestamps without zone are never converted.
         options: '-c TimeZone=UTC -c client_encoding=UTF8',
         types: { getTypeParser: typeParser(pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown) },
-        ...(c.tls?.enabled ? { ssl: { rejectUnauthorized: c.tls.rejectUnauthorized, ...(c.tls.ca ? { ca: c.tls.ca } : {}) } } : {}),
-      } as Knex.PgConnectionConfig,
-      pool: { min: 0, max: c.poolSize, afterCreate: disableJit },
-      acquireConnectionTimeout: c.connectTimeoutMs,
-    };
+      },
+      afterCreate: disableJit,
+    });
   }
 
   protected async run(conn: DriverConnection, sql: string, params: readonly unknown[]): Promise<QueryResult> {

@@ -1,74 +1,41 @@
 import type { Column } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { canonicalTemporal, driverBytes } from '../core/driver-values.js';
+import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
-type Mapped = Pick<Column, 'type'> & Partial<Pick<Column, 'length' | 'precision' | 'scale'>>;
+/** NUMERIC's type modifier packs precision and scale, offset by 4; -1 is a NUMERIC of any size. */
+function numeric(typmod: number): Mapped {
+  if (typmod < 0) return { type: 'decimal' };
+  const mod = typmod - 4;
+  return { type: 'decimal', precision: (mod >> 16) & 0xffff, scale: mod & 0xffff };
+}
 
-/** PostgreSQL type name and type modifier → canonical type. Unknown types travel as their text form. */
+const characters = (typmod: number): Mapped => (typmod > 4 ? { type: 'string', length: typmod - 4 } : { type: 'string' });
+const fractional = (type: 'datetime' | 'timestamptz') => (typmod: number): Mapped => ({ type, ...(typmod >= 0 ? { precision: typmod } : {}) });
+
+/** PostgreSQL type name (pg_type.typname) and type modifier → canonical type. Unknown types travel as their text form. */
+const POSTGRES_TYPES = nativeTypeMap<number>({
+  int2: 'integer', int4: 'integer', int8: 'bigint', numeric, float4: 'float', float8: 'double', bool: 'boolean',
+  varchar: characters, bpchar: characters, json: 'json', jsonb: 'json', uuid: 'uuid',
+  date: 'date', time: 'time', timestamp: fractional('datetime'), timestamptz: fractional('timestamptz'),
+  // A time of day with an offset has no canonical twin: its text keeps both.
+  timetz: 'string',
+  bytea: 'binary',
+}, 'text');
+
 export function canonicalFromPostgres(typname: string, typmod: number): Mapped {
-  switch (typname) {
-    case 'int2':
-    case 'int4':
-      return { type: 'integer' };
-    case 'int8':
-      return { type: 'bigint' };
-    case 'numeric': {
-      if (typmod < 0) return { type: 'decimal' };
-      const mod = typmod - 4;
-      return { type: 'decimal', precision: (mod >> 16) & 0xffff, scale: mod & 0xffff };
-    }
-    case 'float4':
-      return { type: 'float' };
-    case 'float8':
-      return { type: 'double' };
-    case 'bool':
-      return { type: 'boolean' };
-    case 'varchar':
-    case 'bpchar':
-      return typmod > 4 ? { type: 'string', length: typmod - 4 } : { type: 'string' };
-    case 'json':
-    case 'jsonb':
-      return { type: 'json' };
-    case 'uuid':
-      return { type: 'uuid' };
-    case 'date':
-      return { type: 'date' };
-    case 'time':
-      return { type: 'time' };
-    case 'timetz':
-      // A time of day with an offset has no canonical twin: its text keeps both.
-      return { type: 'string' };
-    case 'timestamp':
-      return { type: 'datetime', ...(typmod >= 0 ? { precision: typmod } : {}) };
-    case 'timestamptz':
-      return { type: 'timestamptz', ...(typmod >= 0 ? { precision: typmod } : {}) };
-    case 'bytea':
-      return { type: 'binary' };
-    default:
-      return { type: 'text' };
-  }
+  return POSTGRES_TYPES(typname, typmod);
 }
 
 /** Canonical type → PostgreSQL column DDL. */
-export function postgresTypeFor(c: Column): string {
-  switch (c.type) {
-    case 'integer': return 'INTEGER';
-    case 'bigint': return 'BIGINT';
-    case 'decimal': return c.precision !== undefined && c.precision > 0 ? `NUMERIC(${Math.min(c.precision, 1000)},${c.scale ?? 0})` : 'NUMERIC';
-    case 'float': return 'REAL';
-    case 'double': return 'DOUBLE PRECISION';
-    case 'boolean': return 'BOOLEAN';
-    case 'string': return c.length !== undefined ? `VARCHAR(${c.length})` : 'TEXT';
-    case 'text': return 'TEXT';
-    // JSON, not JSONB: JSONB reorders keys and drops whitespace, so the value would not come back as sent.
-    case 'json': return 'JSON';
-    case 'uuid': return 'UUID';
-    case 'date': return 'DATE';
-    case 'time': return 'TIME(6)';
-    case 'datetime': return 'TIMESTAMP(6)';
-    case 'timestamptz': return 'TIMESTAMPTZ(6)';
-    case 'binary': return 'BYTEA';
-  }
-}
+export const postgresTypeFor = ddlTypeMap({
+  integer: 'INTEGER', bigint: 'BIGINT', float: 'REAL', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN',
+  decimal: (c) => (c.precision !== undefined && c.precision > 0 ? `NUMERIC(${Math.min(c.precision, 1000)},${c.scale ?? 0})` : 'NUMERIC'),
+  string: (c) => (c.length !== undefined ? `VARCHAR(${c.length})` : 'TEXT'),
+  // JSON, not JSONB: JSONB reorders keys and drops whitespace, so the value would not come back as sent.
+  text: 'TEXT', json: 'JSON', uuid: 'UUID',
+  date: 'DATE', time: 'TIME(6)', datetime: 'TIMESTAMP(6)', timestamptz: 'TIMESTAMPTZ(6)',
+  binary: 'BYTEA',
+});
 
 /** Type parsers for the pool: everything that could lose precision or shift in time stays text. */
 const OID = { bool: 16, bytea: 17, int2: 21, int4: 23, float4: 700, float8: 701 } as const;
@@ -93,13 +60,11 @@ export function fromPostgres(c: Column, v: unknown): unknown {
     case 'boolean':
       return v === true || v === 't' || v === 'true';
     case 'binary':
-      return Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8');
+      return driverBytes(v);
     case 'datetime':
-      return canonicalDateTime(String(v));
     case 'time':
-      return canonicalTime(String(v));
     case 'timestamptz':
-      return canonicalInstant(String(v));
+      return canonicalTemporal(c.type, String(v));
     default:
       return typeof v === 'string' ? v : JSON.stringify(v);
   }

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type {
-  Column, FilterCondition, MessageRef, Row, SourceRef, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
+  Column, MessageRef, Row, SqliteConnectionConfig, TableRef, TableSchema, TableSummary, TestResult,
 } from '../../shared/index.js';
 import { CAPABILITIES, ExNodeError, msg } from '../../shared/index.js';
-import type { Connector, LookupOptions, RangeChecksum, RangeChecksumOptions, ReadOptions, Writer } from '../core/connector.js';
+import type { Connector, Writer } from '../core/connector.js';
 import { actionOn, classifyError, failedTest } from '../core/classify.js';
 import { KeysetReader } from '../core/keyset-reader.js';
+import { KeysetReads } from '../core/keyset-reads.js';
 import { Mutex } from '../core/mutex.js';
 import type { Statement } from '../core/statement.js';
 import { fromSqlite, toSqlite } from './types.js';
@@ -20,13 +21,13 @@ import { sqliteWriter } from './writer.js';
 /** SQLite's compiled-in limit on host parameters is 32766; stay well under it per statement. */
 const MAX_PARAMS = 30_000;
 
-export class SqliteConnector implements Connector {
+export class SqliteConnector extends KeysetReads implements Connector {
   readonly capabilities = CAPABILITIES.sqlite;
   private db: Database.Database | null = null;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeLock = new Mutex();
   private thread: SqliteWriteThread | null = null;
-  private readonly reader = new KeysetReader({
+  protected readonly reader = new KeysetReader({
     sql: sqliteSql,
     maxBindParams: MAX_PARAMS,
     read: async (_source, action, statement) => this.select(action, statement),
@@ -36,7 +37,9 @@ export class SqliteConnector implements Connector {
     resolve: (ref) => ref,
   });
 
-  constructor(readonly config: SqliteConnectionConfig) {}
+  constructor(readonly config: SqliteConnectionConfig) {
+    super();
+  }
 
   private open(): Database.Database {
     if (this.db) return this.db;
@@ -137,14 +140,6 @@ export class SqliteConnector implements Connector {
     });
     this.statements.clear();
   }
-
-  // Keyset reads, shared with the server dialects.
-  readBatches = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readBatches(options);
-  readKeyHashes = (options: ReadOptions): AsyncIterable<Row[]> => this.reader.readKeyHashes(options);
-  rangeChecksum = (options: RangeChecksumOptions): Promise<RangeChecksum> => this.reader.rangeChecksum(options);
-  lookup = (options: LookupOptions): Promise<Row[]> => this.reader.lookup(options);
-  maxValue = (table: SourceRef, column: Column, filter?: readonly FilterCondition[]): Promise<unknown> => this.reader.maxValue(table, column, filter);
-  count = (table: SourceRef, filter?: readonly FilterCondition[]): Promise<number> => this.reader.count(table, filter);
 
   async serverNow(): Promise<string> {
     return (this.open().prepare(SQLITE_NOW_SQL).get() as { now: string }).now;

@@ -1,55 +1,34 @@
 import type { CanonicalType, Column } from '../../shared/index.js';
-import { canonicalDateTime, canonicalInstant, canonicalTime } from '../core/values.js';
+import { canonicalTemporal, driverBytes } from '../core/driver-values.js';
+import { ddlTypeMap, type Mapped, nativeTypeMap } from '../core/type-map.js';
 
 /**
  * SQLite stores by affinity, so the declared type decides what survives. Exact decimals and JSON
  * get names containing TEXT (TEXT affinity), or '1.10' would be stored as the REAL 1.1.
  */
-export function sqliteTypeFor(column: Pick<Column, 'type' | 'length' | 'precision' | 'scale'>): string {
-  switch (column.type) {
-    case 'integer': return 'INTEGER';
-    case 'bigint': return 'BIGINT';
-    case 'decimal':
-      return column.precision !== undefined ? `DECIMAL_TEXT(${column.precision},${column.scale ?? 0})` : 'DECIMAL_TEXT';
-    case 'float': return 'FLOAT';
-    case 'double': return 'DOUBLE';
-    case 'boolean': return 'BOOLEAN';
-    case 'string': return column.length !== undefined ? `VARCHAR(${column.length})` : 'VARCHAR';
-    case 'text': return 'TEXT';
-    case 'json': return 'JSON_TEXT';
-    case 'uuid': return 'UUID_TEXT';
-    case 'date': return 'DATE';
-    case 'time': return 'TIME';
-    case 'datetime': return 'DATETIME';
-    case 'timestamptz': return 'TIMESTAMPTZ';
-    case 'binary': return 'BLOB';
-  }
+export const sqliteTypeFor = ddlTypeMap<Pick<Column, 'type' | 'length' | 'precision' | 'scale'>>({
+  integer: 'INTEGER', bigint: 'BIGINT', float: 'FLOAT', double: 'DOUBLE', boolean: 'BOOLEAN',
+  decimal: (c) => (c.precision !== undefined ? `DECIMAL_TEXT(${c.precision},${c.scale ?? 0})` : 'DECIMAL_TEXT'),
+  string: (c) => (c.length !== undefined ? `VARCHAR(${c.length})` : 'VARCHAR'),
+  text: 'TEXT', json: 'JSON_TEXT', uuid: 'UUID_TEXT',
+  date: 'DATE', time: 'TIME', datetime: 'DATETIME', timestamptz: 'TIMESTAMPTZ', binary: 'BLOB',
+});
+
+/** The numbers in a declared type's parentheses: `DECIMAL(10,2)` → 10 and 2. */
+interface TypeArgs {
+  a: number | undefined;
+  b: number | undefined;
 }
 
-interface Parsed {
-  type: CanonicalType;
-  length?: number;
-  precision?: number;
-  scale?: number;
+function decimal({ a, b }: TypeArgs): Mapped {
+  const out: Mapped = { type: 'decimal' };
+  if (a !== undefined) out.precision = a;
+  if (b !== undefined) out.scale = b;
+  return out;
 }
 
-/** Maps a declared SQLite type back to a canonical type; unknown names follow SQLite's affinity rules. */
-export function canonicalFromSqlite(declared: string): Parsed {
-  const upper = declared.trim().toUpperCase();
-  const args = /\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)/.exec(upper);
-  const a = args?.[1] !== undefined ? Number(args[1]) : undefined;
-  const b = args?.[2] !== undefined ? Number(args[2]) : undefined;
-  const base = upper.replace(/\(.*\)/, '').trim();
-  if (base === 'DECIMAL_TEXT' || base === 'NUMERIC_TEXT') return withArgs('decimal', a, b);
-  if (base === 'JSON_TEXT' || base === 'JSON') return { type: 'json' };
-  if (base === 'UUID_TEXT' || base === 'UUID') return { type: 'uuid' };
-  if (base === 'BOOLEAN' || base === 'BOOL') return { type: 'boolean' };
-  if (base === 'BIGINT' || base === 'INT8') return { type: 'bigint' };
-  if (base === 'DATE') return { type: 'date' };
-  if (base === 'TIME') return { type: 'time' };
-  if (base === 'DATETIME' || base === 'TIMESTAMP') return { type: 'datetime' };
-  if (base === 'TIMESTAMPTZ') return { type: 'timestamptz' };
-  if (base === 'DECIMAL' || base === 'NUMERIC') return withArgs('decimal', a, b);
+/** SQLite's affinity rules (INT, CHAR/CLOB/TEXT, BLOB or none, REAL/FLOA/DOUB), for names the table does not hold. */
+function byAffinity({ a }: TypeArgs, base: string): Mapped {
   if (base.includes('INT')) return { type: 'integer' };
   if (base.includes('CHAR') || base.includes('CLOB') || base.includes('TEXT')) {
     return base.includes('CHAR') && a !== undefined ? { type: 'string', length: a } : { type: base.includes('CHAR') ? 'string' : 'text' };
@@ -59,11 +38,21 @@ export function canonicalFromSqlite(declared: string): Parsed {
   return { type: 'text' };
 }
 
-function withArgs(type: CanonicalType, precision?: number, scale?: number): Parsed {
-  const out: Parsed = { type };
-  if (precision !== undefined) out.precision = precision;
-  if (scale !== undefined) out.scale = scale;
-  return out;
+/** The names this node declares (and their common spellings), before affinity. */
+const SQLITE_TYPES = nativeTypeMap<TypeArgs>({
+  DECIMAL_TEXT: decimal, NUMERIC_TEXT: decimal, DECIMAL: decimal, NUMERIC: decimal,
+  JSON_TEXT: 'json', JSON: 'json', UUID_TEXT: 'uuid', UUID: 'uuid',
+  BOOLEAN: 'boolean', BOOL: 'boolean', BIGINT: 'bigint', INT8: 'bigint',
+  DATE: 'date', TIME: 'time', DATETIME: 'datetime', TIMESTAMP: 'datetime', TIMESTAMPTZ: 'timestamptz',
+}, byAffinity);
+
+/** Maps a declared SQLite type back to a canonical type; unknown names follow SQLite's affinity rules. */
+export function canonicalFromSqlite(declared: string): Mapped {
+  const upper = declared.trim().toUpperCase();
+  const args = /\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)/.exec(upper);
+  const a = args?.[1] !== undefined ? Number(args[1]) : undefined;
+  const b = args?.[2] !== undefined ? Number(args[2]) : undefined;
+  return SQLITE_TYPES(upper.replace(/\(.*\)/, '').trim(), { a, b });
 }
 
 /** Converts one stored SQLite value (read with safe integers) to the canonical form of `type`. */
@@ -71,23 +60,20 @@ export function fromSqlite(type: CanonicalType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'integer':
+    case 'float':
+    case 'double':
       return typeof value === 'bigint' ? Number(value) : value;
     case 'bigint':
     case 'decimal':
       return typeof value === 'string' ? value : String(value);
-    case 'float':
-    case 'double':
-      return typeof value === 'bigint' ? Number(value) : value;
     case 'boolean':
       return typeof value === 'string' ? value === '1' || value.toLowerCase() === 'true' : Number(value) !== 0;
     case 'binary':
-      return Buffer.isBuffer(value) ? value : Buffer.from(String(value));
+      return driverBytes(value);
     case 'datetime':
-      return canonicalDateTime(String(value));
     case 'time':
-      return canonicalTime(String(value));
     case 'timestamptz':
-      return canonicalInstant(String(value));
+      return canonicalTemporal(type, String(value));
     default:
       return typeof value === 'bigint' ? value.toString() : typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
   }
