@@ -213,7 +213,9 @@ export type RunLogEntry = z.infer<typeof runLogEntrySchema>;
 
 export const rejectedRowSchema = z.object({
   key: z.record(z.string(), z.unknown()),
+  /** In English; `reasonMessage`, when present, renders it in each shell's language. */
   reason: z.string(),
+  reasonMessage: z.object({ key: z.string(), params: z.record(z.string(), z.any()).optional() }).optional(),
   at: z.string(),
 });
 export type RejectedRow = z.infer<typeof rejectedRowSchema>;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { ConnectionConfig, ConnectionView, TestResult } from '../../../shared/index.js';
+import type { ConnectionConfig, ConnectionView, MessageParams, TestResult } from '../../../shared/index.js';
+import { readStoredMessage, storeMessage } from '../store/stored-message.js';
 import { connectionConfigSchema, ExNodeError, msg, parseOrThrow } from '../../../shared/index.js';
 import type { Connector } from '../../../connectors/core/connector.js';
 import { openConnector } from '../../../connectors/core/registry.js';
@@ -145,7 +146,7 @@ export class ConnectionService {
     await this.db('connections').where({ name }).update({
       health: result.ok ? 'ok' : 'failed',
       last_tested_at: nowIso(),
-      last_error: result.ok ? null : storedTestError(result),
+      last_error: result.ok ? null : result.key ? storeMessage({ key: result.key, ...(result.params ? { params: result.params as MessageParams } : {}) }) : result.message ?? null,
     });
     return result;
   }
@@ -226,19 +227,8 @@ function toView(row: ConnectionRow): ConnectionView {
   return view;
 }
 
-/** A failed test's reason as stored: its English text, and its message key when it has one (JSON). */
-function storedTestError(result: TestResult): string | null {
-  if (!result.key) return result.message ?? null;
-  return JSON.stringify({ message: result.message ?? '', key: result.key, ...(result.params ? { params: result.params } : {}) });
-}
-
-/** Reads what `storedTestError` wrote; rows from older versions hold plain text. */
 function testErrorOf(stored: string | null): Pick<ConnectionView, 'lastError' | 'lastErrorMessage'> {
-  if (stored === null || !stored.startsWith('{')) return { lastError: stored, lastErrorMessage: null };
-  try {
-    const { message, key, params } = JSON.parse(stored) as { message: string; key: string; params?: Record<string, unknown> };
-    return { lastError: message, lastErrorMessage: params ? { key, params } : { key } };
-  } catch {
-    return { lastError: stored, lastErrorMessage: null };
-  }
+  if (stored === null) return { lastError: null, lastErrorMessage: null };
+  const { text, message } = readStoredMessage(stored);
+  return { lastError: text, lastErrorMessage: message };
 }

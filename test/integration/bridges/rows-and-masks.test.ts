@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RejectedRow, RunRecord } from '../../../shared/index.js';
+import type { MessageParams, RejectedRow, RunRecord } from '../../../shared/index.js';
+import { translate } from '../../../shared/index.js';
 import { createPeople, startHarness, type Harness } from './harness.js';
 import { tempDir } from '../../support/temp.js';
 
@@ -46,6 +47,9 @@ describe('bridges: bad rows, filters, mapping and masking', () => {
     const rejected = await h.call<RejectedRow[]>('runs/rejected', { id: r.id });
     expect(rejected.map((x) => x.key.id)).toEqual(bad);
     expect(rejected[0]!.reason).toMatch(/CHECK constraint/);
+    // The reason renders in the reader's language, the database's own words kept in brackets.
+    const zh = translate('zh-CN', rejected[0]!.reasonMessage!.key, rejected[0]!.reasonMessage!.params as MessageParams);
+    expect(zh).toMatch(/^写入接收端失败：CHECK constraint failed/);
   });
 
   it('applies the filter on both reading and delete detection, and masks before writing', async () => {

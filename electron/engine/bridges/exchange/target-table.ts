@@ -4,6 +4,7 @@ import type { RunContext } from '../run/context.js';
 import { nodeColumnDefs } from './checkpoint.js';
 import { indexName } from '../../../../connectors/core/sql.js';
 import { logTargetWarnings } from '../mapping/compatibility.js';
+import { reasonOf } from '../../store/stored-message.js';
 
 /**
  * Creates the exchange table from the mapped source columns on the first run, or adds the columns a
@@ -25,7 +26,7 @@ export async function ensureTargetTable(ctx: RunContext): Promise<Column[]> {
     // A table a DBA made may not be ours to index: reading by sequence still works, only slower.
     await createSeqIndex(ctx).then(
       () => ctx.log('info', msg('bridges.seqIndexed', { table: tableLabel(ctx.targetTable), column: ctx.node.seq })),
-      (error: unknown) => ctx.log('warn', msg('bridges.seqIndexFailed', { table: tableLabel(ctx.targetTable), column: ctx.node.seq, reason: (error as Error).message })),
+      (error: unknown) => ctx.log('warn', msg('bridges.seqIndexFailed', { table: tableLabel(ctx.targetTable), column: ctx.node.seq, reason: reasonOf(error) })),
     );
   }
   const have = new Set(existing.columns.map((c) => c.name.toLowerCase()));

@@ -33,7 +33,7 @@ export interface RunContext {
   /** Persists counts and progress (throttled) and tells the console. */
   report(progress: RunProgress, sender: SenderCounts, receiver: ReceiverCounts): Promise<void>;
   log(level: 'info' | 'warn' | 'error', message: string | MessageRef): Promise<void>;
-  reject(rows: readonly { key: Record<string, unknown>; reason: string }[]): Promise<void>;
+  reject(rows: readonly { key: Record<string, unknown>; reason: MessageRef | string }[]): Promise<void>;
 }
 
 /** Tells the runner where a run stands: the phase and the checkpoint's counts. */

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../../shared/index.js';
-import { ExNodeError, isExNodeError, msg } from '../../../../shared/index.js';
+import { ExNodeError, msg, type MessageRef } from '../../../../shared/index.js';
+import { reasonOf } from '../../store/stored-message.js';
 import type { Writer } from '../../../../connectors/core/connector.js';
 import { TERMINAL_CODES } from '../../../../connectors/core/classify.js';
 import type { RunContext } from './context.js';
@@ -29,7 +30,7 @@ export async function writeIsolatingBadRows<R>(
   ctx: RunContext,
   rows: readonly R[],
   whole: (rows: readonly R[], writer: Writer) => Promise<void>,
-  onRejected: (row: R, reason: string) => Promise<void>,
+  onRejected: (row: R, reason: MessageRef | string) => Promise<void>,
 ): Promise<void> {
   const what = msg('runs.writingReceiver');
   const attempt = (some: readonly R[]) => withRetries(ctx, what, () => ctx.target.transaction((w) => whole(some, w)));
@@ -39,10 +40,10 @@ export async function writeIsolatingBadRows<R>(
   } catch (error) {
     rethrowIfNotAboutRows(error);
     if (rows.length === 1) {
-      await onRejected(rows[0]!, (error as Error).message);
+      await onRejected(rows[0]!, reasonOf(error));
       return;
     }
-    await ctx.log('warn', msg('runs.batchRejected', { rows: rows.length, reason: isExNodeError(error) ? (error.ref ?? error.message) : (error as Error).message }));
+    await ctx.log('warn', msg('runs.batchRejected', { rows: rows.length, reason: reasonOf(error) }));
   }
   // Rejections are recorded as they happen (rows in order, so the checkpoint only moves forward).
   let leadingAlike = 0;
@@ -55,13 +56,13 @@ export async function writeIsolatingBadRows<R>(
     } catch (error) {
       rethrowIfNotAboutRows(error);
       const reason = (error as Error).message;
-      await onRejected(row, reason);
+      await onRejected(row, reasonOf(error));
       if (i === leadingAlike && (leadingReason === null || reason === leadingReason)) {
         leadingReason = reason;
         leadingAlike++;
         if (leadingAlike === ALIKE_FAILURES_TO_STOP && rows.length > ALIKE_FAILURES_TO_STOP) {
           const code = error instanceof ExNodeError ? error.code : 'INTERNAL';
-          throw new ExNodeError(code, msg('runs.batchFailsAlike', { rows: ALIKE_FAILURES_TO_STOP, reason }), { cause: error });
+          throw new ExNodeError(code, msg('runs.batchFailsAlike', { rows: ALIKE_FAILURES_TO_STOP, reason: reasonOf(error) }), { cause: error });
         }
       }
     }
@@ -71,5 +72,5 @@ export async function writeIsolatingBadRows<R>(
 function rethrowIfNotAboutRows(error: unknown): void {
   if (!(error instanceof ExNodeError)) return;
   if (error.retryable || error.code === 'CANCELLED') throw error;
-  if (RECEIVER_UNUSABLE.has(error.code)) throw new ExNodeError(error.code, msg('runs.targetUnusable', { reason: error.message }), { cause: error });
+  if (RECEIVER_UNUSABLE.has(error.code)) throw new ExNodeError(error.code, msg('runs.targetUnusable', { reason: reasonOf(error) }), { cause: error });
 }

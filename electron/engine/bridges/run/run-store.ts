@@ -3,6 +3,7 @@ import type {
 } from '../../../../shared/index.js';
 import { ExNodeError, msg, reconciliationOf, render } from '../../../../shared/index.js';
 import type { StateDb } from '../../store/db.js';
+import { readStoredMessage, storeMessage } from '../../store/stored-message.js';
 import { insertRows } from '../../store/insert-rows.js';
 import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
@@ -214,15 +215,18 @@ export class RunStore {
     }));
   }
 
-  async reject(runId: string, rows: readonly { key: Record<string, unknown>; reason: string }[]): Promise<void> {
+  async reject(runId: string, rows: readonly { key: Record<string, unknown>; reason: MessageRef | string }[]): Promise<void> {
     if (rows.length === 0) return;
     const at = nowIso();
-    await this.db.batchInsert('rejected_rows', rows.map((r) => ({ run_id: runId, key_json: JSON.stringify(r.key), reason: r.reason, at })), 200);
+    await this.db.batchInsert('rejected_rows', rows.map((r) => ({ run_id: runId, key_json: JSON.stringify(r.key), reason: storeMessage(r.reason), at })), 200);
   }
 
   async rejected(runId: string): Promise<RejectedRow[]> {
     const rows = await this.db('rejected_rows').where({ run_id: runId }).orderBy('id').limit(10_000);
-    return rows.map((r: { key_json: string; reason: string; at: string }) => ({ key: JSON.parse(r.key_json), reason: r.reason, at: r.at }));
+    return rows.map((r: { key_json: string; reason: string; at: string }) => {
+      const { text, message } = readStoredMessage(r.reason);
+      return { key: JSON.parse(r.key_json), reason: text, ...(message ? { reasonMessage: message } : {}), at: r.at };
+    });
   }
 }
 

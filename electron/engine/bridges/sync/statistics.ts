@@ -1,6 +1,7 @@
 import { msg } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
 import type { Checkpoint } from '../exchange/checkpoint-state.js';
+import { reasonOf } from '../../store/stored-message.js';
 
 /** A run that changed at least this share of the rows it read leaves the planner's statistics stale. */
 const LARGE_CHANGE_SHARE = 0.1;
@@ -20,6 +21,6 @@ export async function refreshStatistics(ctx: RunContext, cp: Checkpoint, bulkLoa
   try {
     await ctx.target.analyze(ctx.targetTable);
   } catch (error) {
-    await ctx.log('warn', msg('bridges.statisticsFailed', { table: ctx.targetTable.name, reason: (error as Error).message }));
+    await ctx.log('warn', msg('bridges.statisticsFailed', { table: ctx.targetTable.name, reason: reasonOf(error) }));
   }
 }
