@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type MessageRef, isMessageRef } from './messages/index.js';
+import { messageRefSchema } from './message-schema.js';
 
 /** What the node raises alerts about (桥接监控, R4 and R5). */
 export const ALERT_KINDS = [
@@ -14,7 +14,6 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-const messageRefSchema = z.custom<MessageRef>(isMessageRef, 'expected a message');
 
 export const alertSchema = z.object({
   id: z.number().int(),
@@ -113,9 +112,11 @@ export const channelViewSchema = z.object({
   minSeverity: z.enum(ALERT_SEVERITIES),
   lastSentAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  lastErrorMessage: messageRefSchema.nullable().default(null),
   lastErrorAt: z.string().nullable(),
 });
 export type ChannelView = z.infer<typeof channelViewSchema>;
 
-export const deliverySchema = z.object({ ok: z.boolean(), attempts: z.number().int(), error: z.string().nullable() });
+/** `error` in English; `errorMessage` renders it in each shell's language. */
+export const deliverySchema = z.object({ ok: z.boolean(), attempts: z.number().int(), error: z.string().nullable(), errorMessage: messageRefSchema.nullable().default(null) });
 export type Delivery = z.infer<typeof deliverySchema>;

@@ -4,6 +4,7 @@ import { resourceNameSchema } from './connection.js';
 import { selectQuerySchema } from './select-query.js';
 import { runReconciliationSchema } from './reconciliation-state.js';
 import { RUN_PHASES } from './run-phases.js';
+import { messageRefSchema } from './message-schema.js';
 import type { SourceRef, TableRef } from './types.js';
 import type { Lang, MessageRef } from './messages/define.js';
 import { msg, render } from './messages/index.js';
@@ -215,7 +216,7 @@ export const rejectedRowSchema = z.object({
   key: z.record(z.string(), z.unknown()),
   /** In English; `reasonMessage`, when present, renders it in each shell's language. */
   reason: z.string(),
-  reasonMessage: z.object({ key: z.string(), params: z.record(z.string(), z.any()).optional() }).optional(),
+  reasonMessage: messageRefSchema.optional(),
   at: z.string(),
 });
 export type RejectedRow = z.infer<typeof rejectedRowSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIALECTS } from './dialects.js';
+import { messageRefSchema } from './message-schema.js';
 
 /** Names people type into files and forms: letters, digits, CJK, `_`, `-`, `.`; no spaces at the ends. */
 export const resourceNameSchema = z
@@ -135,7 +136,7 @@ export const connectionViewSchema = z.object({
   lastTestedAt: z.string().nullable(),
   /** Why the last connection test failed, in English; `lastErrorMessage` renders it in each shell's language. */
   lastError: z.string().nullable(),
-  lastErrorMessage: z.object({ key: z.string(), params: z.record(z.string(), z.any()).optional() }).nullable().default(null),
+  lastErrorMessage: messageRefSchema.nullable().default(null),
   /** When a run last used it successfully (read from or wrote to it). */
   lastUsedAt: z.string().nullable().default(null),
   /** When a run using it last failed, and why (code, English text, message key): a failure does not erase `lastUsedAt`. */

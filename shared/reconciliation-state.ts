@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type MessageParams, type MessageRef, isMessageRef, msg, hasMessage } from './messages/index.js';
+import { type MessageParams, type MessageRef, msg, hasMessage } from './messages/index.js';
+import { messageRefSchema } from './message-schema.js';
 
 /**
  * The reconciliation of one run (桥接核对), told honestly: a run that did not finish proves nothing,
@@ -11,7 +12,6 @@ export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
 
 export const DEVIATION_KINDS = ['inserted', 'updated', 'deleted'] as const;
 
-const messageRefSchema = z.custom<MessageRef>(isMessageRef, 'expected a message');
 
 export const runReconciliationSchema = z.object({
   status: z.enum(RECONCILIATION_STATUSES),

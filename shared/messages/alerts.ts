@@ -59,4 +59,7 @@ export const alertMessages = defineMessages({
   'alerts.severity.warning': { 'zh-CN': '警告', en: 'Warning' },
   'alerts.severity.info': { 'zh-CN': '提示', en: 'Info' },
   'alerts.deliveryRefused': { 'zh-CN': '接收方拒绝：{detail}', en: 'The receiver refused: {detail}' },
+  'alerts.deliveryHttp': { 'zh-CN': '接收方返回 HTTP {status}：{detail}', en: 'The receiver answered HTTP {status}: {detail}' },
+  'alerts.deliveryFailed': { 'zh-CN': '无法送达：{detail}', en: 'Could not deliver: {detail}' },
+  'alerts.deliveryAttempts': { 'zh-CN': '{reason}（共尝试 {attempts} 次）', en: '{reason} ({attempts} attempts)' },
 });

@@ -1,5 +1,5 @@
 import type {
-  BridgeView, ConnectionView, Lang, MessageKey, MessageParams, MessageRef, Reconciliation, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema,
+  BridgeView, ConnectionView, Lang, MessageKey, MessageParams, Reconciliation, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema,
   TableSummary, TestResult,
 } from '../../../shared/index.js';
 import { render, sourceLabel, translate } from '../../../shared/index.js';
@@ -136,5 +136,5 @@ export function printLog(entries: RunLogEntry[]): void {
 
 export function printRejected(rows: RejectedRow[]): void {
   if (rows.length === 0) return out(t('cli.noRejected'));
-  for (const r of rows) out(`${JSON.stringify(r.key)}  ${r.reasonMessage ? render(language, r.reasonMessage as MessageRef) : r.reason}`);
+  for (const r of rows) out(`${JSON.stringify(r.key)}  ${r.reasonMessage ? render(language, r.reasonMessage) : r.reason}`);
 }

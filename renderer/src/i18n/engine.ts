@@ -24,10 +24,8 @@ export function testMessage(result: TestResult): string {
 }
 
 /** Why a connection's last test failed, in the console's language. */
-export function connectionErrorText(view: { lastError: string | null; lastErrorMessage?: { key: string; params?: Record<string, unknown> } | null }): string {
-  const ref = view.lastErrorMessage;
-  if (ref) return engineText({ key: ref.key, ...(ref.params ? { params: ref.params as MessageParams } : {}) });
-  return view.lastError ?? '';
+export function connectionErrorText(view: { lastError: string | null; lastErrorMessage?: MessageRef | null }): string {
+  return view.lastErrorMessage ? engineText(view.lastErrorMessage) : view.lastError ?? '';
 }
 
 /** Why a trigger was skipped, in the console's language (older records hold the text they were written with). */

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Progress, Space, Table, Tabs, T
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { type MessageRef, type RejectedRow, type RunLogEntry, type RunRecord, phaseText, stoppedPhase } from '../../../shared/index.js';
+import { type RejectedRow, type RunLogEntry, type RunRecord, phaseText, stoppedPhase } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
@@ -102,7 +102,7 @@ export function RunPage() {
             children: <Table size="small" rowKey={(_, i) => String(i)} pagination={{ pageSize: 20, hideOnSinglePage: true }} dataSource={rejected.data ?? []}
               columns={[
                 { title: t('run.key'), dataIndex: 'key', render: (v: Record<string, unknown>) => JSON.stringify(v) },
-                { title: t('run.reason'), render: (_, r: RejectedRow) => (r.reasonMessage ? engineText(r.reasonMessage as MessageRef) : r.reason) },
+                { title: t('run.reason'), render: (_, r: RejectedRow) => (r.reasonMessage ? engineText(r.reasonMessage) : r.reason) },
               ]} />,
           },
         ]} />

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView, Delivery, RunRecord } from '../../../shared/index.js';
+import { translate } from '../../../shared/index.js';
 import { Engine } from '../../../electron/engine/engine.js';
 import { TEST_ACTOR } from '../../support/actors.js';
 import { tempDir } from '../../support/temp.js';
@@ -57,7 +58,7 @@ describe('alert notifications', () => {
 
     failures.set('/ding', 1);
     const delivery = await call<Delivery>('alerts/channels/test', { name: '值班群' });
-    expect(delivery).toEqual({ ok: true, attempts: 2, error: null });
+    expect(delivery).toEqual({ ok: true, attempts: 2, error: null, errorMessage: null });
     const got = received.find((r) => r.path === '/ding')!;
     expect(got.query.get('access_token')).toBe('abc');
     const timestamp = got.query.get('timestamp')!;
@@ -76,6 +77,9 @@ describe('alert notifications', () => {
     expect(delivery.error).toMatch(/310000 sign not match/);
     const view = (await call<ChannelView[]>('alerts/channels', {})).find((c) => c.name === 'wecom-bad')!;
     expect(view.lastError).toMatch(/310000/);
+    // In the reader's language, like every other message of the node.
+    expect(translate('zh-CN', view.lastErrorMessage!.key, view.lastErrorMessage!.params)).toBe('接收方拒绝：310000 sign not match（共尝试 3 次）');
+    expect(translate('zh-CN', delivery.errorMessage!.key, delivery.errorMessage!.params)).toBe('接收方拒绝：310000 sign not match');
     expect(view.lastErrorAt).not.toBeNull();
     await call('alerts/channels/delete', { name: 'wecom-bad' });
   });

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Alert, AlertSeverity, ChannelConfig, ChannelView, Delivery } from '../../../../shared/index.js';
-import { ALERT_SEVERITIES, ExNodeError, channelInputSchema, maskWebhookUrl, msg, translate } from '../../../../shared/index.js';
+import { ALERT_SEVERITIES, ExNodeError, channelInputSchema, maskWebhookUrl, msg, render, type MessageRef } from '../../../../shared/index.js';
 import type { z } from 'zod';
 import type { StateDb } from '../../store/db.js';
 import type { Vault } from '../../secrets/vault.js';
@@ -8,6 +8,7 @@ import { nowIso } from '../../clock.js';
 import { newId } from '../../ids.js';
 import { type Notice, noticeText, webhookRequest } from './formats.js';
 import { maskUrlsIn, unmaskUrl } from '../../redact.js';
+import { readStoredMessage, storeMessage } from '../../store/stored-message.js';
 
 interface ChannelRow {
   id: string; kind: string; name: string; config_json: string; secret_enc: string | null; url_enc: string | null; enabled: number | boolean;
@@ -101,7 +102,7 @@ export class Channels {
     const config = this.configOf(row);
     const secret = row.secret_enc ? this.vault.decrypt(row.secret_enc) : null;
     let attempts = 0;
-    let error: string | null = null;
+    let error: MessageRef | null = null;
     for (;;) {
       attempts++;
       try {
@@ -109,7 +110,7 @@ export class Channels {
         error = null;
         break;
       } catch (e) {
-        error = (e as Error).message;
+        error = deliveryFailure(e);
         const wait = this.retryDelaysMs[attempts - 1];
         if (wait === undefined) break;
         await new Promise((resolve) => setTimeout(resolve, wait));
@@ -118,8 +119,8 @@ export class Channels {
     const now = nowIso();
     await this.db('monitor_channels').where({ id: row.id }).update(error === null
       ? { last_sent_at: now, last_error: null, last_error_at: null }
-      : { last_error: maskUrlsIn(`${error} (${attempts}×)`), last_error_at: now });
-    return { ok: error === null, attempts, error: error === null ? null : maskUrlsIn(error) };
+      : { last_error: storeMessage(msg('alerts.deliveryAttempts', { reason: error, attempts })), last_error_at: now });
+    return { ok: error === null, attempts, error: error === null ? null : render('en', error), errorMessage: error };
   }
 }
 
@@ -139,12 +140,12 @@ async function send(config: ChannelConfig, secret: string | null, notice: Notice
     method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${text.slice(0, 200)}`);
+  if (!response.ok) throw new DeliveryRefused(msg('alerts.deliveryHttp', { status: response.status, detail: maskUrlsIn(text.slice(0, 200)) }));
   // The group robots answer 200 with an error code in the body.
   if (config.kind !== 'webhook') {
     const body = safeJson(text) as { errcode?: number; errmsg?: string } | null;
     if (body && typeof body.errcode === 'number' && body.errcode !== 0) {
-      throw new Error(translate('en', 'alerts.deliveryRefused', { detail: `${body.errcode} ${body.errmsg ?? ''}` }));
+      throw new DeliveryRefused(msg('alerts.deliveryRefused', { detail: maskUrlsIn(`${body.errcode} ${body.errmsg ?? ''}`) }));
     }
   }
 }
@@ -163,11 +164,33 @@ function toView(row: ChannelRow): ChannelView {
   return {
     id: row.id, name: row.name, config: viewConfig(JSON.parse(row.config_json) as ChannelConfig), hasSecret: row.secret_enc !== null,
     enabled: Boolean(row.enabled), minSeverity: row.min_severity as AlertSeverity,
-    lastSentAt: row.last_sent_at, lastError: row.last_error === null ? null : maskUrlsIn(row.last_error), lastErrorAt: row.last_error_at,
+    lastSentAt: row.last_sent_at, ...lastErrorOf(row.last_error), lastErrorAt: row.last_error_at,
   };
 }
 
 /** A channel's settings as the API shows them: a robot address's access token is the channel's credential, never shown. */
 function viewConfig(config: ChannelConfig): ChannelConfig {
   return 'url' in config ? { ...config, url: maskWebhookUrl(config.url) } : config;
+}
+
+/** The receiver answered, and said no. */
+class DeliveryRefused extends Error {
+  constructor(readonly ref: MessageRef) {
+    super(render('en', ref));
+  }
+}
+
+/** Why a delivery failed, with no access token of an address in it. */
+function deliveryFailure(error: unknown): MessageRef {
+  if (error instanceof DeliveryRefused) return error.ref;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const detail = [(error as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
+  return msg('alerts.deliveryFailed', { detail: maskUrlsIn(detail) });
+}
+
+/** A channel's last failure as stored; older versions kept masked English text. */
+function lastErrorOf(stored: string | null): Pick<ChannelView, 'lastError' | 'lastErrorMessage'> {
+  if (stored === null) return { lastError: null, lastErrorMessage: null };
+  const { text, message } = readStoredMessage(stored);
+  return { lastError: maskUrlsIn(text), lastErrorMessage: message };
 }

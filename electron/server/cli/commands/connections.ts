@@ -1,4 +1,4 @@
-import { connectionConfigSchema, render, type MessageRef } from '../../../../shared/index.js';
+import { connectionConfigSchema, render } from '../../../../shared/index.js';
 import type { RegisterCommands } from '../context.js';
 import { readJsonFile } from '../files.js';
 import { printConnections, printSnapshot, printTable, printTables, printTest } from '../print.js';
@@ -16,7 +16,7 @@ export const registerConnections: RegisterCommands = (program, cli) => {
       const view = await api.call('connections/save', { config, replace: Boolean(cmd.replace) });
       cli.emit(view, () => {
         process.stdout.write(`${cli.t('cli.savedConnection', { name: view.name, summary: view.summary })}\n`);
-        if (view.health === 'failed') process.stdout.write(`${cli.t('cli.savedConnectionTest')} ${view.lastErrorMessage ? render(cli.lang(), view.lastErrorMessage as MessageRef) : view.lastError ?? ''}\n`);
+        if (view.health === 'failed') process.stdout.write(`${cli.t('cli.savedConnectionTest')} ${view.lastErrorMessage ? render(cli.lang(), view.lastErrorMessage) : view.lastError ?? ''}\n`);
       });
     }));
   connection.command('list').description('list connections with their health').action(async () => cli.session(async (api) => {

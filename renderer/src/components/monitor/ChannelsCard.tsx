@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelKind, ChannelView } from '../../../../shared/index.js';
 import { CHANNEL_KINDS } from '../../../../shared/index.js';
 import { call } from '../../api/client.js';
-import { errorText } from '../../i18n/engine.js';
+import { engineText, errorText } from '../../i18n/engine.js';
 import { useOp } from '../../useOp.js';
 import { formatTime } from '../format.js';
 
@@ -39,7 +39,7 @@ export function ChannelsCard() {
     try {
       const r = await call('alerts/channels/test', { name });
       if (r.ok) message.success(t('monitor.channels.testOk', { n: r.attempts }));
-      else message.error(t('monitor.channels.testFailed', { error: r.error ?? '' }));
+      else message.error(t('monitor.channels.testFailed', { error: r.errorMessage ? engineText(r.errorMessage) : r.error ?? '' }));
     } catch (error) {
       message.error(errorText(error));
     }
@@ -68,7 +68,7 @@ export function ChannelsCard() {
         { title: t('monitor.channels.kind'), render: (_, c) => t(`monitor.channels.kinds.${c.config.kind}`) },
         { title: t('monitor.channels.minSeverity'), dataIndex: 'minSeverity', render: (v: string) => t(`monitor.alerts.severities.${v}`) },
         { title: t('monitor.channels.lastSent'), dataIndex: 'lastSentAt', render: (v: string | null) => formatTime(v) },
-        { title: t('monitor.channels.lastError'), dataIndex: 'lastError', render: (v: string | null, c) => v ? <Tag color="red" title={formatTime(c.lastErrorAt)}>{v}</Tag> : '-' },
+        { title: t('monitor.channels.lastError'), dataIndex: 'lastError', render: (v: string | null, c) => v ? <Tag color="red" title={formatTime(c.lastErrorAt)}>{c.lastErrorMessage ? engineText(c.lastErrorMessage) : v}</Tag> : '-' },
         { title: '', render: (_, c) => (
           <Space>
             <Button size="small" onClick={() => void test(c.name)} data-testid={`channel-test-${c.name}`}>{t('monitor.channels.test')}</Button>
