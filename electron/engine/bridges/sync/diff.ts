@@ -9,8 +9,8 @@ import { keyString } from '../mapping/key-string.js';
 import { nodeColumnDefs } from '../exchange/checkpoint.js';
 import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { throwIfCancelled } from '../run/retry.js';
-import { rowHash } from '../mapping/hash.js';
-import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
+import { softDeleteMissing, writeChanges } from '../exchange/writes.js';
+import { loadRange, preparedWithSourceHash } from './diff-load.js';
 import type { KeyRange } from './range-store.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
@@ -89,11 +89,13 @@ export async function runDiff(ctx: RunContext, start: SendCheckpoint & { phase: 
     if (rangeChanged) {
       changed++;
       const rejectedBefore = cp.receiver.rejected;
-      cp = await syncRange(ctx, cp, bounds, probe.hashes, fetchSize);
+      cp = cp.bulk ? await loadRange(ctx, cp, bounds, probe.hashes, fetchSize, report) : await syncRange(ctx, cp, bounds, probe.hashes, fetchSize);
       // A range with rejected rows stays "changed", so the next run offers those rows again.
       if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
     }
     cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + probe.count }, rangeIndex: i + 1 };
+    // Loading an empty exchange table: nothing past this range's upper key is in it yet (see loadRange).
+    if (cp.bulk && range.upper) cp.position = range.upper;
     // An unchanged range wrote nothing: its checkpoint can wait (a crash only re-checks a few ranges).
     if (rangeChanged || Date.now() - persistedAt >= CHECKPOINT_INTERVAL_MS) {
       const persisted = cp;
@@ -181,12 +183,7 @@ async function syncRange(
       done += keysNow.length;
       const rows = await source.lookup({ table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, keys: keysNow, ...filter });
       fetchSize.adjust(rows);
-      const prepared = rows.map((row): Prepared => {
-        const values = mapping.apply(row);
-        const sourceKey = mapping.sourceKey.map((k) => row[k]);
-        const key = keyIdx.map((i) => values[i]);
-        return { values, key, keyText: keyString(key), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
-      });
+      const prepared = rows.map((row) => preparedWithSourceHash(ctx, keyIdx, row, hashes));
       if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
       cp = { ...cp, transferred: cp.transferred + rows.length };
     }
