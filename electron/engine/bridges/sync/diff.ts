@@ -149,12 +149,12 @@ async function syncRange(
   const filter = bridge.filter ? { filter: bridge.filter } : {};
   const targetKeyOf = (r: Row) => keyString(mapping.targetKey.map((k) => r[k]));
 
-  const known = new Map<string, Row>();
+  // Exchange rows of the range no source key has matched yet: those left at the end are delete candidates.
+  const unmatched = new Map<string, Row>();
   for await (const batch of target.readBatches({
     table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, batchSize: bridge.batchSize, signal: ctx.signal, ...bounds,
-  })) for (const r of batch) known.set(targetKeyOf(r), r);
+  })) for (const r of batch) unmatched.set(targetKeyOf(r), r);
 
-  const seen = new Set<string>();
   const sourceHashes = probed ? inBatches(probed, bridge.batchSize) : source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
     signal: ctx.signal, ...bounds, ...filter,
@@ -165,15 +165,16 @@ async function syncRange(
       const key = mapping.sourceKey.map((k) => r[k]);
       return { key, id: keyString(key), hash: String(r[KEY_HASH_FIELD]) };
     });
-    for (const e of entries) seen.add(e.id);
     // A key the range scan did not return may still be in the exchange (the two sides may order
     // strings differently): look those up one by one rather than fetch them again.
-    const unknown = entries.filter((e) => !known.has(e.id)).map((e) => e.key);
+    const unknown = entries.filter((e) => !unmatched.has(e.id)).map((e) => e.key);
     if (unknown.length > 0) {
-      for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) known.set(targetKeyOf(r), r);
+      for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) unmatched.set(targetKeyOf(r), r);
     }
+    // Source keys are unique: a matched exchange row is not needed again (no set of keys seen is kept).
     const stale = entries.filter((e) => {
-      const old = known.get(e.id);
+      const old = unmatched.get(e.id);
+      if (old) unmatched.delete(e.id);
       return !old || old[node.op] === 'D' || old[node.sourceHash] !== e.hash;
     });
     const hashes = new Map(stale.map((e) => [e.id, e.hash]));
@@ -189,7 +190,8 @@ async function syncRange(
     }
   }
 
-  const gone = [...known].filter(([key, r]) => r[node.op] !== 'D' && !seen.has(key)).map(([, r]) => mapping.targetKey.map((k) => r[k]));
+  const gone: unknown[][] = [];
+  for (const r of unmatched.values()) if (r[node.op] !== 'D') gone.push(mapping.targetKey.map((k) => r[k]));
   for (let i = 0; i < gone.length; i += bridge.batchSize) {
     cp = await softDeleteMissing(ctx, cp, gone.slice(i, i + bridge.batchSize), writeColumns, null);
   }
