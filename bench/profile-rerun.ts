@@ -1,7 +1,7 @@
 /**
  * Profiles the re-run of one steady-state scenario:
- *   node --max-old-space-size=256 --import tsx bench/profile-rerun.ts rerun:composite:full:mysql-postgres 300000 [out.cpuprofile]
- * Prints wall and CPU time of the first load and of the re-run. On a machine other developers load,
+ *   node --max-old-space-size=256 --import tsx bench/profile-rerun.ts rerun:composite:full:mysql-postgres 300000 [out.cpuprofile] [--first]
+ * Prints wall and CPU time of the first load and of the re-run; `--first` profiles the first load instead. On a machine other developers load,
  * the process's CPU time is the figure to compare (wall time is mostly waiting for a core); the
  * profile (open it in Chrome's DevTools) says where that time goes. Needs the bench's source tables
  * of that many rows: run `npm run bench -- --only <scenario> --rows <rows>` once first.
@@ -16,7 +16,9 @@ import { dropEverywhere, MYSQL, POSTGRES } from './native.js';
 import { TABLES } from './tables.js';
 import { changeRerunSource, parseRerun, prepareRerunSource, RERUN_TABLE } from './rerun.js';
 
-const [name, rowsArg, out] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const profileFirst = args.includes('--first');
+const [name, rowsArg, out] = args.filter((a) => a !== '--first');
 const rows = Number(rowsArg);
 const spec = parseRerun(name ?? '');
 if (!spec) throw new Error(`usage: bench/profile-rerun.ts rerun:<single|composite>:<full|diff>:<pair> <rows> [out.cpuprofile]`);
@@ -39,18 +41,22 @@ const run = async () => {
   if (r.status !== 'succeeded') throw new Error(r.error?.message ?? r.status);
   return { ms: Math.round(performance.now() - wall), cpuMs: Math.round(process.cpuUsage(cpu).user / 1000), sender: r.sender, deviation: r.deviation.total };
 };
-const first = await run();
-const expectedChanges = await changeRerunSource(spec, rows);
-// Only the re-run is profiled (sampling costs some CPU of its own).
+// Only one run is profiled (sampling costs some CPU of its own).
 const session = new Session();
-if (out) {
+const profiled = async () => {
+  if (!out) return run();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
   await session.post('Profiler.start');
-}
-const rerun = await run();
-if (out) fs.writeFileSync(out, JSON.stringify((await session.post('Profiler.stop')).profile));
+  const result = await run();
+  fs.writeFileSync(out, JSON.stringify((await session.post('Profiler.stop')).profile));
+  session.disconnect();
+  return result;
+};
+const first = profileFirst ? await profiled() : await run();
+const expectedChanges = await changeRerunSource(spec, rows);
+const rerun = profileFirst ? await run() : await profiled();
 console.log(JSON.stringify({ name, rows, first, rerun, expectedChanges, cpuRatio: Math.round((rerun.cpuMs / first.cpuMs) * 100) / 100 }));
 await engine.close();
 tmp.remove();

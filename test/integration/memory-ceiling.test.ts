@@ -52,4 +52,14 @@ describe('the engine within its heap ceiling', () => {
       status: 'succeeded', sender: { total: ROWS, inserted: ROWS }, receiver: { inserted: ROWS, rejected: 0 }, deviation: { total: 0 },
     });
   });
+
+  it('loads the same documents in diff mode into an empty exchange table (read by key range, gathered into write batches)', async () => {
+    const bridge = { name: 'documents_diff', source: { connection: CONFIGS.mysql.name, table: TABLE }, target: { table: 'documents_diff' }, mode: 'diff' };
+    expect((await cli('bridge', 'add', '--file', file('bridge-diff.json', bridge))).code).toBe(0);
+    const run = await cli('bridge', 'run', 'documents_diff', '--json');
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'succeeded', sender: { total: ROWS, inserted: ROWS }, receiver: { inserted: ROWS, rejected: 0 }, deviation: { total: 0 },
+    });
+  });
 });

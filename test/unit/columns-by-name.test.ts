@@ -40,6 +40,14 @@ describe('key strings', () => {
     expect(keyString(['a\u0001', 'b'])).not.toBe(keyString(['\u00022:a', '1:b']));
   });
 
+  it('of numeric parts (which skip the separator search) equal those of the same values as text, and still differ from hostile text', () => {
+    expect(keyString([-5n, '2000-01-01'])).toBe(keyString(['-5', '2000-01-01']));
+    expect(keyString([12, 3.5])).toBe(keyString(['12', '3.5']));
+    expect(keyString(['2000-01-01', 7])).toBe(keyString(['2000-01-01', '7']));
+    expect(keyString([1, 'a\u0001b'])).not.toBe(keyString(['1\u0001a', 'b']));
+    expect(keyString([1, 'a\u0001b'])).toBe(keyString(['1', 'a\u0001b']));
+  });
+
   it('differ for every two different tuples of the same width, whatever control characters or separators the text holds', () => {
     const chars = ['a', '1', ':', '\u0000', '\u0001', '\u0002'];
     const texts: (string | null)[] = [null, ''];

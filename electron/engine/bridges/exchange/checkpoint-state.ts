@@ -27,8 +27,11 @@ export type SendPhase =
   /** Reading every row in key order; `bulk` when the exchange table was empty (nothing to compare). */
   | { phase: 'copy'; bulk: boolean; startWatermark?: unknown[] | null }
   | { phase: 'incremental' }
-  /** Diff mode: key ranges before `rangeIndex` are done. */
-  | { phase: 'ranges'; rangeIndex: number }
+  /**
+   * Diff mode: key ranges before `rangeIndex` are done; `bulk` when the exchange table was empty
+   * (then it holds no row past `position`, and changed ranges are loaded without comparing).
+   */
+  | { phase: 'ranges'; rangeIndex: number; bulk: boolean }
   | { phase: 'deletes' };
 
 export type SendCheckpoint = CheckpointBase & SendMemory & { direction: 'send'; transferred: number } & SendPhase;
@@ -117,7 +120,7 @@ function sendCheckpoint(
     case 'copy':
       return { ...memory, phase, bulk: s.bulk ?? false, ...(s.startWatermark !== undefined ? { startWatermark: s.startWatermark } : {}) };
     case 'ranges':
-      return { ...memory, phase, rangeIndex: s.rangeIndex ?? 0 };
+      return { ...memory, phase, rangeIndex: s.rangeIndex ?? 0, bulk: s.bulk ?? false };
     case 'incremental':
     case 'deletes':
       return { ...memory, phase };

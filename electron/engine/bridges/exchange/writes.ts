@@ -44,7 +44,7 @@ export async function writeChanges<C extends SendCheckpoint>(
   const { node, mapping } = ctx;
   let cp = start;
   // Loading into an empty exchange table: nothing to compare, every row an insert by the bulk path.
-  const bulk = start.phase === 'copy' && start.bulk;
+  const bulk = (start.phase === 'copy' || start.phase === 'ranges') && start.bulk;
   const lookupColumns = columnsByName(writeColumns, [
     ...mapping.targetKey, node.op, node.seq, node.firstSeq, node.batch, node.changedAt, node.hash, node.sourceHash,
   ]);

@@ -13,11 +13,12 @@ export function keyString(values: readonly unknown[]): string {
   // Composite keys run for every row of a steady-state run: parts joined by SEP make one string
   // with nothing to format. A part holding SEP (or a first part starting with PREFIXED) would make
   // that ambiguous: such tuples take the length-prefixed form, which starts with PREFIXED.
+  // A number's text holds neither: only other parts are searched.
   let out = keyPart(values[0]);
-  if (out.charCodeAt(0) === 2 || out.includes(SEP)) return prefixed(values);
+  if (!isNumber(values[0]) && (out.charCodeAt(0) === 2 || out.includes(SEP))) return prefixed(values);
   for (let i = 1; i < values.length; i++) {
     const part = keyPart(values[i]);
-    if (part.includes(SEP)) return prefixed(values);
+    if (!isNumber(values[i]) && part.includes(SEP)) return prefixed(values);
     out += SEP + part;
   }
   return out;
@@ -32,10 +33,17 @@ function prefixed(values: readonly unknown[]): string {
   return out;
 }
 
-/** NULL is a lone NUL; text that starts with NUL gets one more, so that no text reads as NULL. */
+const isNumber = (v: unknown): v is number | bigint => typeof v === 'number' || typeof v === 'bigint';
+
+/**
+ * NULL is a lone NUL; text that starts with NUL gets one more, so that no text reads as NULL.
+ * Text and numbers, the usual key parts, are tested for first.
+ */
 function keyPart(v: unknown): string {
+  if (typeof v === 'string') return v.charCodeAt(0) === 0 ? `\u0000${v}` : v;
+  if (isNumber(v)) return String(v);
   if (v === null || v === undefined) return '\u0000';
   if (Buffer.isBuffer(v)) return v.toString('hex');
-  const s = typeof v === 'string' ? v : String(v);
+  const s = String(v);
   return s.charCodeAt(0) === 0 ? `\u0000${s}` : s;
 }

@@ -9,8 +9,8 @@ import { keyString } from '../mapping/key-string.js';
 import { nodeColumnDefs } from '../exchange/checkpoint.js';
 import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { throwIfCancelled } from '../run/retry.js';
-import { rowHash } from '../mapping/hash.js';
-import { type Prepared, softDeleteMissing, writeChanges } from '../exchange/writes.js';
+import { softDeleteMissing, writeChanges } from '../exchange/writes.js';
+import { loadRange, preparedWithSourceHash } from './diff-load.js';
 import type { KeyRange } from './range-store.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
@@ -89,11 +89,13 @@ export async function runDiff(ctx: RunContext, start: SendCheckpoint & { phase: 
     if (rangeChanged) {
       changed++;
       const rejectedBefore = cp.receiver.rejected;
-      cp = await syncRange(ctx, cp, bounds, probe.hashes, fetchSize);
+      cp = cp.bulk ? await loadRange(ctx, cp, bounds, probe.hashes, fetchSize, report) : await syncRange(ctx, cp, bounds, probe.hashes, fetchSize);
       // A range with rejected rows stays "changed", so the next run offers those rows again.
       if (cp.receiver.rejected > rejectedBefore) synced = { count: -1, checksum: '' };
     }
     cp = { ...cp, sender: { ...cp.sender, total: cp.sender.total + probe.count }, rangeIndex: i + 1 };
+    // Loading an empty exchange table: nothing past this range's upper key is in it yet (see loadRange).
+    if (cp.bulk && range.upper) cp.position = range.upper;
     // An unchanged range wrote nothing: its checkpoint can wait (a crash only re-checks a few ranges).
     if (rangeChanged || Date.now() - persistedAt >= CHECKPOINT_INTERVAL_MS) {
       const persisted = cp;
@@ -147,12 +149,12 @@ async function syncRange(
   const filter = bridge.filter ? { filter: bridge.filter } : {};
   const targetKeyOf = (r: Row) => keyString(mapping.targetKey.map((k) => r[k]));
 
-  const known = new Map<string, Row>();
+  // Exchange rows of the range no source key has matched yet: those left at the end are delete candidates.
+  const unmatched = new Map<string, Row>();
   for await (const batch of target.readBatches({
     table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, batchSize: bridge.batchSize, signal: ctx.signal, ...bounds,
-  })) for (const r of batch) known.set(targetKeyOf(r), r);
+  })) for (const r of batch) unmatched.set(targetKeyOf(r), r);
 
-  const seen = new Set<string>();
   const sourceHashes = probed ? inBatches(probed, bridge.batchSize) : source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
     signal: ctx.signal, ...bounds, ...filter,
@@ -163,15 +165,16 @@ async function syncRange(
       const key = mapping.sourceKey.map((k) => r[k]);
       return { key, id: keyString(key), hash: String(r[KEY_HASH_FIELD]) };
     });
-    for (const e of entries) seen.add(e.id);
     // A key the range scan did not return may still be in the exchange (the two sides may order
     // strings differently): look those up one by one rather than fetch them again.
-    const unknown = entries.filter((e) => !known.has(e.id)).map((e) => e.key);
+    const unknown = entries.filter((e) => !unmatched.has(e.id)).map((e) => e.key);
     if (unknown.length > 0) {
-      for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) known.set(targetKeyOf(r), r);
+      for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) unmatched.set(targetKeyOf(r), r);
     }
+    // Source keys are unique: a matched exchange row is not needed again (no set of keys seen is kept).
     const stale = entries.filter((e) => {
-      const old = known.get(e.id);
+      const old = unmatched.get(e.id);
+      if (old) unmatched.delete(e.id);
       return !old || old[node.op] === 'D' || old[node.sourceHash] !== e.hash;
     });
     const hashes = new Map(stale.map((e) => [e.id, e.hash]));
@@ -181,18 +184,14 @@ async function syncRange(
       done += keysNow.length;
       const rows = await source.lookup({ table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, keys: keysNow, ...filter });
       fetchSize.adjust(rows);
-      const prepared = rows.map((row): Prepared => {
-        const values = mapping.apply(row);
-        const sourceKey = mapping.sourceKey.map((k) => row[k]);
-        const key = keyIdx.map((i) => values[i]);
-        return { values, key, keyText: keyString(key), hash: rowHash(values), sourceHash: hashes.get(keyString(sourceKey)) ?? null, position: sourceKey };
-      });
+      const prepared = rows.map((row) => preparedWithSourceHash(ctx, keyIdx, row, hashes));
       if (prepared.length > 0) cp = await writeChanges(ctx, cp, prepared, writeColumns, { countRead: false });
       cp = { ...cp, transferred: cp.transferred + rows.length };
     }
   }
 
-  const gone = [...known].filter(([key, r]) => r[node.op] !== 'D' && !seen.has(key)).map(([, r]) => mapping.targetKey.map((k) => r[k]));
+  const gone: unknown[][] = [];
+  for (const r of unmatched.values()) if (r[node.op] !== 'D') gone.push(mapping.targetKey.map((k) => r[k]));
   for (let i = 0; i < gone.length; i += bridge.batchSize) {
     cp = await softDeleteMissing(ctx, cp, gone.slice(i, i + bridge.batchSize), writeColumns, null);
   }

@@ -52,8 +52,9 @@ export async function runSend(ctx: RunContext): Promise<void> {
       // When expired deletes were last purged: that scan reads the whole table, once an hour is enough.
       ...(stored.purgedAt ? { purgedAt: stored.purgedAt } : {}),
     };
+    const byRanges = bridge.mode === 'diff' && ctx.source.rangeChecksum !== undefined;
     cp = !readsAll ? { ...base, phase: 'incremental' }
-      : bridge.mode === 'diff' && ctx.source.rangeChecksum ? { ...base, phase: 'ranges', rangeIndex: 0 }
+      : byRanges ? { ...base, phase: 'ranges', rangeIndex: 0, bulk: empty }
         : { ...base, phase: 'copy', bulk, ...(startWatermark !== undefined ? { startWatermark } : {}) };
     if (firstLoad) {
       await ctx.log('info', msg('bridges.incrementalFirstLoad', { cursor: bridge.cursor![0]!, value: startWatermark ? String(startWatermark[0]) : '—' }));
@@ -63,13 +64,13 @@ export async function runSend(ctx: RunContext): Promise<void> {
     } else if (bridge.mode === 'incremental') {
       await ctx.log('info', msg('bridges.incrementalNoDeletes'));
     }
-    if (bulk) await ctx.log('info', msg('bridges.bulkLoad'));
+    if (byRanges ? empty : bulk) await ctx.log('info', msg('bridges.bulkLoad'));
   }
 
   // An incremental run reads only what changed: counting the whole table would cost more than the run.
   // A diff run knows the row count of every range from its last run: counting again would cost as much as a checksum pass.
   const startPhase = cp.phase;
-  const bulkLoad = cp.phase === 'copy' && cp.bulk;
+  const bulkLoad = (cp.phase === 'copy' || cp.phase === 'ranges') && cp.bulk;
   const estimatedTotal = totalInBackground(async () => startPhase === 'incremental'
     ? null
     : (startPhase === 'ranges' ? await knownRowCount(ctx) : null) ?? await ctx.source.count(ctx.sourceTable, bridge.filter));
