@@ -69,13 +69,17 @@ function meaningOf(run: RunFacts): MessageRef {
   });
 }
 
+/** A run's error as a message to render in each shell's language (its English text when it has no key). */
+export function runErrorText(error: { readonly message: string; readonly key?: string | undefined; readonly params?: Readonly<Record<string, unknown>> | undefined }): MessageRef | string {
+  return error.key ? { key: error.key, ...(error.params ? { params: error.params as MessageParams } : {}) } : error.message;
+}
+
 export function reconciliationOf(run: RunFacts): RunReconciliation {
   const meaning = meaningOf(run);
   if (run.status !== 'succeeded') {
     const phase = stoppedPhase(run);
     const phaseParam = phaseText(phase);
-    const reason = run.error?.key ? { key: run.error.key, ...(run.error.params ? { params: run.error.params } : {}) }
-      : run.error?.message ? run.error.message : msg('monitor.recon.noReason');
+    const reason = run.error?.key || run.error?.message ? runErrorText(run.error) : msg('monitor.recon.noReason');
     const summary = run.status === 'failed' ? msg('monitor.recon.failed', { phase: phaseParam, reason })
       : run.status === 'cancelled' ? msg('monitor.recon.cancelled', { phase: phaseParam, reason })
         : run.status === 'queued' ? msg('monitor.recon.queued')

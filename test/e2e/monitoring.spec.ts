@@ -46,6 +46,9 @@ test('dashboard, alerts, a failed run and the reconciliation record with its exp
   const alert = alerts.items.find((a) => a.kind === 'run-failed' && a.bridge === 'mon-broken')!;
   await page.goto('/#/alerts');
   await expect(page.getByTestId(`alert-message-${alert.id}`)).toContainText('桥接任务“mon-broken”运行');
+  // The run's reason inside the alert is in Chinese too, not the engine's English text.
+  await expect(page.getByTestId(`alert-message-${alert.id}`)).toContainText('MySQL / MariaDB 数据源“mon-down”上');
+  await expect(page.getByTestId(`alert-message-${alert.id}`)).not.toContainText('Nothing is listening');
   await page.getByTestId(`ack-${alert.id}`).click();
   await page.getByTestId('ack-comment').fill('源表已删除，已通知业务系统管理员');
   await page.getByTestId('ack-confirm').click();

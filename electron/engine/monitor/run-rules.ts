@@ -1,5 +1,5 @@
 import type { DriftEvent, EngineEvent, RunRecord } from '../../../shared/index.js';
-import { msg } from '../../../shared/index.js';
+import { msg, runErrorText } from '../../../shared/index.js';
 import type { StateDb } from '../store/db.js';
 import type { AlertStore } from './alert-store.js';
 import { recordRunStats } from './run-stats.js';
@@ -28,7 +28,7 @@ export class RunRules {
     const subject = bridgeSubject(run.bridgeId);
     const base = { subject, bridge: run.bridgeName, runId: run.id };
     if (run.status === 'failed') {
-      const reason = run.error?.message ?? '';
+      const reason = run.error ? runErrorText(run.error) : '';
       await this.alerts.raise({ ...base, kind: 'run-failed', severity: 'critical', message: msg('alerts.runFailed', { bridge: run.bridgeName, run: run.id, reason }) });
       const failures = await this.failuresInARow(run.bridgeId);
       if (failures >= REPEATED_FAILURES) {

@@ -2,7 +2,7 @@ import type {
   BridgeView, ConnectionView, Lang, MessageKey, MessageParams, Reconciliation, RejectedRow, RunLogEntry, RunRecord, SnapshotResult, TableSchema,
   TableSummary, TestResult,
 } from '../../../shared/index.js';
-import { render, sourceLabel, translate } from '../../../shared/index.js';
+import { render, runErrorText, sourceLabel, translate } from '../../../shared/index.js';
 import { formatLocalTime } from '../../../shared/time.js';
 
 let language: Lang = 'en';
@@ -65,7 +65,7 @@ export function printRun(r: RunRecord): void {
   out(`  ${language === 'en' ? 'reconciliation' : '核对结果'}: ${render(language, r.reconciliation.summary)}`);
   out(`  ${render(language, r.reconciliation.meaning)}`);
   if (r.error) {
-    const message = r.error.key ? render(language, { key: r.error.key, ...(r.error.params ? { params: r.error.params } : {}) }) : r.error.message;
+    const message = render(language, runErrorText(r.error));
     out(t('cli.runError', { code: r.error.code, message }));
   }
   if (r.mode === 'incremental') out(t('cli.runNoDeletes', { bridge: r.bridgeName }));

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Progress, Space, Table, Tabs, T
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { type RejectedRow, type RunLogEntry, type RunRecord, phaseText, stoppedPhase } from '../../../shared/index.js';
+import { type RejectedRow, type RunLogEntry, type RunRecord, phaseText, runErrorText, stoppedPhase } from '../../../shared/index.js';
 import { call } from '../api/client.js';
 import { subscribe } from '../api/events.js';
 import { useOp } from '../useOp.js';
@@ -76,7 +76,7 @@ export function RunPage() {
         <Progress percent={percent} status={run.status === 'failed' ? 'exception' : active ? 'active' : 'normal'}
           // An incremental run reads only what changed: its total is not known in advance, so show the rows read.
           {...(active && run.progress.estimatedTotal === null ? { format: () => formatCount(run.progress.rowsRead) } : {})} />
-        {run.error && <Alert type="error" showIcon message={`${run.error.code}: ${run.error.key ? engineText({ key: run.error.key, ...(run.error.params ? { params: run.error.params } : {}) }) : run.error.message}`} style={{ marginTop: 12 }} />}
+        {run.error && <Alert type="error" showIcon message={`${run.error.code}: ${engineText(runErrorText(run.error))}`} style={{ marginTop: 12 }} />}
         {run.mode === 'incremental' && (
           <Alert type="info" showIcon style={{ marginTop: 12 }} data-testid="incremental-run-note" message={t('run.incrementalNote')}
             action={<Link to={`/reconciliation?bridge=${encodeURIComponent(run.bridgeName)}`}>{t('run.checkData')}</Link>} />

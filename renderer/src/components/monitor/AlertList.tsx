@@ -5,6 +5,7 @@ import type { Alert } from '../../../../shared/index.js';
 import { call } from '../../api/client.js';
 import { engineText, errorText } from '../../i18n/engine.js';
 import { formatCount, formatTime } from '../format.js';
+import { ShortTime } from '../ShortTime.js';
 
 const SEVERITY_COLOR = { critical: 'red', warning: 'orange', info: 'blue' } as const;
 const STATUS_COLOR = { open: 'red', acknowledged: 'gold', resolved: 'green' } as const;
@@ -45,7 +46,8 @@ export function AlertList({ alerts, loading, onChanged, compact = false, paginat
         pagination={pagination ? { ...pagination, showSizeChanger: false } : false}
         columns={[
           { title: t('monitor.alerts.severity'), dataIndex: 'severity', width: 80, render: (v: Alert['severity']) => <Tag color={SEVERITY_COLOR[v]}>{t(`monitor.alerts.severities.${v}`)}</Tag> },
-          { title: t('monitor.alerts.kind'), dataIndex: 'kind', width: 130, render: (v: string) => t(`monitor.alerts.kinds.${v}`) },
+          // The dashboard's card is narrow: the message says what kind of alert it is, and the alerts page acknowledges.
+          ...(compact ? [] : [{ title: t('monitor.alerts.kind'), dataIndex: 'kind', width: 130, render: (v: string) => t(`monitor.alerts.kinds.${v}`) }]),
           { title: t('monitor.alerts.message'), dataIndex: 'message', render: (_, a) => <span data-testid={`alert-message-${a.id}`}>{engineText(a.message)}</span> },
           { title: t('monitor.alerts.status'), dataIndex: 'status', width: 90, render: (v: Alert['status'], a) => (
             <Tooltip title={a.acknowledged ? `${t('monitor.alerts.ackBy')}: ${a.acknowledged.by} · ${formatTime(a.acknowledged.at)} · ${a.acknowledged.comment}` : undefined}>
@@ -56,12 +58,12 @@ export function AlertList({ alerts, loading, onChanged, compact = false, paginat
             { title: t('monitor.alerts.firstSeen'), dataIndex: 'firstSeen', width: 160, render: (v: string) => formatTime(v) },
             { title: t('monitor.alerts.count'), dataIndex: 'count', width: 70, align: 'right' as const, render: (v: number) => formatCount(v) },
           ]),
-          { title: t('monitor.alerts.lastSeen'), dataIndex: 'lastSeen', width: 160, render: (v: string) => formatTime(v) },
-          {
-            title: '', width: 90, render: (_, a) => a.status === 'open'
+          { title: t('monitor.alerts.lastSeen'), dataIndex: 'lastSeen', width: compact ? 100 : 160, render: (v: string) => (compact ? <ShortTime iso={v} /> : formatTime(v)) },
+          ...(compact ? [] : [{
+            title: '', width: 90, render: (_: unknown, a: Alert) => a.status === 'open'
               ? <Button size="small" onClick={() => setAcking(a)} data-testid={`ack-${a.id}`}>{t('monitor.alerts.ack')}</Button>
               : null,
-          },
+          }]),
         ]}
       />
       <Modal open={acking !== null} title={t('monitor.alerts.ack')} onOk={() => void ack()} confirmLoading={busy} onCancel={() => setAcking(null)} okButtonProps={{ 'data-testid': 'ack-confirm' } as Record<`data-${string}`, string>}>
