@@ -11,15 +11,25 @@ export function privateDataDir(dataDir: string): string[] {
   process.umask(0o077);
   const fixed: string[] = [];
   const tighten = (p: string, mode: number) => {
-    const current = fs.statSync(p).mode & 0o777;
-    if ((current & ~mode) !== 0) {
+    try {
+      const current = fs.statSync(p).mode & 0o777;
+      if ((current & ~mode) === 0) return;
       fs.chmodSync(p, mode);
       fixed.push(`${path.relative(dataDir, p) || '.'} ${current.toString(8)}→${mode.toString(8)}`);
+    } catch (error) {
+      if (!isGone(error)) throw error;
     }
   };
   tighten(dataDir, 0o700);
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if (isGone(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
       const p = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) {
@@ -30,4 +40,12 @@ export function privateDataDir(dataDir: string): string[] {
   };
   walk(dataDir);
   return fixed;
+}
+
+/**
+ * Another process of the node may move or remove a file between the listing and the look at it (a
+ * key or the audit checkpoint is written aside and renamed into place): that file is not there to tighten.
+ */
+function isGone(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
