@@ -153,10 +153,13 @@ test('incremental bridges say they do not see deletes; the run log has titled co
   await demo(request);
   await page.goto('/#/bridges');
   await page.getByTestId('add-bridge').click();
-  await page.getByTestId('bridge-mode').click();
-  // The option of the list that is open (the form's select then shows it as its value).
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('增量', { exact: true }).click();
-  await expect(page.locator('.ant-modal').getByTitle('增量', { exact: true })).toBeVisible();
+  // On CI's loaded machine the first choice in the list opened with the form sometimes did not take (the list stayed
+  // open on 全量, the pointer over 增量): choose again until the form shows it. Noted on the issue to find why.
+  await expect(async () => {
+    await page.getByTestId('bridge-mode').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('增量', { exact: true }).click({ timeout: 5000 });
+    await expect(page.getByTestId('incremental-note')).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('incremental-note')).toContainText('看不到来源表中被删除的行');
   await page.keyboard.press('Escape');
 
