@@ -6,6 +6,7 @@ import type { ApplyContext, ConfigSection, NamedItem, PlanNotes } from './sectio
 import { CONFIG_SECTIONS } from './registry.js';
 import { readConfig } from './document.js';
 import { problemsError, stableJson } from '../catalog/transfer.js';
+import { reasonOf } from '../store/stored-message.js';
 
 export interface ImportInput {
   readonly yaml: string;
@@ -101,7 +102,7 @@ export async function importConfig(
   } catch (e) {
     await s.configRollback.restore(saved);
     for (const section of sections) await section.reload?.(s);
-    const detail = isExNodeError(e) ? (e.ref ?? e.message) : e instanceof Error ? e.message : String(e);
+    const detail = reasonOf(e);
     throw new ExNodeError(isExNodeError(e) ? e.code : 'INTERNAL', msg('config.applyFailed', { section: at?.section ?? '?', name: at?.name ?? '?', detail }));
   }
   return { ...planned, problems: [], applied: true, withoutPassword: ctx.withoutPassword, withoutSecret: ctx.withoutSecret };
