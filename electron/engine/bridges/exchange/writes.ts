@@ -26,12 +26,11 @@ export interface WriteOptions {
   /** Add the rows to the sender's `total` (false when the total comes from range counts). */
   readonly countRead: boolean;
   /**
-   * The exchange rows of this batch's key range by `keyString` of their key, already read in key
-   * order (merge compare): used instead of a lookup by key. It must hold every exchange row whose key
-   * is in the batch, with at least the key, op, first seq and hash (the other node values are read
-   * only to refresh a source hash, which a merged full run never has).
+   * The exchange row of each batch row that has one, already read in key order (merge compare):
+   * used instead of a lookup by key. Each row must hold at least the key, op, first seq and hash (the
+   * other node values are read only to refresh a source hash, which a merged full run never has).
    */
-  readonly existing?: ReadonlyMap<string, Row>;
+  readonly existing?: ReadonlyMap<Prepared, Row>;
 }
 
 /**
@@ -58,10 +57,11 @@ export async function writeChanges<C extends SendCheckpoint>(
     if (options.countRead) next.sender.total += rows.length;
     next.position = rows[rows.length - 1]!.position;
     // Keys only matter when the table may already hold rows; a row's key may be computed on each read.
-    let existing: ReadonlyMap<string, Row> = options.existing ?? new Map<string, Row>();
+    let existingOf = (row: Prepared): Row | undefined => options.existing?.get(row);
     if (!bulk && !options.existing) {
       const found = await w.lookup({ table: ctx.targetTable, columns: lookupColumns, keyColumns: mapping.targetKey, keys: rows.map((r) => r.key) });
-      existing = new Map(found.map((r) => [keyString(mapping.targetKey.map((k) => r[k])), r]));
+      const byKey = new Map(found.map((r) => [keyString(mapping.targetKey.map((k) => r[k])), r]));
+      existingOf = (row) => (byKey.size === 0 ? undefined : byKey.get(row.keyText));
     }
     const inserts: unknown[][] = [];
     const revivals: unknown[][] = [];
@@ -69,7 +69,7 @@ export async function writeChanges<C extends SendCheckpoint>(
     const refreshes: unknown[][] = [];
     const changedAt = utcNow();
     for (const row of rows) {
-      const old = existing.size === 0 ? undefined : existing.get(row.keyText);
+      const old = existingOf(row);
       if (old && old[node.op] !== 'D' && old[node.hash] === row.hash) {
         // Same business values; only the source's own hash was missing or stale: no change to publish.
         if (row.sourceHash !== null && old[node.sourceHash] !== row.sourceHash) {

@@ -2,28 +2,40 @@ import type { Column, Row } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
+import { keyOrder, ORDERED_KEY_TYPES, strictlyIncreasing, type KeyColumns, type KeyOrder } from '../mapping/key-order.js';
 import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { absentFromSource, type Prepared } from '../exchange/writes.js';
 
-/**
- * Key types two databases order alike, whatever their collations: numbers and dates. Text keys
- * (and uuid, which MariaDB orders by its own byte layout) are compared by lookup instead.
- */
-const ORDER_SAFE_TYPES = new Set<Column['type']>(['integer', 'bigint', 'decimal', 'date', 'datetime']);
+/** A source batch's key range merged with the exchange rows of the same range. */
+export interface MergedRange {
+  /** The exchange row of each batch row that has one. */
+  readonly matched: Map<Prepared, Row>;
+  /** Exchange rows of the range no batch row has. */
+  readonly absent: Row[];
+}
 
 /**
  * A steady-state full run compares a source batch with the exchange rows of the same key range,
  * read in key order (one index range), instead of looking each key up: both sides are read in the
  * same order, so a batch's exchange rows are exactly those of (previous batch's last key, this
- * batch's last key]. Live exchange rows of that range the batch lacks are delete candidates, which
- * the caller still checks against the source by key before deleting anything.
+ * batch's last key]. The two are walked side by side comparing typed key parts (no key strings are
+ * built). Live exchange rows of that range the batch lacks are delete candidates, which the caller
+ * still checks against the source by key before deleting anything. Only keys of numbers and dates
+ * are merged: two databases may order text (and uuid) keys differently, which are looked up instead.
  */
 export class MergeCompare {
   private after: unknown[] | null;
   /** False once a batch could not be merged: later batches look keys up, and the delete scan reads every key. */
   active = true;
 
-  private constructor(private readonly ctx: RunContext, private readonly columns: Column[], start: unknown[] | null) {
+  private constructor(
+    private readonly ctx: RunContext,
+    private readonly columns: Column[],
+    private readonly order: KeyOrder,
+    /** Where each key column is among a prepared row's values. */
+    private readonly keyIdx: readonly number[],
+    start: unknown[] | null,
+  ) {
     this.after = start;
   }
 
@@ -38,43 +50,50 @@ export class MergeCompare {
     if (mapping.targetKey.length !== mapping.sourceKey.length) return null;
     const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);
     const sourceKey = columnsByName(mapping.sourceColumns, mapping.sourceKey);
-    if (![...keyColumns, ...sourceKey].every((c) => ORDER_SAFE_TYPES.has(c.type))) return null;
+    const order = keyOrder(keyColumns);
+    if (!order || !sourceKey.every((c) => ORDERED_KEY_TYPES.has(c.type))) return null;
     // What writeChanges compares and carries over (see WriteOptions.existing): fewer columns to read
     // and convert for every row of the table, where the run changes a few.
     const columns = columnsByName(writeColumns, [...mapping.targetKey, node.op, node.firstSeq, node.hash]);
-    return new MergeCompare(ctx, columns, cp.position);
+    const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
+    return new MergeCompare(ctx, columns, order, keyIdx, cp.position);
   }
 
   /**
-   * The exchange rows of this batch's key range by `keyString` of their key, or null when a row's
-   * target key is not its source position (a mapping that changes key values): the caller then looks
+   * This batch's key range merged with its exchange rows, or null when the batch cannot be merged:
+   * a row's target key is not its source position (a mapping that changes key values), or either
+   * side is not in strictly increasing key order as this node compares keys. The caller then looks
    * keys up, for this batch and every later one.
    */
-  async rangeRows(batch: readonly Prepared[]): Promise<Map<string, Row> | null> {
-    if (batch.length === 0) return new Map();
-    if (!batch.every(keyIsPosition)) {
+  async merged(batch: readonly Prepared[]): Promise<MergedRange | null> {
+    if (batch.length === 0) return { matched: new Map(), absent: [] };
+    const keys = this.keyIdx.map((k) => batch.map((row) => row.values[k]));
+    if (!batch.every((row, i) => keyIsPosition(keys, i, row.position))) {
       this.active = false;
       return null;
     }
     const { ctx } = this;
     const { targetKey } = ctx.mapping;
-    const upTo = batch[batch.length - 1]!.key;
-    const rows = new Map<string, Row>();
+    const upTo = keys.map((part) => part[batch.length - 1]);
+    const rows: Row[] = [];
     for await (const page of ctx.target.readBatches({
       table: ctx.targetTable, columns: this.columns, keyColumns: targetKey, upTo, batchSize: Math.max(batch.length, 1000),
       signal: ctx.signal, ...(this.after ? { after: this.after } : {}),
-    })) {
-      for (const r of page) rows.set(keyString(targetKey.map((k) => r[k])), r);
+    })) for (const r of page) rows.push(r);
+    const range = mergeInOrder(batch, keys, rows, targetKey.map((k) => rows.map((r) => r[k])), this.order);
+    if (!range) {
+      this.active = false;
+      return null;
     }
     this.after = upTo;
-    return rows;
+    return range;
   }
 
   /** Live exchange keys of the range the source batch does not have. */
-  missing(batch: readonly Prepared[], existing: ReadonlyMap<string, Row>): unknown[][] {
+  missing(range: MergedRange): unknown[][] {
     const { mapping: { targetKey }, node } = this.ctx;
     const gone: unknown[][] = [];
-    for (const r of notInBatch(batch, existing)) if (r[node.op] !== 'D') gone.push(targetKey.map((k) => r[k]));
+    for (const r of range.absent) if (r[node.op] !== 'D') gone.push(targetKey.map((k) => r[k]));
     return gone;
   }
 
@@ -87,8 +106,8 @@ export class MergeCompare {
 /** A source batch with what the merge found for its key range (nothing where keys are looked up instead). */
 export interface MergedBatch {
   readonly batch: readonly Prepared[];
-  /** The exchange rows of the batch's key range by key, for writeChanges; absent where the merge has ended. */
-  readonly existing?: ReadonlyMap<string, Row>;
+  /** The exchange row of each batch row that has one, for writeChanges; absent where the merge has ended. */
+  readonly existing?: ReadonlyMap<Prepared, Row>;
   /** Live exchange keys of the range that the source was checked not to have: soft-deleted before the batch is written. */
   readonly gone: unknown[][];
 }
@@ -102,39 +121,43 @@ export async function* withExchangeRows(
   ctx: RunContext, merge: MergeCompare | null, batches: AsyncIterable<Prepared[]>,
 ): AsyncIterable<MergedBatch> {
   for await (const batch of batches) {
-    const existing = merge?.active ? await merge.rangeRows(batch) : null;
-    if (!existing) {
+    const range = merge?.active ? await merge.merged(batch) : null;
+    if (!range) {
       yield { batch, gone: [] };
       continue;
     }
-    yield { batch, existing, gone: await absentFromSource(ctx, merge!.missing(batch, existing)) };
+    yield { batch, existing: range.matched, gone: await absentFromSource(ctx, merge!.missing(range)) };
   }
 }
 
 /**
- * The exchange rows whose key no row of the batch has, found by walking both in key order (no set of
- * the batch's keys is built: that was most of this step's time on composite keys). A batch row not in
- * the range is skipped; an exchange row that is not the next batch row in the range is absent. Were
- * the two orders ever to differ, a present row would be reported too, never an absent one missed:
- * every row reported is checked against the source by key before anything is deleted.
+ * Pairs the batch's rows with the exchange rows of its range by walking both in key order; `null`
+ * when either side is not in strictly increasing order as `order` compares keys, or the exchange
+ * rows hold a key past the batch's last (were the databases to order keys otherwise than this node
+ * does, a merge could miss a match: the caller then matches by key instead).
  */
-export function notInBatch(batch: readonly Pick<Prepared, 'keyText'>[], existing: ReadonlyMap<string, Row>): Row[] {
+export function mergeInOrder<B>(
+  batch: readonly B[], batchKeys: KeyColumns, rows: readonly Row[], rowKeys: KeyColumns, order: KeyOrder,
+): { matched: Map<B, Row>; absent: Row[] } | null {
+  if (!strictlyIncreasing(batchKeys, batch.length, order) || !strictlyIncreasing(rowKeys, rows.length, order)) return null;
+  const matched = new Map<B, Row>();
   const absent: Row[] = [];
-  let i = 0;
-  for (const [key, row] of existing) {
-    while (i < batch.length && batch[i]!.keyText !== key && !existing.has(batch[i]!.keyText)) i++;
-    if (i < batch.length && batch[i]!.keyText === key) i++;
-    else absent.push(row);
+  let j = 0;
+  for (let i = 0; i < batch.length; i++) {
+    let d = NaN;
+    while (j < rows.length && (d = order(batchKeys, i, rowKeys, j)) > 0) absent.push(rows[j++]!);
+    if (Number.isNaN(d) && j < rows.length) return null;
+    if (d === 0) matched.set(batch[i]!, rows[j++]!);
   }
-  return absent;
+  return j === rows.length ? { matched, absent } : null;
 }
 
-/** Whether a row's target key is its source position, value for value (it is, unless the mapping changes key values). */
-function keyIsPosition(row: Prepared): boolean {
-  const { key, position } = row;
-  if (key.length !== position.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    if (key[i] !== position[i] && keyString([key[i]]) !== keyString([position[i]])) return false;
+/** Whether key `i`, the target key of a row, is its source position value for value (it is, unless the mapping changes key values). */
+function keyIsPosition(keys: KeyColumns, i: number, position: readonly unknown[]): boolean {
+  if (keys.length !== position.length) return false;
+  for (let c = 0; c < keys.length; c++) {
+    const part = keys[c]![i];
+    if (part !== position[c] && keyString([part]) !== keyString([position[c]])) return false;
   }
   return true;
 }
