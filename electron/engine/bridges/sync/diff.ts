@@ -11,6 +11,7 @@ import type { SendCheckpoint } from '../exchange/checkpoint-state.js';
 import { throwIfCancelled } from '../run/retry.js';
 import { softDeleteMissing, writeChanges } from '../exchange/writes.js';
 import { loadRange, preparedWithSourceHash } from './diff-load.js';
+import { rangeMatcher } from './range-match.js';
 import type { KeyRange } from './range-store.js';
 
 /** Rows per key range: small enough that one changed row re-reads little, large enough to keep few ranges. */
@@ -134,26 +135,20 @@ async function probeRange(ctx: RunContext, range: KeyRange, bounds: { after?: un
 }
 
 /**
- * Examines one changed key range: reads what the exchange holds for it once (op and source hash per
- * key), fetches the source rows whose hash differs, then soft-deletes exchange keys the source no
- * longer has (each confirmed against the source by key, whatever either side's collation).
+ * Examines one changed key range: matches the source's row hashes with what the exchange holds for
+ * the range (op and source hash per key), fetches the source rows whose hash differs, then
+ * soft-deletes exchange keys the source no longer has (each confirmed against the source by key,
+ * whatever either side's collation).
  */
 async function syncRange(
   ctx: RunContext, start: SendCheckpoint & { phase: 'ranges' }, bounds: { after?: unknown[]; upTo?: unknown[] }, probed: Row[] | undefined, fetchSize: PageSizer,
 ): Promise<SendCheckpoint & { phase: 'ranges' }> {
-  const { source, target, mapping, node, bridge } = ctx;
+  const { source, mapping, node, bridge } = ctx;
   let cp = start;
   const writeColumns = [...mapping.targetColumns, ...nodeColumnDefs(node)];
   const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
-  const stateColumns = columnsByName(writeColumns, [...mapping.targetKey, node.op, node.sourceHash]);
   const filter = bridge.filter ? { filter: bridge.filter } : {};
-  const targetKeyOf = (r: Row) => keyString(mapping.targetKey.map((k) => r[k]));
-
-  // Exchange rows of the range no source key has matched yet: those left at the end are delete candidates.
-  const unmatched = new Map<string, Row>();
-  for await (const batch of target.readBatches({
-    table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, batchSize: bridge.batchSize, signal: ctx.signal, ...bounds,
-  })) for (const r of batch) unmatched.set(targetKeyOf(r), r);
+  const matcher = await rangeMatcher(ctx, bounds);
 
   const sourceHashes = probed ? inBatches(probed, bridge.batchSize) : source.readKeyHashes!({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: mapping.sourceKey, batchSize: bridge.batchSize,
@@ -161,23 +156,8 @@ async function syncRange(
   });
   for await (const batch of sourceHashes) {
     throwIfCancelled(ctx.signal);
-    const entries = batch.map((r) => {
-      const key = mapping.sourceKey.map((k) => r[k]);
-      return { key, id: keyString(key), hash: String(r[KEY_HASH_FIELD]) };
-    });
-    // A key the range scan did not return may still be in the exchange (the two sides may order
-    // strings differently): look those up one by one rather than fetch them again.
-    const unknown = entries.filter((e) => !unmatched.has(e.id)).map((e) => e.key);
-    if (unknown.length > 0) {
-      for (const r of await target.lookup({ table: ctx.targetTable, columns: stateColumns, keyColumns: mapping.targetKey, keys: unknown })) unmatched.set(targetKeyOf(r), r);
-    }
-    // Source keys are unique: a matched exchange row is not needed again (no set of keys seen is kept).
-    const stale = entries.filter((e) => {
-      const old = unmatched.get(e.id);
-      if (old) unmatched.delete(e.id);
-      return !old || old[node.op] === 'D' || old[node.sourceHash] !== e.hash;
-    });
-    const hashes = new Map(stale.map((e) => [e.id, e.hash]));
+    const stale = await matcher.stale(batch);
+    const hashes = new Map(stale.map((e) => [keyString(e.key), e.hash]));
     // Fetched in pieces that fit in memory, however wide the rows are.
     for (let done = 0; done < stale.length;) {
       const keysNow = stale.slice(done, done + fetchSize.limit).map((e) => e.key);
@@ -190,8 +170,7 @@ async function syncRange(
     }
   }
 
-  const gone: unknown[][] = [];
-  for (const r of unmatched.values()) if (r[node.op] !== 'D') gone.push(mapping.targetKey.map((k) => r[k]));
+  const gone = await matcher.unmatched();
   for (let i = 0; i < gone.length; i += bridge.batchSize) {
     cp = await softDeleteMissing(ctx, cp, gone.slice(i, i + bridge.batchSize), writeColumns, null);
   }
