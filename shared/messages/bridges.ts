@@ -46,6 +46,10 @@ export const bridgesMessages = defineMessages({
     'zh-CN': '比对：{ranges} 个主键区段中有 {changed} 个发生变化；实际传输 {rows} 行',
     en: 'Diff: {changed} of {ranges} key ranges changed; {rows} rows transferred',
   },
+  'bridges.mergeFallback': {
+    'zh-CN': '业务库与交换库返回的主键顺序与本节点的比较不一致，余下部分改为按主键查找比对（结果不变，速度较慢）',
+    en: 'The source and exchange databases return keys in an order this node does not compare alike: the rest is compared by key lookups (same result, slower)',
+  },
   'bridges.rangesSplit': { 'zh-CN': '已将源表划分为 {ranges} 个主键区段，每段至多 {rows} 行', en: 'Split the source into {ranges} key ranges of up to {rows} rows' },
   'bridges.diffUnsupported': {
     'zh-CN': '比对模式需要区段校验和，{dialect} 连接器不支持；请改用全量模式',

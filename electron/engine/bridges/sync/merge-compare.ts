@@ -1,4 +1,5 @@
 import type { Column, Row } from '../../../../shared/index.js';
+import { msg } from '../../../../shared/index.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
@@ -83,6 +84,7 @@ export class MergeCompare {
     const range = mergeInOrder(batch, keys, rows, targetKey.map((k) => rows.map((r) => r[k])), this.order);
     if (!range) {
       this.active = false;
+      await ctx.log('info', msg('bridges.mergeFallback'));
       return null;
     }
     this.after = upTo;

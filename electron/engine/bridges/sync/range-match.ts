@@ -1,4 +1,5 @@
 import type { Row } from '../../../../shared/index.js';
+import { msg } from '../../../../shared/index.js';
 import { KEY_HASH_FIELD } from '../../../../connectors/core/connector.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
@@ -66,6 +67,7 @@ class MergeMatcher implements RangeMatcher {
     const rows = await this.exchangeRows(upTo);
     const merged = mergeInOrder(batch, keys, rows, ctx.mapping.targetKey.map((k) => rows.map((r) => r[k])), this.order);
     if (!merged) {
+      await ctx.log('info', msg('bridges.mergeFallback'));
       this.fallback = await MapMatcher.open(ctx, { ...(this.after ? { after: this.after } : {}), ...(this.bounds.upTo ? { upTo: this.bounds.upTo } : {}) });
       return this.fallback.stale(batch);
     }
