@@ -82,7 +82,7 @@ export async function runSend(ctx: RunContext): Promise<void> {
   if (cp.phase === 'ranges') cp = await runDiff(ctx, cp, report);
   if (cp.phase === 'copy' || cp.phase === 'incremental') cp = await copyRows(ctx, cp, report);
   if (cp.phase === 'deletes') cp = await findDeletes(ctx, cp, report);
-  await refreshStatistics(ctx, cp, bulkLoad);
+  await refreshStatistics(ctx, cp, { bulkLoad, wholeTable: startPhase !== 'incremental' });
   const purgedAt = await purgeExpiredDeletes(ctx, cp.purgedAt);
   const done: SendCheckpoint = { ...idle(cp), ...(purgedAt ? { purgedAt } : {}) };
   await ctx.target.transaction((w) => ctx.checkpoints.write(w, ctx.stateKey, ctx.targetTable.name, done));
