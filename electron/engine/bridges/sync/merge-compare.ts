@@ -45,18 +45,14 @@ export class MergeCompare {
    * rows, or a key whose order may differ between the databases, or a target key that is not the
    * source key column for column.
    */
-  static for(ctx: RunContext, cp: SendCheckpoint, writeColumns: readonly Column[]): MergeCompare | null {
+  static for(ctx: RunContext, cp: SendCheckpoint, writeColumns: readonly Column[], keyIdx: readonly number[]): MergeCompare | null {
     const { bridge, mapping, node } = ctx;
     if (bridge.mode !== 'full' || cp.phase !== 'copy' || cp.bulk) return null;
-    if (mapping.targetKey.length !== mapping.sourceKey.length) return null;
-    const keyColumns = columnsByName(mapping.targetColumns, mapping.targetKey);
-    const sourceKey = columnsByName(mapping.sourceColumns, mapping.sourceKey);
-    const order = keyOrder(keyColumns);
-    if (!order || !sourceKey.every((c) => ORDERED_KEY_TYPES.has(c.type))) return null;
+    const order = mergeOrder(mapping);
+    if (!order) return null;
     // What writeChanges compares and carries over (see WriteOptions.existing): fewer columns to read
     // and convert for every row of the table, where the run changes a few.
     const columns = columnsByName(writeColumns, [...mapping.targetKey, node.op, node.firstSeq, node.hash]);
-    const keyIdx = mapping.targetKey.map((k) => mapping.targetColumns.findIndex((c) => c.name === k));
     return new MergeCompare(ctx, columns, order, keyIdx, cp.position);
   }
 
@@ -91,13 +87,6 @@ export class MergeCompare {
     return range;
   }
 
-  /** Live exchange keys of the range the source batch does not have. */
-  missing(range: MergedRange): unknown[][] {
-    const { mapping: { targetKey }, node } = this.ctx;
-    const gone: unknown[][] = [];
-    for (const r of range.absent) if (r[node.op] !== 'D') gone.push(targetKey.map((k) => r[k]));
-    return gone;
-  }
 
   /** Where the delete scan starts after the copy: past the last key the merge covered, or at the start. */
   get coveredUpTo(): unknown[] | null {
@@ -128,7 +117,7 @@ export async function* withExchangeRows(
       yield { batch, gone: [] };
       continue;
     }
-    yield { batch, existing: range.matched, gone: await absentFromSource(ctx, merge!.missing(range)) };
+    yield { batch, existing: range.matched, gone: await absentFromSource(ctx, liveKeys(ctx, range.absent)) };
   }
 }
 
@@ -152,6 +141,24 @@ export function mergeInOrder<B>(
     if (d === 0) matched.set(batch[i]!, rows[j++]!);
   }
   return j === rows.length ? { matched, absent } : null;
+}
+
+/**
+ * The order a merge compares this mapping's keys in, or null where keys must be looked up: keys of
+ * other types than numbers and dates on either side (see `keyOrder`), or a target key of another width.
+ */
+export function mergeOrder(mapping: RunContext['mapping']): KeyOrder | null {
+  if (mapping.targetKey.length !== mapping.sourceKey.length) return null;
+  if (!columnsByName(mapping.sourceColumns, mapping.sourceKey).every((c) => ORDERED_KEY_TYPES.has(c.type))) return null;
+  return keyOrder(columnsByName(mapping.targetColumns, mapping.targetKey));
+}
+
+/** The target keys of the exchange rows that are not soft-deleted (delete candidates). */
+export function liveKeys(ctx: RunContext, rows: Iterable<Row>): unknown[][] {
+  const { mapping: { targetKey }, node } = ctx;
+  const keys: unknown[][] = [];
+  for (const r of rows) if (r[node.op] !== 'D') keys.push(targetKey.map((k) => r[k]));
+  return keys;
 }
 
 /** Whether key `i`, the target key of a row, is its source position value for value (it is, unless the mapping changes key values). */

@@ -1,12 +1,12 @@
-import type { Row } from '../../../../shared/index.js';
+import type { Column, Row } from '../../../../shared/index.js';
 import { msg } from '../../../../shared/index.js';
 import { KEY_HASH_FIELD } from '../../../../connectors/core/connector.js';
 import type { RunContext } from '../run/context.js';
 import { columnsByName } from '../mapping/columns.js';
 import { keyString } from '../mapping/key-string.js';
-import { keyOrder, ORDERED_KEY_TYPES, type KeyOrder } from '../mapping/key-order.js';
+import type { KeyOrder } from '../mapping/key-order.js';
 import { nodeColumnDefs } from '../exchange/checkpoint.js';
-import { mergeInOrder } from './merge-compare.js';
+import { liveKeys, mergeInOrder, mergeOrder } from './merge-compare.js';
 
 /** A source key whose exchange row is missing, deleted or holds another source hash: its row is fetched and written. */
 export interface StaleKey {
@@ -29,15 +29,13 @@ export interface RangeMatcher {
 
 /** A merge in key order where the key is made of numbers and dates, else lookups by key string. */
 export async function rangeMatcher(ctx: RunContext, bounds: Bounds): Promise<RangeMatcher> {
-  const { mapping } = ctx;
-  const order = mapping.sourceKey.length === mapping.targetKey.length
-    && columnsByName(mapping.sourceColumns, mapping.sourceKey).every((c) => ORDERED_KEY_TYPES.has(c.type))
-    ? keyOrder(columnsByName(mapping.targetColumns, mapping.targetKey))
-    : null;
-  return order ? new MergeMatcher(ctx, bounds, order) : MapMatcher.open(ctx, bounds);
+  const order = mergeOrder(ctx.mapping);
+  const columns = stateColumns(ctx);
+  return order ? new MergeMatcher(ctx, columns, bounds, order) : MapMatcher.open(ctx, columns, bounds);
 }
 
-const stateColumns = (ctx: RunContext) =>
+/** What a diff compares of each exchange row: key, op and the source's row hash. */
+const stateColumns = (ctx: RunContext): Column[] =>
   columnsByName([...ctx.mapping.targetColumns, ...nodeColumnDefs(ctx.node)], [...ctx.mapping.targetKey, ctx.node.op, ctx.node.sourceHash]);
 
 const isStale = (ctx: RunContext, old: Row | undefined, hash: string) =>
@@ -53,7 +51,9 @@ class MergeMatcher implements RangeMatcher {
   private readonly absent: unknown[][] = [];
   private fallback: MapMatcher | null = null;
 
-  constructor(private readonly ctx: RunContext, private readonly bounds: Bounds, private readonly order: KeyOrder) {
+  constructor(
+    private readonly ctx: RunContext, private readonly columns: Column[], private readonly bounds: Bounds, private readonly order: KeyOrder,
+  ) {
     this.after = bounds.after;
   }
 
@@ -68,10 +68,10 @@ class MergeMatcher implements RangeMatcher {
     const merged = mergeInOrder(batch, keys, rows, ctx.mapping.targetKey.map((k) => rows.map((r) => r[k])), this.order);
     if (!merged) {
       await ctx.log('info', msg('bridges.mergeFallback'));
-      this.fallback = await MapMatcher.open(ctx, { ...(this.after ? { after: this.after } : {}), ...(this.bounds.upTo ? { upTo: this.bounds.upTo } : {}) });
+      this.fallback = await MapMatcher.open(ctx, this.columns, { ...(this.after ? { after: this.after } : {}), ...(this.bounds.upTo ? { upTo: this.bounds.upTo } : {}) });
       return this.fallback.stale(batch);
     }
-    this.keepLive(merged.absent);
+    this.keep(merged.absent);
     this.after = upTo;
     const stale: StaleKey[] = [];
     for (const r of batch) {
@@ -82,8 +82,13 @@ class MergeMatcher implements RangeMatcher {
   }
 
   async unmatched(): Promise<unknown[][]> {
-    if (!this.fallback) this.keepLive(await this.exchangeRows(this.bounds.upTo));
+    if (!this.fallback) this.keep(await this.exchangeRows(this.bounds.upTo));
     return this.fallback ? [...this.absent, ...(await this.fallback.unmatched())] : this.absent;
+  }
+
+  /** Keeps the live keys of exchange rows no source key matched (a range's tail may hold many: no spread into push). */
+  private keep(rows: readonly Row[]): void {
+    for (const key of liveKeys(this.ctx, rows)) this.absent.push(key);
   }
 
   /** Exchange rows of (last key merged, upTo], in key order; to the end of the table without upTo. */
@@ -91,15 +96,10 @@ class MergeMatcher implements RangeMatcher {
     const { ctx } = this;
     const rows: Row[] = [];
     for await (const page of ctx.target.readBatches({
-      table: ctx.targetTable, columns: stateColumns(ctx), keyColumns: ctx.mapping.targetKey, batchSize: ctx.bridge.batchSize, signal: ctx.signal,
+      table: ctx.targetTable, columns: this.columns, keyColumns: ctx.mapping.targetKey, batchSize: ctx.bridge.batchSize, signal: ctx.signal,
       ...(this.after ? { after: this.after } : {}), ...(upTo ? { upTo } : {}),
     })) for (const r of page) rows.push(r);
     return rows;
-  }
-
-  private keepLive(rows: readonly Row[]): void {
-    const { node, mapping } = this.ctx;
-    for (const r of rows) if (r[node.op] !== 'D') this.absent.push(mapping.targetKey.map((k) => r[k]));
   }
 }
 
@@ -108,14 +108,14 @@ class MergeMatcher implements RangeMatcher {
  * those left at the end are delete candidates. For keys two databases may order differently (text).
  */
 class MapMatcher implements RangeMatcher {
-  private constructor(private readonly ctx: RunContext, private readonly rows: Map<string, Row>) {}
+  private constructor(private readonly ctx: RunContext, private readonly columns: Column[], private readonly rows: Map<string, Row>) {}
 
-  static async open(ctx: RunContext, bounds: Bounds): Promise<MapMatcher> {
+  static async open(ctx: RunContext, columns: Column[], bounds: Bounds): Promise<MapMatcher> {
     const rows = new Map<string, Row>();
     for await (const batch of ctx.target.readBatches({
-      table: ctx.targetTable, columns: stateColumns(ctx), keyColumns: ctx.mapping.targetKey, batchSize: ctx.bridge.batchSize, signal: ctx.signal, ...bounds,
+      table: ctx.targetTable, columns, keyColumns: ctx.mapping.targetKey, batchSize: ctx.bridge.batchSize, signal: ctx.signal, ...bounds,
     })) for (const r of batch) rows.set(targetKeyString(ctx, r), r);
-    return new MapMatcher(ctx, rows);
+    return new MapMatcher(ctx, columns, rows);
   }
 
   async stale(batch: readonly Row[]): Promise<StaleKey[]> {
@@ -129,7 +129,7 @@ class MapMatcher implements RangeMatcher {
     // strings differently): look those up one by one rather than fetch them again.
     const unknown = entries.filter((e) => !rows.has(e.id)).map((e) => e.key);
     if (unknown.length > 0) {
-      for (const r of await ctx.target.lookup({ table: ctx.targetTable, columns: stateColumns(ctx), keyColumns: mapping.targetKey, keys: unknown })) {
+      for (const r of await ctx.target.lookup({ table: ctx.targetTable, columns: this.columns, keyColumns: mapping.targetKey, keys: unknown })) {
         rows.set(targetKeyString(ctx, r), r);
       }
     }
@@ -142,10 +142,7 @@ class MapMatcher implements RangeMatcher {
   }
 
   async unmatched(): Promise<unknown[][]> {
-    const { node, mapping } = this.ctx;
-    const gone: unknown[][] = [];
-    for (const r of this.rows.values()) if (r[node.op] !== 'D') gone.push(mapping.targetKey.map((k) => r[k]));
-    return gone;
+    return liveKeys(this.ctx, this.rows.values());
   }
 }
 

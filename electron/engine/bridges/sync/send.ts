@@ -144,7 +144,7 @@ async function copyRows(ctx: RunContext, start: SendCheckpoint & { phase: 'copy'
   const begin = incremental && !cp.position ? cp.watermark : cp.position;
   const filter = incremental ? withLookback(bridge.filter, bridge.cursor!, begin, bridge.lookbackSeconds) : bridge.filter;
   const after = incremental && bridge.lookbackSeconds > 0 && !cp.position ? undefined : begin ?? undefined;
-  const merge = MergeCompare.for(ctx, start, writeColumns);
+  const merge = MergeCompare.for(ctx, start, writeColumns, keyIdx);
   // Reading, mapping and merging the next batch overlaps with writing this one.
   const batches = prefetch(withExchangeRows(ctx, merge, mapBatches(ctx.source.readBatches({
     table: ctx.sourceTable, columns: mapping.sourceColumns, keyColumns: orderBy, batchSize: bridge.batchSize,
